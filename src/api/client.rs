@@ -1,0 +1,450 @@
+//! The Messages API client: headers, endpoints, and sending a request with
+//! the retry policy, stream handling and model fallback.
+//!
+//! It prints nothing. Streamed events go to a [`StreamSink`] (the output
+//! layer implements it) and each attempt is reported to an [`Observer`]
+//! (the `-v` log implements it).
+
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use reqwest::{Method, Url};
+
+use super::error::{ApiError, Error};
+use super::retry::{RetryDecision, RetryPolicy};
+use super::sse::{SseDecoder, SseEvent};
+use super::stream::{MessageAccumulator, StreamEvent};
+use super::transport::{HttpRequest, Response, Transport, TransportError};
+use super::types::{Message, MessageRequest};
+use crate::interrupt;
+
+/// How the client authenticates.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Credential {
+    /// Sent as `x-api-key`.
+    ApiKey(String),
+    /// Sent as `Authorization: Bearer`.
+    BearerToken(String),
+}
+
+impl std::fmt::Debug for Credential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Credential::ApiKey(_) => f.write_str("ApiKey(<redacted>)"),
+            Credential::BearerToken(_) => f.write_str("BearerToken(<redacted>)"),
+        }
+    }
+}
+
+/// Everything the client needs to know, resolved from flags and environment.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    pub base_url: Url,
+    pub credential: Option<Credential>,
+    pub api_version: String,
+    pub retry: RetryPolicy,
+    /// Bounds connecting and each wait for data.
+    pub timeout: Duration,
+    /// Where a request goes when the server keeps failing (`--fallback-model`).
+    pub fallback_model: Option<String>,
+}
+
+/// Receives a streamed reply event by event.
+pub trait StreamSink {
+    /// One event, with the raw JSON it came from.
+    fn event(&mut self, event: &StreamEvent<'_>, raw: &str) -> std::io::Result<()>;
+
+    /// Whether anything has reached stdout. From then on a failure is final:
+    /// a retry would print the reply twice.
+    fn has_output(&self) -> bool;
+
+    /// A new attempt begins; drop any state from the failed one.
+    fn restart(&mut self) {}
+}
+
+/// Something that happened while sending, for the `-v` log.
+#[derive(Debug)]
+pub enum ClientEvent<'a> {
+    Sending {
+        attempt: u32,
+        attempts: u32,
+        method: &'a str,
+        url: &'a Url,
+        /// Headers with secrets redacted.
+        headers: &'a [(String, String)],
+        body: &'a [u8],
+    },
+    Received {
+        status: u16,
+        request_id: Option<&'a str>,
+        elapsed: Duration,
+        headers: &'a HeaderMap,
+    },
+    Failed {
+        error: &'a Error,
+        elapsed: Duration,
+    },
+    Retrying {
+        delay: Duration,
+    },
+    FallingBack {
+        from: &'a str,
+        to: &'a str,
+        error: &'a Error,
+    },
+}
+
+/// Watches what the client does.
+pub trait Observer {
+    fn on(&self, event: ClientEvent<'_>);
+}
+
+/// A request as it would be sent, secrets redacted: what `--dry-run` shows.
+#[derive(Debug, Clone)]
+pub struct RequestPreview {
+    pub method: &'static str,
+    pub url: Url,
+    pub headers: Vec<(String, String)>,
+    pub body: Bytes,
+}
+
+/// Bytes of an error body kept for the message; the rest is not read.
+const ERROR_BODY_LIMIT: usize = 64 * 1024;
+const REDACTED: &str = "<redacted>";
+
+/// The SDKs refuse a non-streaming request that may outlast ten minutes:
+/// `3600 s * max_tokens / 128000 > 600 s`, or above the per-model cap for
+/// the old Opus 4 ids (`_constants.py`, `MODEL_NONSTREAMING_TOKENS`).
+/// We stream such a request instead.
+pub fn needs_streaming(model: &str, max_tokens: u32) -> bool {
+    const OPUS_4_CAP: u32 = 8192;
+    let opus_4 = matches!(
+        model,
+        "claude-opus-4-20250514" | "claude-opus-4-0" | "claude-4-opus-20250514"
+    );
+    max_tokens > 21_333 || (opus_4 && max_tokens > OPUS_4_CAP)
+}
+
+/// The Messages API client.
+pub struct Client {
+    config: ClientConfig,
+    transport: Transport,
+    user_agent: String,
+}
+
+impl Client {
+    pub fn new(config: ClientConfig) -> anyhow::Result<Client> {
+        let transport = Transport::new(config.timeout)?;
+        Ok(Client {
+            config,
+            transport,
+            user_agent: format!("claude-cli/{}", env!("CARGO_PKG_VERSION")),
+        })
+    }
+
+    /// `POST /v1/messages`, as `--dry-run` would show it.
+    pub fn preview_message(
+        &self,
+        request: &MessageRequest,
+        betas: &[String],
+    ) -> anyhow::Result<RequestPreview> {
+        Ok(RequestPreview {
+            method: "POST",
+            url: self.endpoint("v1/messages")?,
+            headers: self.header_list(betas, true),
+            body: serialize(request)?,
+        })
+    }
+
+    /// Sends a Messages request and returns the reply. Streamed events go to
+    /// `sink` as they arrive. Failures are retried by the policy as long as
+    /// nothing has reached stdout; when the server keeps failing and a
+    /// fallback model is configured, the request goes there once.
+    pub fn create_message(
+        &self,
+        mut request: MessageRequest,
+        betas: &[String],
+        sink: &mut dyn StreamSink,
+        observer: &dyn Observer,
+    ) -> Result<Message, Error> {
+        let url = self.endpoint("v1/messages").map_err(internal)?;
+        let first = self.send_with_retries(&url, &request, betas, sink, observer);
+        match (first, &self.config.fallback_model) {
+            (Err(error), Some(fallback))
+                if error.is_server_side() && !sink.has_output() && *fallback != request.model =>
+            {
+                observer.on(ClientEvent::FallingBack {
+                    from: &request.model,
+                    to: fallback,
+                    error: &error,
+                });
+                request.model.clone_from(fallback);
+                sink.restart();
+                self.send_with_retries(&url, &request, betas, sink, observer)
+            }
+            (result, _) => result,
+        }
+    }
+
+    fn send_with_retries(
+        &self,
+        url: &Url,
+        request: &MessageRequest,
+        betas: &[String],
+        sink: &mut dyn StreamSink,
+        observer: &dyn Observer,
+    ) -> Result<Message, Error> {
+        let body = serialize(request).map_err(internal)?;
+        let redacted = self.header_list(betas, true);
+        let headers = self.headers(betas).map_err(internal)?;
+        let attempts = self.config.retry.max_retries + 1;
+        let mut retries = 0;
+        loop {
+            observer.on(ClientEvent::Sending {
+                attempt: retries + 1,
+                attempts,
+                method: "POST",
+                url,
+                headers: &redacted,
+                body: &body,
+            });
+            let started = Instant::now();
+            let http = HttpRequest {
+                method: Method::POST,
+                url: url.clone(),
+                headers: headers.clone(),
+                body: Some(body.clone()),
+            };
+            let error = match self.attempt(http, request.stream, sink, observer, started) {
+                Ok(message) => return Ok(message),
+                Err(error) => error,
+            };
+            observer.on(ClientEvent::Failed {
+                error: &error,
+                elapsed: started.elapsed(),
+            });
+            if sink.has_output() {
+                return Err(error);
+            }
+            match self
+                .config
+                .retry
+                .decide(error.is_retryable(), retries, error.server_wait())
+            {
+                RetryDecision::GiveUp => return Err(error),
+                RetryDecision::WaitTooLong(wait) => {
+                    return Err(match error {
+                        Error::Status(error) => Error::WaitTooLong { error, wait },
+                        other => other,
+                    });
+                }
+                RetryDecision::RetryAfter(delay) => {
+                    observer.on(ClientEvent::Retrying { delay });
+                    interrupt::sleep(delay).map_err(|_| Error::Interrupted { partial: None })?;
+                    retries += 1;
+                    sink.restart();
+                }
+            }
+        }
+    }
+
+    fn attempt(
+        &self,
+        http: HttpRequest,
+        stream: bool,
+        sink: &mut dyn StreamSink,
+        observer: &dyn Observer,
+        started: Instant,
+    ) -> Result<Message, Error> {
+        let mut response = self.transport.send(http).map_err(transport)?;
+        let request_id = response
+            .headers
+            .get("request-id")
+            .and_then(|v| v.to_str().ok())
+            .map(super::error::one_line);
+        observer.on(ClientEvent::Received {
+            status: response.status,
+            request_id: request_id.as_deref(),
+            elapsed: started.elapsed(),
+            headers: &response.headers,
+        });
+        if !(200..300).contains(&response.status) {
+            // A body cut short still says enough for the error line.
+            let body = match response.read_body(Some(ERROR_BODY_LIMIT)) {
+                Err(TransportError::Interrupted) => {
+                    return Err(Error::Interrupted { partial: None });
+                }
+                other => other.unwrap_or_default(),
+            };
+            let error = ApiError::from_response(response.status, &response.headers, &body);
+            return Err(Error::Status(error));
+        }
+        if stream {
+            read_stream(&mut response, sink, request_id)
+        } else {
+            let body = response.read_body(None).map_err(transport)?;
+            serde_json::from_slice::<Message>(&body).map_err(|e| Error::Protocol {
+                detail: format!("the reply is not a Message ({e})"),
+                request_id,
+            })
+        }
+    }
+
+    fn endpoint(&self, path: &str) -> anyhow::Result<Url> {
+        // Like the SDK: the base URL's path is a prefix, so a base of
+        // `http://host/proxy` sends to `http://host/proxy/v1/messages`.
+        let mut base = self.config.base_url.clone();
+        if !base.path().ends_with('/') {
+            let path = format!("{}/", base.path());
+            base.set_path(&path);
+        }
+        Ok(base.join(path)?)
+    }
+
+    fn headers(&self, betas: &[String]) -> anyhow::Result<HeaderMap> {
+        let mut map = HeaderMap::new();
+        for (name, value) in self.header_list(betas, false) {
+            let mut value = HeaderValue::from_str(&value).map_err(|_| {
+                anyhow::anyhow!("the {name} header has characters HTTP does not allow")
+            })?;
+            if name == "x-api-key" || name == "authorization" {
+                value.set_sensitive(true);
+            }
+            map.insert(HeaderName::from_bytes(name.as_bytes())?, value);
+        }
+        Ok(map)
+    }
+
+    /// The request headers, in a stable order; secrets replaced when asked.
+    fn header_list(&self, betas: &[String], redact: bool) -> Vec<(String, String)> {
+        let secret = |value: String| if redact { REDACTED.to_owned() } else { value };
+        let mut headers = Vec::new();
+        match &self.config.credential {
+            Some(Credential::ApiKey(key)) => headers.push(("x-api-key", secret(key.clone()))),
+            Some(Credential::BearerToken(token)) => {
+                headers.push(("authorization", secret(format!("Bearer {token}"))))
+            }
+            None => {}
+        }
+        headers.push(("anthropic-version", self.config.api_version.clone()));
+        if !betas.is_empty() {
+            headers.push(("anthropic-beta", betas.join(",")));
+        }
+        headers.push(("accept", "application/json".to_owned()));
+        headers.push(("content-type", "application/json".to_owned()));
+        headers.push(("user-agent", self.user_agent.clone()));
+        headers
+            .into_iter()
+            .map(|(name, value)| (name.to_owned(), value))
+            .collect()
+    }
+}
+
+fn serialize(request: &MessageRequest) -> anyhow::Result<Bytes> {
+    Ok(Bytes::from(serde_json::to_vec(request)?))
+}
+
+fn internal(error: anyhow::Error) -> Error {
+    Error::Protocol {
+        detail: format!("cannot build the request: {error:#}"),
+        request_id: None,
+    }
+}
+
+fn transport(error: TransportError) -> Error {
+    match error {
+        TransportError::Interrupted => Error::Interrupted { partial: None },
+        other => Error::Transport(other),
+    }
+}
+
+/// Reads an SSE reply to its `message_stop`, handing each event to `sink`.
+fn read_stream(
+    response: &mut Response,
+    sink: &mut dyn StreamSink,
+    request_id: Option<String>,
+) -> Result<Message, Error> {
+    let mut decoder = SseDecoder::new();
+    let mut reader = StreamReader {
+        accumulator: MessageAccumulator::new(),
+        sink,
+        request_id,
+    };
+    loop {
+        match response.next_chunk() {
+            Ok(Some(chunk)) => decoder.feed(&chunk, |event| reader.on_event(event))?,
+            Ok(None) => {
+                decoder.finish(|event| reader.on_event(event))?;
+                break;
+            }
+            Err(TransportError::Interrupted) => {
+                return Err(Error::Interrupted {
+                    partial: reader.accumulator.into_message().map(Box::new),
+                });
+            }
+            Err(error) => return Err(Error::Transport(error)),
+        }
+        if reader.accumulator.is_complete() {
+            break;
+        }
+    }
+    if !reader.accumulator.is_complete() {
+        return Err(Error::Protocol {
+            detail: "the stream ended before message_stop".to_owned(),
+            request_id: reader.request_id,
+        });
+    }
+    let request_id = reader.request_id;
+    reader
+        .accumulator
+        .into_message()
+        .ok_or_else(|| Error::Protocol {
+            detail: "the stream carried no message".to_owned(),
+            request_id,
+        })
+}
+
+struct StreamReader<'s> {
+    accumulator: MessageAccumulator,
+    sink: &'s mut dyn StreamSink,
+    request_id: Option<String>,
+}
+
+impl StreamReader<'_> {
+    fn on_event(&mut self, sse: SseEvent<'_>) -> Result<(), Error> {
+        if self.accumulator.is_complete() {
+            return Ok(());
+        }
+        let protocol =
+            |error: super::stream::ProtocolError, request_id: &Option<String>| Error::Protocol {
+                detail: error.to_string(),
+                request_id: request_id.clone(),
+            };
+        let event =
+            StreamEvent::parse(sse.event, sse.data).map_err(|e| protocol(e, &self.request_id))?;
+        self.sink.event(&event, sse.data).map_err(Error::Output)?;
+        if let StreamEvent::Error(error) = event {
+            return Err(Error::StreamEvent {
+                error,
+                request_id: self.request_id.clone(),
+            });
+        }
+        self.accumulator
+            .apply(&event)
+            .map_err(|e| protocol(e, &self.request_id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_non_streaming_requests_are_streamed() {
+        assert!(!needs_streaming("claude-sonnet-5", 21_333));
+        assert!(needs_streaming("claude-sonnet-5", 21_334));
+        assert!(needs_streaming("claude-opus-4-0", 8193));
+        assert!(!needs_streaming("claude-opus-4-5", 8193));
+    }
+}

@@ -1,0 +1,21 @@
+//! Everything that talks to the Anthropic API: wire types, the SSE decoder,
+//! stream accumulation, the retry policy, the HTTP transport and the client
+//! that ties them together. This layer prints nothing and knows nothing of
+//! the command line.
+
+mod client;
+mod error;
+pub mod retry;
+pub mod sse;
+pub mod stream;
+mod transport;
+pub mod types;
+
+pub use client::{
+    Client, ClientConfig, ClientEvent, Credential, Observer, RequestPreview, StreamSink,
+    needs_streaming,
+};
+pub use error::{ApiError, Error, one_line};
+pub use stream::{Delta, StreamEvent};
+pub use transport::TransportError;
+pub use types::{Message, StopReason};

@@ -1,0 +1,429 @@
+//! Serde types for the Messages API wire format: the request body we send,
+//! the `Message` we get back, and the error envelope.
+//!
+//! Response types keep every field the server sent, known or not, so that
+//! `-o json` prints the reply as the API returned it: known fields are typed,
+//! the rest live in `extra` maps, and unknown content blocks are kept whole.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// The body of `POST /v1/messages`. Field order follows the official Python
+/// SDK (`resources/messages/messages.py`), so bodies compare line by line.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct MessageRequest {
+    pub max_tokens: u32,
+    pub messages: Vec<InputMessage>,
+    pub model: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cache_control: Option<CacheControl>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub output_config: Option<OutputConfig>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stop_sequences: Vec<String>,
+    /// Sent only when true, as the SDK does for `create(stream=True)`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub stream: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub system: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub temperature: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thinking: Option<ThinkingConfig>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub top_k: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub top_p: Option<f64>,
+}
+
+/// One turn of the conversation we send.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct InputMessage {
+    pub role: Role,
+    pub content: InputContent,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    User,
+    Assistant,
+}
+
+/// A turn's content: a bare string when it is one piece of text (as a user
+/// of the SDK would write it), otherwise a list of blocks.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(untagged)]
+pub enum InputContent {
+    Text(String),
+    Blocks(Vec<InputBlock>),
+}
+
+/// A content block in a request.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum InputBlock {
+    Text { text: String },
+}
+
+/// Top-level `cache_control`: automatic prompt caching.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CacheControl {
+    #[serde(rename = "type")]
+    pub kind: CacheKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ttl: Option<CacheTtl>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum CacheKind {
+    Ephemeral,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub enum CacheTtl {
+    #[serde(rename = "5m")]
+    FiveMinutes,
+    #[serde(rename = "1h")]
+    OneHour,
+}
+
+/// `output_config`: effort now, structured output later.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct OutputConfig {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effort: Option<Effort>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Effort {
+    Low,
+    Medium,
+    High,
+    Xhigh,
+    Max,
+}
+
+/// The `thinking` request field.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum ThinkingConfig {
+    Adaptive,
+    Enabled { budget_tokens: u32 },
+    Disabled,
+}
+
+/// A reply from the Messages API, whole or accumulated from a stream.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Message {
+    #[serde(default)]
+    pub id: String,
+    #[serde(rename = "type", default = "message_type")]
+    pub kind: String,
+    #[serde(default = "assistant_role")]
+    pub role: String,
+    #[serde(default)]
+    pub model: String,
+    pub content: Vec<ContentBlock>,
+    #[serde(default)]
+    pub stop_reason: Option<StopReason>,
+    #[serde(default)]
+    pub stop_sequence: Option<String>,
+    #[serde(default)]
+    pub usage: Usage,
+    /// Every other field (`stop_details`, `container`, `context_management`…).
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+fn message_type() -> String {
+    "message".to_owned()
+}
+
+fn assistant_role() -> String {
+    "assistant".to_owned()
+}
+
+impl Message {
+    /// The reply's text: every text block, in order, joined without a
+    /// separator (exactly what streaming prints delta by delta).
+    pub fn text(&self) -> String {
+        self.content
+            .iter()
+            .filter_map(|block| match block {
+                ContentBlock::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The thinking blocks' text, in order.
+    pub fn thinking(&self) -> impl Iterator<Item = &str> {
+        self.content.iter().filter_map(|block| match block {
+            ContentBlock::Thinking { thinking, .. } => Some(thinking.as_str()),
+            _ => None,
+        })
+    }
+
+    /// `stop_details.category` for a refusal, when the server gave one.
+    pub fn refusal_category(&self) -> Option<&str> {
+        self.extra.get("stop_details")?.get("category")?.as_str()
+    }
+}
+
+/// An output content block. Block types we act on are typed; any other
+/// block is kept as the server sent it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ContentBlock {
+    Text {
+        #[serde(default)]
+        text: String,
+        #[serde(flatten)]
+        extra: Map<String, Value>,
+    },
+    Thinking {
+        #[serde(default)]
+        thinking: String,
+        #[serde(default)]
+        signature: String,
+        #[serde(flatten)]
+        extra: Map<String, Value>,
+    },
+    ToolUse(ToolCall),
+    ServerToolUse(ToolCall),
+    McpToolUse(ToolCall),
+    Compaction {
+        #[serde(default)]
+        content: Option<String>,
+        #[serde(default)]
+        encrypted_content: Option<String>,
+        #[serde(flatten)]
+        extra: Map<String, Value>,
+    },
+    #[serde(untagged)]
+    Other(Map<String, Value>),
+}
+
+/// A block whose `input` arrives as `input_json_delta` fragments.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ToolCall {
+    #[serde(default)]
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default = "empty_object")]
+    pub input: Value,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+fn empty_object() -> Value {
+    Value::Object(Map::new())
+}
+
+/// Why the model stopped. New reasons appear over time; they are kept as
+/// `Other` rather than rejected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum StopReason {
+    EndTurn,
+    MaxTokens,
+    StopSequence,
+    ToolUse,
+    PauseTurn,
+    Refusal,
+    ModelContextWindowExceeded,
+    Other(String),
+}
+
+impl StopReason {
+    pub fn as_str(&self) -> &str {
+        match self {
+            StopReason::EndTurn => "end_turn",
+            StopReason::MaxTokens => "max_tokens",
+            StopReason::StopSequence => "stop_sequence",
+            StopReason::ToolUse => "tool_use",
+            StopReason::PauseTurn => "pause_turn",
+            StopReason::Refusal => "refusal",
+            StopReason::ModelContextWindowExceeded => "model_context_window_exceeded",
+            StopReason::Other(other) => other,
+        }
+    }
+}
+
+impl From<String> for StopReason {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "end_turn" => StopReason::EndTurn,
+            "max_tokens" => StopReason::MaxTokens,
+            "stop_sequence" => StopReason::StopSequence,
+            "tool_use" => StopReason::ToolUse,
+            "pause_turn" => StopReason::PauseTurn,
+            "refusal" => StopReason::Refusal,
+            "model_context_window_exceeded" => StopReason::ModelContextWindowExceeded,
+            _ => StopReason::Other(value),
+        }
+    }
+}
+
+impl From<StopReason> for String {
+    fn from(value: StopReason) -> Self {
+        match value {
+            StopReason::Other(other) => other,
+            known => known.as_str().to_owned(),
+        }
+    }
+}
+
+impl std::fmt::Display for StopReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Token counters. The set grows over time (`iterations`, `speed`, …) and
+/// `message_delta` overwrites whichever counters it carries, so the object
+/// is kept whole and read through typed accessors.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(transparent)]
+pub struct Usage(Map<String, Value>);
+
+impl Usage {
+    pub fn input_tokens(&self) -> u64 {
+        self.count("input_tokens")
+    }
+
+    pub fn output_tokens(&self) -> u64 {
+        self.count("output_tokens")
+    }
+
+    /// All tokens written to the cache, whatever their lifetime.
+    pub fn cache_write_tokens(&self) -> u64 {
+        self.count("cache_creation_input_tokens")
+    }
+
+    pub fn cache_read_tokens(&self) -> u64 {
+        self.count("cache_read_input_tokens")
+    }
+
+    /// Cache writes split by lifetime `(5m, 1h)`, when the server reports it.
+    pub fn cache_write_split(&self) -> Option<(u64, u64)> {
+        let split = self.0.get("cache_creation")?;
+        let field = |name| split.get(name).and_then(Value::as_u64).unwrap_or(0);
+        Some((
+            field("ephemeral_5m_input_tokens"),
+            field("ephemeral_1h_input_tokens"),
+        ))
+    }
+
+    /// Takes the counters a `message_delta` carries. They are cumulative
+    /// totals, so they replace ours; null means "not reported".
+    pub fn apply_delta(&mut self, delta: Map<String, Value>) {
+        for (key, value) in delta {
+            if !value.is_null() {
+                self.0.insert(key, value);
+            }
+        }
+    }
+
+    fn count(&self, name: &str) -> u64 {
+        self.0.get(name).and_then(Value::as_u64).unwrap_or(0)
+    }
+}
+
+/// The error envelope: `{"type":"error","error":{"type","message"},"request_id"}`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ErrorEnvelope {
+    pub error: ErrorObject,
+    #[serde(default)]
+    pub request_id: Option<String>,
+}
+
+/// The inner error object of an error body or an `error` stream event.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ErrorObject {
+    #[serde(rename = "type", default)]
+    pub kind: String,
+    #[serde(default)]
+    pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message_from(json: &str) -> Message {
+        serde_json::from_str(json).expect("valid message")
+    }
+
+    #[test]
+    fn a_recorded_message_round_trips_without_losing_fields() {
+        let raw = include_str!("../../tests/fixtures/message-basic-recorded.json");
+        let message = message_from(raw);
+        let original: Value = serde_json::from_str(raw).unwrap();
+        assert_eq!(serde_json::to_value(&message).unwrap(), original);
+        assert_eq!(message.usage.input_tokens(), 760);
+        assert_eq!(message.stop_reason, Some(StopReason::EndTurn));
+    }
+
+    #[test]
+    fn unknown_blocks_and_fields_survive() {
+        let raw = include_str!("../../tests/fixtures/message-server-tool-web-search-recorded.json");
+        let original: Value = serde_json::from_str(raw).unwrap();
+        let message = message_from(raw);
+        assert_eq!(serde_json::to_value(&message).unwrap(), original);
+        assert!(
+            message
+                .content
+                .iter()
+                .any(|b| matches!(b, ContentBlock::Other(_)))
+        );
+    }
+
+    #[test]
+    fn text_joins_text_blocks_only() {
+        let message = message_from(
+            r#"{"content":[{"type":"text","text":"a"},{"type":"tool_use","id":"t","name":"n","input":{}},{"type":"text","text":"b"}]}"#,
+        );
+        assert_eq!(message.text(), "ab");
+    }
+
+    #[test]
+    fn usage_deltas_replace_counters() {
+        let mut usage: Usage =
+            serde_json::from_str(r#"{"input_tokens":10,"output_tokens":1}"#).unwrap();
+        let delta: Map<String, Value> =
+            serde_json::from_str(r#"{"output_tokens":7,"input_tokens":null}"#).unwrap();
+        usage.apply_delta(delta);
+        assert_eq!(usage.output_tokens(), 7);
+        assert_eq!(usage.input_tokens(), 10);
+    }
+
+    #[test]
+    fn request_omits_unset_fields() {
+        let request = MessageRequest {
+            max_tokens: 16,
+            messages: vec![InputMessage {
+                role: Role::User,
+                content: InputContent::Text("hi".into()),
+            }],
+            model: "m".into(),
+            cache_control: None,
+            output_config: None,
+            stop_sequences: vec![],
+            stream: false,
+            system: None,
+            temperature: None,
+            thinking: None,
+            top_k: None,
+            top_p: None,
+        };
+        assert_eq!(
+            serde_json::to_string(&request).unwrap(),
+            r#"{"max_tokens":16,"messages":[{"role":"user","content":"hi"}],"model":"m"}"#
+        );
+    }
+}

@@ -1,0 +1,184 @@
+//! Built-in knowledge about models: the short aliases and the price table.
+//!
+//! Both go stale as models come and go; `GET /v1/models` is the authority at
+//! run time. Each table names where its figures come from.
+
+use crate::api::types::Usage;
+
+/// `opus`, `sonnet` and `haiku` → the newest id of each family in the official
+/// SDKs' `Model` literal (anthropic-sdk-python `src/anthropic/types/model_param.py`,
+/// snapshot of August 2026; shared/api-facts.md §11).
+const ALIASES: &[(&str, &str)] = &[
+    ("opus", "claude-opus-5"),
+    ("sonnet", "claude-sonnet-5"),
+    ("haiku", "claude-haiku-4-5"),
+];
+
+/// The model used when neither `-m` nor `ANTHROPIC_MODEL` names one.
+pub const DEFAULT_MODEL: &str = "sonnet";
+
+/// Resolves an alias; any other name is passed through untouched.
+pub fn resolve_model(name: &str) -> String {
+    ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == name)
+        .map_or(name, |(_, id)| id)
+        .to_owned()
+}
+
+/// USD per million tokens.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Price {
+    pub input: f64,
+    pub cache_write_5m: f64,
+    pub cache_write_1h: f64,
+    pub cache_read: f64,
+    pub output: f64,
+}
+
+const fn price(
+    input: f64,
+    cache_write_5m: f64,
+    cache_write_1h: f64,
+    cache_read: f64,
+    output: f64,
+) -> Price {
+    Price {
+        input,
+        cache_write_5m,
+        cache_write_1h,
+        cache_read,
+        output,
+    }
+}
+
+/// Prices from https://platform.claude.com/docs/en/about-claude/pricing as
+/// read on 2026-09-18 (shared/api-facts.md, "Prices"). The Sonnet 5 row comes
+/// from third-party copies of that page. Ids are undated aliases; dated
+/// snapshots (`-20250929`) and `-latest` names resolve to them.
+const PRICES: &[(&[&str], Price)] = &[
+    (
+        &["claude-fable-5", "claude-mythos-5"],
+        price(10.0, 12.5, 20.0, 1.0, 50.0),
+    ),
+    (
+        &[
+            "claude-opus-5",
+            "claude-opus-4-8",
+            "claude-opus-4-7",
+            "claude-opus-4-6",
+            "claude-opus-4-5",
+        ],
+        price(5.0, 6.25, 10.0, 0.5, 25.0),
+    ),
+    (&["claude-sonnet-5"], price(2.0, 2.5, 4.0, 0.2, 10.0)),
+    (
+        &[
+            "claude-sonnet-4-6",
+            "claude-sonnet-4-5",
+            "claude-sonnet-4-0",
+            "claude-sonnet-4",
+        ],
+        price(3.0, 3.75, 6.0, 0.3, 15.0),
+    ),
+    (&["claude-haiku-4-5"], price(1.0, 1.25, 2.0, 0.1, 5.0)),
+    (
+        &[
+            "claude-opus-4-1",
+            "claude-opus-4-0",
+            "claude-opus-4",
+            "claude-4-opus",
+        ],
+        price(15.0, 18.75, 30.0, 1.5, 75.0),
+    ),
+    (&["claude-3-5-haiku"], price(0.8, 1.0, 1.6, 0.08, 4.0)),
+    (&["claude-3-haiku"], price(0.25, 0.3, 0.5, 0.03, 1.25)),
+];
+
+/// The price of a model id or alias, if the table knows it.
+pub fn price_of(model: &str) -> Option<Price> {
+    let id = resolve_model(model);
+    let id = strip_snapshot_suffix(&id);
+    PRICES
+        .iter()
+        .find(|(ids, _)| ids.contains(&id))
+        .map(|(_, price)| *price)
+}
+
+fn strip_snapshot_suffix(id: &str) -> &str {
+    if let Some(base) = id.strip_suffix("-latest") {
+        return base;
+    }
+    match id.rsplit_once('-') {
+        Some((base, date)) if date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()) => base,
+        _ => id,
+    }
+}
+
+/// The cost in USD of the tokens in `usage`. Cache writes without a 5m/1h
+/// split are charged at the 5-minute rate, the API's default lifetime.
+pub fn cost(usage: &Usage, price: Price) -> f64 {
+    let (write_5m, write_1h) = usage
+        .cache_write_split()
+        .filter(|(five, hour)| five + hour > 0)
+        .unwrap_or((usage.cache_write_tokens(), 0));
+    let dollars = usage.input_tokens() as f64 * price.input
+        + write_5m as f64 * price.cache_write_5m
+        + write_1h as f64 * price.cache_write_1h
+        + usage.cache_read_tokens() as f64 * price.cache_read
+        + usage.output_tokens() as f64 * price.output;
+    dollars / 1_000_000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn usage(json: &str) -> Usage {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn aliases_resolve_and_ids_pass_through() {
+        assert_eq!(resolve_model("sonnet"), "claude-sonnet-5");
+        assert_eq!(resolve_model("opus"), "claude-opus-5");
+        assert_eq!(resolve_model("haiku"), "claude-haiku-4-5");
+        assert_eq!(resolve_model("claude-opus-4-6"), "claude-opus-4-6");
+    }
+
+    #[test]
+    fn dated_snapshots_find_their_price() {
+        assert_eq!(
+            price_of("claude-sonnet-4-5-20250929"),
+            price_of("claude-sonnet-4-5")
+        );
+        assert_eq!(
+            price_of("claude-3-5-haiku-latest").map(|p| p.output),
+            Some(4.0)
+        );
+        assert!(price_of("claude-sonnet-4-5").is_some());
+        assert_eq!(price_of("claude-sonnet-5-5"), None);
+        assert_eq!(price_of("gpt-4"), None);
+    }
+
+    #[test]
+    fn cost_matches_a_hand_computation() {
+        // Sonnet 4.5: 1000 in × $3 + 500 out × $15 + 2000 5m writes × $3.75
+        // + 100 1h writes × $6 + 4000 reads × $0.30, per million.
+        let u = usage(
+            r#"{"input_tokens":1000,"output_tokens":500,"cache_creation_input_tokens":2100,
+                "cache_read_input_tokens":4000,
+                "cache_creation":{"ephemeral_5m_input_tokens":2000,"ephemeral_1h_input_tokens":100}}"#,
+        );
+        let expected = (3000.0 + 7500.0 + 7500.0 + 600.0 + 1200.0) / 1e6;
+        let got = cost(&u, price_of("claude-sonnet-4-5").unwrap());
+        assert!((got - expected).abs() < 1e-12, "{got} vs {expected}");
+    }
+
+    #[test]
+    fn writes_without_a_split_are_charged_at_the_five_minute_rate() {
+        let u =
+            usage(r#"{"input_tokens":0,"output_tokens":0,"cache_creation_input_tokens":1000000}"#);
+        assert_eq!(cost(&u, price_of("claude-haiku-4-5").unwrap()), 1.25);
+    }
+}

@@ -1,0 +1,385 @@
+//! The command line, as clap derive types. Definitions and help text only:
+//! behaviour lives in `cmd/`, and `settings` turns these types into resolved
+//! settings so that nothing past it sees clap.
+//!
+//! Conventions: every flag has a one-line `help`; flags whose meaning needs
+//! more have a `long_help`; every subcommand ends its help with examples.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// The default API version (see shared/api-facts.md, last section).
+pub const DEFAULT_API_VERSION: &str = "2026-10-21";
+pub const DEFAULT_BASE_URL: &str = "https://api.anthropic.com";
+
+const MAIN_AFTER_HELP: &str = "\
+Exit status:
+  0 success   1 internal   2 usage or input   3 truncated   4 refusal
+  5 tool_use/pause_turn   6 auth   7 request rejected   8 rate limited
+  9 server error or broken stream   10 network   130 interrupted
+
+Environment:
+  ANTHROPIC_API_KEY      API key, sent as x-api-key
+  ANTHROPIC_AUTH_TOKEN   bearer token, used when no API key is set
+  ANTHROPIC_BASE_URL     API base URL
+  ANTHROPIC_API_VERSION  anthropic-version header
+  ANTHROPIC_MODEL        default model
+  ANTHROPIC_LOG          info or debug: log each HTTP attempt to stderr
+  NO_COLOR               no escape codes on stderr
+
+Examples:
+  claude ask \"What is the capital of Australia?\"
+  git diff | claude ask \"Write a commit message for this diff\"
+  claude ask --dry-run -m opus \"hello\"";
+
+/// A Unix-style client for the Claude Messages API.
+#[derive(Debug, Parser)]
+#[command(
+    name = "claude",
+    version,
+    about,
+    after_help = MAIN_AFTER_HELP,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Send one request: the prompt from arguments, stdin and files.
+    #[command(after_help = ASK_AFTER_HELP)]
+    Ask(AskArgs),
+}
+
+const ASK_AFTER_HELP: &str = "\
+Input: piped stdin comes first, then each -f file (introduced by its name),
+then the prompt words. Nothing to send is exit 2.
+
+Examples:
+  claude ask \"Explain the difference between a process and a thread\"
+  cat report.txt | claude ask \"Summarize in three bullet points\"
+  claude ask -f main.rs -f lib.rs \"Where is the bug?\" -o json | jq -r '.content[0].text'
+  claude ask --no-stream --usage -m haiku \"Name three prime numbers\"";
+
+/// Connection options, shared by every subcommand.
+#[derive(Debug, Args)]
+pub struct ConnectionArgs {
+    /// API key (sent as x-api-key)
+    #[arg(
+        long,
+        env = "ANTHROPIC_API_KEY",
+        hide_env_values = true,
+        global = true,
+        value_name = "KEY",
+        help_heading = "Connection"
+    )]
+    pub api_key: Option<String>,
+
+    /// anthropic-version header; 2023-06-01 still works
+    #[arg(
+        long,
+        env = "ANTHROPIC_API_VERSION",
+        default_value = DEFAULT_API_VERSION,
+        global = true,
+        value_name = "V",
+        help_heading = "Connection"
+    )]
+    pub api_version: String,
+
+    /// API base URL
+    #[arg(
+        long,
+        env = "ANTHROPIC_BASE_URL",
+        default_value = DEFAULT_BASE_URL,
+        global = true,
+        value_name = "URL",
+        help_heading = "Connection"
+    )]
+    pub base_url: String,
+
+    /// Retries for 408, 409, 429, 5xx, 529 and network failures
+    #[arg(
+        long,
+        default_value_t = 2,
+        global = true,
+        value_name = "N",
+        help_heading = "Connection"
+    )]
+    pub max_retries: u32,
+
+    /// Longest server-requested wait (retry-after) to sleep through
+    #[arg(
+        long,
+        default_value = "60",
+        global = true,
+        value_name = "SECS",
+        value_parser = parse_seconds,
+        help_heading = "Connection",
+        long_help = "Longest server-requested wait (retry-after, retry-after-ms) to sleep \
+                     through before a retry. A longer request is not slept through: the \
+                     command fails with the retryable exit code (8 or 9) and says how long \
+                     the server asked to wait."
+    )]
+    pub max_retry_wait: f64,
+
+    /// Seconds to wait for a connection and for each piece of the reply
+    #[arg(
+        long,
+        default_value = "600",
+        global = true,
+        value_name = "SECS",
+        value_parser = parse_positive_seconds,
+        help_heading = "Connection",
+        long_help = "Seconds to wait for a connection and for each piece of the reply. \
+                     Like the official SDKs' read timeout, it bounds each silence, not the \
+                     whole reply: a long stream that keeps sending never times out, a \
+                     stalled one fails with exit 10."
+    )]
+    pub timeout: f64,
+
+    /// When retries for 529/5xx are spent, send the request once to MODEL
+    #[arg(long, global = true, value_name = "MODEL", help_heading = "Connection")]
+    pub fallback_model: Option<String>,
+
+    /// Log each HTTP attempt to stderr (-vv: with headers)
+    #[arg(short, long, action = clap::ArgAction::Count, global = true, help_heading = "Connection")]
+    pub verbose: u8,
+}
+
+#[derive(Debug, Args)]
+pub struct AskArgs {
+    /// The prompt; the words are joined with spaces
+    #[arg(value_name = "PROMPT")]
+    pub prompt: Vec<String>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub request: RequestArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Where the prompt comes from besides its words.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Input")]
+pub struct InputArgs {
+    /// Attach a file (repeatable); - is stdin
+    #[arg(
+        short = 'f',
+        long = "file",
+        visible_alias = "attach",
+        short_alias = 'a',
+        value_name = "PATH"
+    )]
+    pub files: Vec<PathBuf>,
+
+    /// Always read stdin, even from a terminal
+    #[arg(long, overrides_with = "no_stdin")]
+    pub stdin: bool,
+
+    /// Never read stdin
+    #[arg(
+        long,
+        overrides_with = "stdin",
+        long_help = "Never read stdin. Use it when a program starts claude with a stdin \
+                     that stays open but never sends anything; otherwise claude waits for \
+                     it (and says so after 5 seconds)."
+    )]
+    pub no_stdin: bool,
+}
+
+/// What to ask the model for.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Request")]
+pub struct RequestArgs {
+    /// Model id or alias: opus, sonnet, haiku [default: sonnet]
+    #[arg(short, long, env = "ANTHROPIC_MODEL", value_name = "MODEL")]
+    pub model: Option<String>,
+
+    /// System prompt
+    #[arg(short, long, value_name = "TEXT", conflicts_with = "system_file")]
+    pub system: Option<String>,
+
+    /// Read the system prompt from a file
+    #[arg(long, value_name = "PATH")]
+    pub system_file: Option<PathBuf>,
+
+    /// Most tokens the reply may have
+    #[arg(long, default_value_t = 4096, value_name = "N")]
+    pub max_tokens: u32,
+
+    /// Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)
+    #[arg(short = 't', long, value_name = "F")]
+    pub temperature: Option<f64>,
+
+    /// Nucleus sampling (needs --api-version 2023-06-01)
+    #[arg(long, value_name = "F")]
+    pub top_p: Option<f64>,
+
+    /// Top-k sampling (needs --api-version 2023-06-01)
+    #[arg(long, value_name = "N")]
+    pub top_k: Option<u32>,
+
+    /// Stop sequence (repeatable)
+    #[arg(long = "stop", value_name = "SEQ")]
+    pub stop: Vec<String>,
+
+    /// Extended thinking: adaptive, a token budget, or off
+    #[arg(long, value_name = "adaptive|BUDGET|off", value_parser = parse_thinking)]
+    pub thinking: Option<Thinking>,
+
+    /// Effort (output_config.effort)
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub effort: Option<EffortArg>,
+
+    /// Automatic prompt caching, optionally with a lifetime
+    #[arg(
+        long,
+        value_name = "TTL",
+        num_args = 0..=1,
+        require_equals = true,
+        value_enum
+    )]
+    pub cache: Option<Option<CacheTtlArg>>,
+
+    /// Beta feature name for the anthropic-beta header (repeatable)
+    #[arg(long = "beta", value_name = "NAME")]
+    pub betas: Vec<String>,
+
+    /// Print the request (key redacted) instead of sending it
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// How to print the reply.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Output")]
+pub struct OutputArgs {
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = OutputFormat::Text, value_name = "FORMAT")]
+    pub output: OutputFormat,
+
+    /// Print text as it arrives [default when stdout is a terminal]
+    #[arg(long, overrides_with = "no_stream")]
+    pub stream: bool,
+
+    /// Wait for the whole reply [default when stdout is not a terminal]
+    #[arg(long, overrides_with = "stream")]
+    pub no_stream: bool,
+
+    /// After the reply, print tokens and estimated cost to stderr
+    #[arg(short, long)]
+    pub usage: bool,
+
+    /// Print the model's thinking to stderr
+    #[arg(long)]
+    pub show_thinking: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// The reply's text
+    Text,
+    /// The whole Message as one JSON object
+    Json,
+    /// Each raw stream event as one JSON line
+    StreamJson,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EffortArg {
+    Low,
+    Medium,
+    High,
+    Xhigh,
+    Max,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CacheTtlArg {
+    #[value(name = "5m")]
+    FiveMinutes,
+    #[value(name = "1h")]
+    OneHour,
+}
+
+/// The value of `--thinking`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thinking {
+    Adaptive,
+    Budget(u32),
+    Off,
+}
+
+fn parse_thinking(value: &str) -> Result<Thinking, String> {
+    match value {
+        "adaptive" => Ok(Thinking::Adaptive),
+        "off" => Ok(Thinking::Off),
+        budget => budget
+            .parse()
+            .map(Thinking::Budget)
+            .map_err(|_| "expected adaptive, off, or a token budget such as 4096".to_owned()),
+    }
+}
+
+fn parse_seconds(value: &str) -> Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(secs) if (0.0..1e9).contains(&secs) => Ok(secs),
+        _ => Err("expected a number of seconds, such as 30 or 0.5".to_owned()),
+    }
+}
+
+fn parse_positive_seconds(value: &str) -> Result<f64, String> {
+    match parse_seconds(value)? {
+        0.0 => Err("must be more than 0".to_owned()),
+        secs => Ok(secs),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn cache_takes_an_optional_value_only_with_equals() {
+        let cli = Cli::try_parse_from(["claude", "ask", "--cache", "hello"]).unwrap();
+        let Command::Ask(ask) = cli.command;
+        assert_eq!(ask.request.cache, Some(None));
+        assert_eq!(ask.prompt, ["hello"]);
+        let cli = Cli::try_parse_from(["claude", "ask", "--cache=1h", "x"]).unwrap();
+        let Command::Ask(ask) = cli.command;
+        assert_eq!(ask.request.cache, Some(Some(CacheTtlArg::OneHour)));
+    }
+
+    #[test]
+    fn thinking_values() {
+        assert_eq!(parse_thinking("adaptive"), Ok(Thinking::Adaptive));
+        assert_eq!(parse_thinking("off"), Ok(Thinking::Off));
+        assert_eq!(parse_thinking("2048"), Ok(Thinking::Budget(2048)));
+        assert!(parse_thinking("lots").is_err());
+    }
+
+    #[test]
+    fn attach_is_an_alias_of_file() {
+        let cli =
+            Cli::try_parse_from(["claude", "ask", "-a", "x.txt", "--attach", "y.txt"]).unwrap();
+        let Command::Ask(ask) = cli.command;
+        assert_eq!(ask.input.files.len(), 2);
+    }
+}

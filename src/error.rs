@@ -1,0 +1,141 @@
+//! The command's failures, and the one place that maps them to exit codes.
+
+use std::io;
+
+use crate::api::{self, TransportError};
+use crate::exit::ExitCode;
+
+/// Why a command failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad flags or local input; nothing was sent.
+    #[error("{0}")]
+    Usage(String),
+    /// No API key or token.
+    #[error(
+        "no API key: set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN for a bearer token), \
+         or pass --api-key"
+    )]
+    MissingKey,
+    /// The API call failed.
+    #[error(transparent)]
+    Api(#[from] api::Error),
+    /// Writing the answer failed.
+    #[error("cannot write output: {0}")]
+    Output(#[source] io::Error),
+    /// Anything else: a bug or an environment we cannot work in.
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// True when stdout was closed under us (`claude ask … | head -1`):
+    /// the reader has what it wanted, so this ends quietly.
+    pub fn is_closed_stdout(&self) -> bool {
+        let io = match self {
+            Error::Output(error) | Error::Api(api::Error::Output(error)) => error,
+            _ => return false,
+        };
+        io.kind() == io::ErrorKind::BrokenPipe
+    }
+
+    /// The exit code for this failure: the contract's table.
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            Error::Usage(_) => ExitCode::Usage,
+            Error::MissingKey => ExitCode::Auth,
+            Error::Output(_) | Error::Internal(_) => ExitCode::Internal,
+            Error::Api(error) => match error {
+                api::Error::Status(e) | api::Error::WaitTooLong { error: e, .. } => {
+                    status_exit_code(e.status)
+                }
+                api::Error::StreamEvent { .. } | api::Error::Protocol { .. } => ExitCode::Server,
+                api::Error::Transport(TransportError::Interrupted)
+                | api::Error::Interrupted { .. } => ExitCode::Interrupted,
+                api::Error::Transport(_) => ExitCode::Network,
+                api::Error::Output(_) => ExitCode::Internal,
+            },
+        }
+    }
+
+    /// A short suggestion for the user, when one helps.
+    pub fn hint(&self) -> Option<&'static str> {
+        match self {
+            Error::Api(api::Error::Status(error) | api::Error::WaitTooLong { error, .. }) => {
+                match error.status {
+                    401 => Some("check ANTHROPIC_API_KEY (or --api-key)"),
+                    403 => Some("the key lacks permission for this model or feature"),
+                    404 => Some("check the model id (-m) and --base-url"),
+                    413 => Some("the request is over the API's size limit (32 MB)"),
+                    429 => Some("try again later, or raise --max-retries"),
+                    _ => None,
+                }
+            }
+            Error::Api(api::Error::Transport(TransportError::Connect(_))) => {
+                Some("check your network and --base-url")
+            }
+            _ => None,
+        }
+    }
+}
+
+/// HTTP status → exit code. 408 and 409 are retried like server trouble, so
+/// when retries run out they keep the "try again later" family.
+fn status_exit_code(status: u16) -> ExitCode {
+    match status {
+        401 | 403 => ExitCode::Auth,
+        408 => ExitCode::Network,
+        409 => ExitCode::Server,
+        429 => ExitCode::RateLimited,
+        500.. => ExitCode::Server,
+        _ => ExitCode::Rejected,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::ApiError;
+
+    fn status(code: u16) -> Error {
+        Error::Api(api::Error::Status(ApiError {
+            status: code,
+            kind: None,
+            message: String::new(),
+            request_id: None,
+            retryable: false,
+            server_wait: None,
+        }))
+    }
+
+    #[test]
+    fn statuses_map_to_the_contract() {
+        let table = [
+            (400, 7),
+            (401, 6),
+            (402, 7),
+            (403, 6),
+            (404, 7),
+            (408, 10),
+            (409, 9),
+            (413, 7),
+            (422, 7),
+            (429, 8),
+            (500, 9),
+            (503, 9),
+            (529, 9),
+        ];
+        for (code, exit) in table {
+            assert_eq!(status(code).exit_code().code(), exit, "{code}");
+        }
+    }
+
+    #[test]
+    fn broken_pipes_are_quiet() {
+        let closed = Error::Output(io::Error::from(io::ErrorKind::BrokenPipe));
+        assert!(closed.is_closed_stdout());
+        assert!(!Error::Output(io::Error::other("disk full")).is_closed_stdout());
+    }
+}

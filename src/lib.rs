@@ -1,0 +1,49 @@
+//! `claude`, a Unix-style command-line client for the Claude Messages API.
+//!
+//! The binary is a thin wrapper over [`run`]. Layout: `cli` defines the
+//! command line, `settings` resolves it, `cmd` holds one module per
+//! subcommand, which use `input` (what to send), `api` (sending it) and
+//! `output` (showing the reply). `error` and `exit` map every failure to the
+//! contract's exit codes.
+
+pub mod api;
+pub mod catalog;
+pub mod cli;
+pub mod cmd;
+pub mod error;
+pub mod exit;
+pub mod input;
+pub mod interrupt;
+pub mod output;
+pub mod settings;
+
+use cli::{Cli, Command};
+use error::Error;
+use exit::ExitCode;
+use settings::{Connection, Terminal};
+
+/// Runs a parsed command line. Failures are reported on stderr here, in one
+/// `claude: error: …` line, and become the exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(error) if error.is_closed_stdout() => ExitCode::Success,
+        Err(error) => {
+            let message = match error.hint() {
+                Some(hint) => format!("error: {error}; {hint}"),
+                None => format!("error: {error}"),
+            };
+            output::note(message);
+            error.exit_code()
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
+    interrupt::install()?;
+    let terminal = Terminal::detect();
+    let connection = Connection::resolve(&cli.connection, |name| std::env::var(name).ok())?;
+    match cli.command {
+        Command::Ask(args) => cmd::ask::run(args, &connection, &terminal),
+    }
+}

@@ -1,0 +1,95 @@
+//! The `-v` / `ANTHROPIC_LOG` log: one stderr line per HTTP attempt,
+//! response, failure and retry; at debug level also the headers (secrets
+//! already redacted by the client) and the start of the body.
+//!
+//! The fallback to `--fallback-model` is always reported, log or not: the
+//! user asked for one model and gets another.
+
+use std::io::Write;
+
+use crate::api::{ClientEvent, Observer, one_line};
+use crate::settings::LogLevel;
+
+/// Logs client events to stderr.
+pub struct StderrLog {
+    level: LogLevel,
+}
+
+const BODY_PREVIEW: usize = 512;
+
+impl StderrLog {
+    pub fn new(level: LogLevel) -> StderrLog {
+        StderrLog { level }
+    }
+}
+
+impl Observer for StderrLog {
+    fn on(&self, event: ClientEvent<'_>) {
+        let mut err = std::io::stderr().lock();
+        let info = self.level >= LogLevel::Info;
+        let debug = self.level >= LogLevel::Debug;
+        let _ = match event {
+            ClientEvent::Sending {
+                attempt,
+                attempts,
+                method,
+                url,
+                headers,
+                body,
+            } if info => {
+                let _ = writeln!(
+                    err,
+                    "claude: {method} {url} (attempt {attempt} of {attempts}, {} bytes)",
+                    body.len()
+                );
+                if debug {
+                    for (name, value) in headers {
+                        let _ = writeln!(err, "claude:   {name}: {value}");
+                    }
+                    let end = body.len().min(BODY_PREVIEW);
+                    let preview = one_line(&String::from_utf8_lossy(&body[..end]));
+                    let _ = writeln!(err, "claude:   body: {preview}");
+                }
+                Ok(())
+            }
+            ClientEvent::Received {
+                status,
+                request_id,
+                elapsed,
+                headers,
+            } if info => {
+                let _ = writeln!(
+                    err,
+                    "claude: {status} after {} ms (request-id: {})",
+                    elapsed.as_millis(),
+                    request_id.unwrap_or("none")
+                );
+                if debug {
+                    for (name, value) in headers {
+                        let value = match name.as_str() {
+                            "x-api-key" | "authorization" => "<redacted>".to_owned(),
+                            _ => one_line(&String::from_utf8_lossy(value.as_bytes())),
+                        };
+                        let _ = writeln!(err, "claude:   {name}: {value}");
+                    }
+                }
+                Ok(())
+            }
+            ClientEvent::Failed { error, elapsed } if info => writeln!(
+                err,
+                "claude: attempt failed after {} ms: {error}",
+                elapsed.as_millis()
+            ),
+            ClientEvent::Retrying { delay } if info => {
+                writeln!(err, "claude: retrying in {:.2}s", delay.as_secs_f64())
+            }
+            ClientEvent::FallingBack { from, to, error } => writeln!(
+                err,
+                "claude: {} failed ({error}); sending the request to --fallback-model {}",
+                one_line(from),
+                one_line(to)
+            ),
+            _ => Ok(()),
+        };
+    }
+}

@@ -1,0 +1,45 @@
+//! Everything the user sees: the reply on stdout, and on stderr the notes,
+//! usage line, thinking, spinner and `-v` log. It renders what it is given
+//! and knows nothing of HTTP or retries.
+
+mod log;
+mod render;
+mod spinner;
+
+use std::io::{self, Write};
+
+pub use log::StderrLog;
+pub use render::Renderer;
+pub use spinner::Spinner;
+
+use crate::api::RequestPreview;
+
+/// Prints a request as `--dry-run` shows it: the request line, the headers
+/// (secrets already redacted), a blank line, and the JSON body, pretty on a
+/// terminal and on one line otherwise (so `tail -n 1 | jq` works).
+pub fn print_preview(
+    out: &mut impl Write,
+    preview: &RequestPreview,
+    pretty: bool,
+) -> io::Result<()> {
+    writeln!(out, "{} {}", preview.method, preview.url)?;
+    for (name, value) in &preview.headers {
+        writeln!(out, "{name}: {value}")?;
+    }
+    writeln!(out)?;
+    if pretty {
+        let body: serde_json::Value =
+            serde_json::from_slice(&preview.body).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut *out, &body).map_err(io::Error::other)?;
+    } else {
+        out.write_all(&preview.body)?;
+    }
+    writeln!(out)?;
+    out.flush()
+}
+
+/// Writes one `claude: …` diagnostic line to stderr. Failing to write to
+/// stderr is not worth failing the command over.
+pub fn note(message: impl std::fmt::Display) {
+    let _ = writeln!(io::stderr().lock(), "claude: {message}");
+}

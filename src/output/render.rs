@@ -1,0 +1,359 @@
+//! Rendering a reply: live while it streams (text deltas flushed one by
+//! one, or raw events as JSON lines) or whole at the end, plus the stderr
+//! lines that tell a user or a script what happened.
+
+use std::io::{self, Write};
+
+use crate::api::types::{ContentBlock, StopReason};
+use crate::api::{Delta, Message, StreamEvent, StreamSink};
+use crate::catalog;
+use crate::cli::OutputFormat;
+use crate::settings::OutputSettings;
+
+use super::spinner::Spinner;
+
+/// Prints one reply to `out` (stdout) and `err` (stderr).
+pub struct Renderer<O: Write, E: Write> {
+    out: O,
+    err: E,
+    settings: OutputSettings,
+    /// JSON is indented only for a terminal.
+    pretty: bool,
+    spinner: Option<Spinner>,
+    /// Bytes of reply text or events written to `out`.
+    wrote_output: bool,
+    /// The last text written ended with a newline (or nothing was written).
+    at_line_start: bool,
+    /// Thinking is being written to stderr and its line is still open.
+    thinking_open: bool,
+    /// Thinking was shown live, so `finish` need not print it again.
+    thinking_shown: bool,
+}
+
+impl<O: Write, E: Write> Renderer<O, E> {
+    pub fn new(
+        out: O,
+        err: E,
+        settings: OutputSettings,
+        pretty: bool,
+        spinner: Option<Spinner>,
+    ) -> Self {
+        Renderer {
+            out,
+            err,
+            settings,
+            pretty,
+            spinner,
+            wrote_output: false,
+            at_line_start: true,
+            thinking_open: false,
+            thinking_shown: false,
+        }
+    }
+
+    /// Prints the complete reply (what streaming has not printed already),
+    /// then the notes and the usage line. `max_tokens` is the limit that was
+    /// asked for, for the truncation note.
+    pub fn finish(&mut self, message: &Message, max_tokens: u32) -> io::Result<()> {
+        self.stop_spinner();
+        self.close_thinking()?;
+        if self.settings.show_thinking && !self.thinking_shown {
+            for thinking in message.thinking().filter(|t| !t.is_empty()) {
+                writeln!(self.err, "{}", thinking.trim_end())?;
+            }
+        }
+        match self.settings.format {
+            OutputFormat::Text => {
+                if !self.settings.stream {
+                    let text = message.text();
+                    self.write_text(&text)?;
+                }
+                self.end_line()?;
+            }
+            OutputFormat::Json => self.write_message(message)?,
+            OutputFormat::StreamJson => {}
+        }
+        self.out.flush()?;
+        for line in notes(message, self.settings.format, max_tokens) {
+            writeln!(self.err, "claude: {line}")?;
+        }
+        if self.settings.usage {
+            writeln!(self.err, "{}", usage_line(message))?;
+        }
+        self.err.flush()
+    }
+
+    /// After Ctrl-C or a failure: prints whatever part of the reply had
+    /// arrived and was not on the screen yet, and ends the line, so that the
+    /// error line that follows stands on its own.
+    pub fn finish_partial(&mut self, partial: Option<&Message>) -> io::Result<()> {
+        self.stop_spinner();
+        self.close_thinking()?;
+        if let Some(message) = partial {
+            match self.settings.format {
+                OutputFormat::Text if !self.settings.stream => self.write_text(&message.text())?,
+                OutputFormat::Json => self.write_message(message)?,
+                _ => {}
+            }
+        }
+        self.end_line()?;
+        self.out.flush()
+    }
+
+    /// Clears the spinner before an error line is printed.
+    pub fn stop_spinner(&mut self) {
+        if let Some(spinner) = self.spinner.take() {
+            spinner.stop();
+        }
+    }
+
+    fn write_text(&mut self, text: &str) -> io::Result<()> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        self.stop_spinner();
+        self.out.write_all(text.as_bytes())?;
+        self.wrote_output = true;
+        self.at_line_start = text.ends_with('\n');
+        Ok(())
+    }
+
+    /// A trailing newline when the reply lacks one.
+    fn end_line(&mut self) -> io::Result<()> {
+        if !self.at_line_start {
+            self.out.write_all(b"\n")?;
+            self.at_line_start = true;
+        }
+        Ok(())
+    }
+
+    fn write_message(&mut self, message: &Message) -> io::Result<()> {
+        if self.pretty {
+            serde_json::to_writer_pretty(&mut self.out, message)?;
+        } else {
+            serde_json::to_writer(&mut self.out, message)?;
+        }
+        self.out.write_all(b"\n")?;
+        self.wrote_output = true;
+        Ok(())
+    }
+
+    fn write_event_line(&mut self, raw: &str) -> io::Result<()> {
+        let raw = raw.trim();
+        if raw.contains(['\n', '\r']) {
+            // Multi-line `data:` is legal SSE; one event must stay one line.
+            let value: serde_json::Value = serde_json::from_str(raw).map_err(io::Error::other)?;
+            serde_json::to_writer(&mut self.out, &value)?;
+        } else {
+            self.out.write_all(raw.as_bytes())?;
+        }
+        self.out.write_all(b"\n")?;
+        self.out.flush()?;
+        self.wrote_output = true;
+        Ok(())
+    }
+
+    fn write_thinking(&mut self, text: &str) -> io::Result<()> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        self.err.write_all(text.as_bytes())?;
+        self.err.flush()?;
+        self.thinking_open = !text.ends_with('\n');
+        self.thinking_shown = true;
+        Ok(())
+    }
+
+    fn close_thinking(&mut self) -> io::Result<()> {
+        if self.thinking_open {
+            self.err.write_all(b"\n")?;
+            self.thinking_open = false;
+        }
+        Ok(())
+    }
+}
+
+impl<O: Write, E: Write> StreamSink for Renderer<O, E> {
+    fn event(&mut self, event: &StreamEvent<'_>, raw: &str) -> io::Result<()> {
+        if self.settings.format == OutputFormat::StreamJson {
+            self.write_event_line(raw)?;
+        }
+        match event {
+            StreamEvent::BlockDelta {
+                delta: Delta::Thinking(text),
+                ..
+            } if self.settings.show_thinking => {
+                self.stop_spinner();
+                self.write_thinking(text)
+            }
+            StreamEvent::BlockDelta {
+                delta: Delta::Text(text),
+                ..
+            } if self.settings.stream && self.settings.format == OutputFormat::Text => {
+                if !text.is_empty() {
+                    self.close_thinking()?;
+                    self.write_text(text)?;
+                    self.out.flush()?;
+                }
+                Ok(())
+            }
+            StreamEvent::BlockStop { .. } => self.close_thinking(),
+            _ => Ok(()),
+        }
+    }
+
+    fn has_output(&self) -> bool {
+        self.wrote_output
+    }
+
+    fn restart(&mut self) {
+        let _ = self.close_thinking();
+        self.thinking_shown = false;
+    }
+}
+
+/// The stderr lines that explain how a reply ended: a cut-off reply in every
+/// format, and in text format a reply with no text, a refusal, or an
+/// unfinished turn (whose details only `-o json` shows).
+fn notes(message: &Message, format: OutputFormat, max_tokens: u32) -> Vec<String> {
+    let mut notes = Vec::new();
+    let reason = message.stop_reason.as_ref();
+    let reason_text = reason.map_or("none", StopReason::as_str);
+    match reason {
+        Some(StopReason::MaxTokens) => notes.push(format!(
+            "reply truncated: it reached the max_tokens limit ({max_tokens}); raise --max-tokens"
+        )),
+        Some(StopReason::ModelContextWindowExceeded) => {
+            notes.push("reply truncated: the request filled the model's context window".to_owned())
+        }
+        _ => {}
+    }
+    if format != OutputFormat::Text {
+        return notes;
+    }
+    let has_text = message
+        .content
+        .iter()
+        .any(|b| matches!(b, ContentBlock::Text { text, .. } if !text.is_empty()));
+    if !has_text {
+        notes.push(format!(
+            "the reply has no text (stop_reason: {reason_text}); -o json shows all of it"
+        ));
+        return notes;
+    }
+    match reason {
+        Some(StopReason::Refusal) => notes.push(match message.refusal_category() {
+            Some(category) => format!("the model declined to continue (refusal: {category})"),
+            None => "the model declined to continue (stop_reason: refusal)".to_owned(),
+        }),
+        Some(StopReason::ToolUse | StopReason::PauseTurn) => notes.push(format!(
+            "the turn is not finished (stop_reason: {reason_text}); -o json shows the rest"
+        )),
+        _ => {}
+    }
+    notes
+}
+
+/// `usage: 12 input, 30 output, 0 cache-write, 0 cache-read tokens; $0.000486 (model)`.
+fn usage_line(message: &Message) -> String {
+    let usage = &message.usage;
+    let cost = match catalog::price_of(&message.model) {
+        Some(price) => format!("${:.6}", catalog::cost(usage, price)),
+        None => "cost unknown".to_owned(),
+    };
+    format!(
+        "usage: {} input, {} output, {} cache-write, {} cache-read tokens; {cost} ({})",
+        usage.input_tokens(),
+        usage.output_tokens(),
+        usage.cache_write_tokens(),
+        usage.cache_read_tokens(),
+        crate::api::one_line(&message.model),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(json: &str) -> Message {
+        serde_json::from_str(json).unwrap()
+    }
+
+    fn settings(format: OutputFormat, stream: bool) -> OutputSettings {
+        OutputSettings {
+            format,
+            stream,
+            usage: true,
+            show_thinking: false,
+        }
+    }
+
+    fn render(msg: &Message, settings: OutputSettings) -> (String, String) {
+        let mut out = Vec::new();
+        let mut err = Vec::new();
+        Renderer::new(&mut out, &mut err, settings, false, None)
+            .finish(msg, 100)
+            .unwrap();
+        (
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(err).unwrap(),
+        )
+    }
+
+    #[test]
+    fn text_gets_a_trailing_newline_once() {
+        let m = message(
+            r#"{"model":"claude-haiku-4-5","content":[{"type":"text","text":"hi"}],"stop_reason":"end_turn","usage":{"input_tokens":1000000,"output_tokens":0}}"#,
+        );
+        let (out, err) = render(&m, settings(OutputFormat::Text, false));
+        assert_eq!(out, "hi\n");
+        assert_eq!(
+            err,
+            "usage: 1000000 input, 0 output, 0 cache-write, 0 cache-read tokens; $1.000000 (claude-haiku-4-5)\n"
+        );
+        let m = message(r#"{"model":"x","content":[{"type":"text","text":"hi\n"}]}"#);
+        assert_eq!(render(&m, settings(OutputFormat::Text, false)).0, "hi\n");
+    }
+
+    #[test]
+    fn truncation_is_noted_in_every_format() {
+        let m = message(
+            r#"{"model":"x","content":[{"type":"text","text":"par"}],"stop_reason":"max_tokens"}"#,
+        );
+        for format in [
+            OutputFormat::Text,
+            OutputFormat::Json,
+            OutputFormat::StreamJson,
+        ] {
+            let (_, err) = render(&m, settings(format, format == OutputFormat::StreamJson));
+            assert!(err.contains("max_tokens limit (100)"), "{format:?}: {err}");
+            assert!(err.contains("cost unknown"));
+        }
+    }
+
+    #[test]
+    fn a_reply_without_text_is_never_silent() {
+        let m = message(
+            r#"{"model":"x","content":[{"type":"thinking","thinking":"hm","signature":"s"}],"stop_reason":"end_turn"}"#,
+        );
+        let (out, err) = render(&m, settings(OutputFormat::Text, false));
+        assert_eq!(out, "");
+        assert!(
+            err.contains("the reply has no text (stop_reason: end_turn)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn json_is_the_message() {
+        let raw = include_str!("../../tests/fixtures/message-basic-recorded.json");
+        let m = message(raw);
+        let (out, _) = render(&m, settings(OutputFormat::Json, false));
+        let printed: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(
+            printed,
+            serde_json::from_str::<serde_json::Value>(raw).unwrap()
+        );
+        assert_eq!(out.lines().count(), 1);
+    }
+}

@@ -1,0 +1,442 @@
+//! Parse, then resolve: the clap types plus the environment become the
+//! settings commands act on. Nothing past this module sees clap, and every
+//! check that can fail without the network fails here, before anything is
+//! sent.
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use reqwest::Url;
+
+use crate::api::retry::RetryPolicy;
+use crate::api::types::{CacheControl, CacheKind, CacheTtl, Effort, OutputConfig, ThinkingConfig};
+use crate::api::{ClientConfig, Credential};
+use crate::catalog;
+use crate::cli::{
+    CacheTtlArg, ConnectionArgs, EffortArg, OutputArgs, OutputFormat, RequestArgs, Thinking,
+};
+use crate::error::Error;
+use crate::input;
+
+/// Which standard streams are terminals, decided once at start-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Terminal {
+    pub stdin: bool,
+    pub stdout: bool,
+    pub stderr: bool,
+    /// Escape codes are allowed on stderr: a terminal, and `NO_COLOR` unset.
+    pub color: bool,
+}
+
+impl Terminal {
+    pub fn detect() -> Terminal {
+        let stderr = std::io::stderr().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Terminal {
+            stdin: std::io::stdin().is_terminal(),
+            stdout: std::io::stdout().is_terminal(),
+            stderr,
+            color: stderr && !no_color,
+        }
+    }
+}
+
+/// How much of each HTTP attempt to log on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LogLevel {
+    Off,
+    /// One line per attempt, response and retry.
+    Info,
+    /// Also the headers (secrets redacted) and the start of the body.
+    Debug,
+}
+
+/// Resolved connection settings.
+#[derive(Debug, Clone)]
+pub struct Connection {
+    pub client: ClientConfig,
+    pub log: LogLevel,
+    /// Both `ANTHROPIC_API_KEY` and `ANTHROPIC_AUTH_TOKEN` were set; the key
+    /// is used. Worth a line in the log.
+    pub both_credentials: bool,
+}
+
+/// The API version that removed `temperature`, `top_p` and `top_k`.
+const SAMPLING_REMOVED_IN: &str = "2026-10-21";
+
+impl Connection {
+    /// `env` reads an environment variable (injected so tests need not touch
+    /// the process environment).
+    pub fn resolve(
+        args: &ConnectionArgs,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Connection, Error> {
+        let non_empty = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
+        let key = non_empty(args.api_key.clone());
+        let token = non_empty(env("ANTHROPIC_AUTH_TOKEN"));
+        let both_credentials = key.is_some() && token.is_some();
+        let credential = key
+            .map(Credential::ApiKey)
+            .or(token.map(Credential::BearerToken));
+
+        let base_url = Url::parse(args.base_url.trim())
+            .ok()
+            .filter(|url| matches!(url.scheme(), "http" | "https") && url.has_host())
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "--base-url: `{}` is not an http(s) URL",
+                    args.base_url
+                ))
+            })?;
+
+        let api_version = args.api_version.trim().to_owned();
+        if api_version.is_empty() {
+            return Err(Error::Usage("--api-version must not be empty".into()));
+        }
+
+        let log = match (args.verbose, env("ANTHROPIC_LOG").as_deref().map(str::trim)) {
+            (2.., _) | (_, Some("debug")) => LogLevel::Debug,
+            (1, _) | (_, Some("info")) => LogLevel::Info,
+            _ => LogLevel::Off,
+        };
+
+        Ok(Connection {
+            client: ClientConfig {
+                base_url,
+                credential,
+                api_version,
+                retry: RetryPolicy {
+                    max_retries: args.max_retries,
+                    max_wait: Duration::from_secs_f64(args.max_retry_wait),
+                },
+                timeout: Duration::from_secs_f64(args.timeout),
+                fallback_model: non_empty(args.fallback_model.clone())
+                    .map(|m| catalog::resolve_model(m.trim())),
+            },
+            log,
+            both_credentials,
+        })
+    }
+
+    /// Fails with exit 6 when there is no credential.
+    pub fn require_credential(&self) -> Result<(), Error> {
+        match self.client.credential {
+            Some(_) => Ok(()),
+            None => Err(Error::MissingKey),
+        }
+    }
+}
+
+/// Resolved request options.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestSettings {
+    pub model: String,
+    pub system: Option<String>,
+    pub max_tokens: u32,
+    pub temperature: Option<f64>,
+    pub top_p: Option<f64>,
+    pub top_k: Option<u32>,
+    pub stop_sequences: Vec<String>,
+    pub thinking: Option<ThinkingConfig>,
+    pub output_config: Option<OutputConfig>,
+    pub cache_control: Option<CacheControl>,
+    pub betas: Vec<String>,
+    pub dry_run: bool,
+}
+
+impl RequestSettings {
+    pub fn resolve(args: &RequestArgs, api_version: &str) -> Result<RequestSettings, Error> {
+        let model = args
+            .model
+            .as_deref()
+            .map(str::trim)
+            .filter(|m| !m.is_empty())
+            .unwrap_or(catalog::DEFAULT_MODEL);
+
+        check_sampling(args, api_version)?;
+
+        let system = match (&args.system, &args.system_file) {
+            (Some(text), _) => Some(text.clone()),
+            (None, Some(path)) => Some(input::read_text_file(path)?),
+            (None, None) => None,
+        };
+
+        let thinking = match args.thinking {
+            None => None,
+            Some(Thinking::Adaptive) => Some(ThinkingConfig::Adaptive),
+            Some(Thinking::Off) => Some(ThinkingConfig::Disabled),
+            Some(Thinking::Budget(budget)) => {
+                if budget < 1024 {
+                    return Err(Error::Usage(format!(
+                        "--thinking {budget}: the budget must be at least 1024 tokens"
+                    )));
+                }
+                if budget >= args.max_tokens {
+                    return Err(Error::Usage(format!(
+                        "--thinking {budget}: the budget must be less than --max-tokens ({}); \
+                         raise --max-tokens",
+                        args.max_tokens
+                    )));
+                }
+                Some(ThinkingConfig::Enabled {
+                    budget_tokens: budget,
+                })
+            }
+        };
+
+        let effort = args.effort.map(|effort| match effort {
+            EffortArg::Low => Effort::Low,
+            EffortArg::Medium => Effort::Medium,
+            EffortArg::High => Effort::High,
+            EffortArg::Xhigh => Effort::Xhigh,
+            EffortArg::Max => Effort::Max,
+        });
+
+        let cache_control = args.cache.map(|ttl| CacheControl {
+            kind: CacheKind::Ephemeral,
+            ttl: ttl.map(|ttl| match ttl {
+                CacheTtlArg::FiveMinutes => CacheTtl::FiveMinutes,
+                CacheTtlArg::OneHour => CacheTtl::OneHour,
+            }),
+        });
+
+        let betas = args
+            .betas
+            .iter()
+            .flat_map(|b| b.split(','))
+            .map(str::trim)
+            .filter(|b| !b.is_empty())
+            .map(str::to_owned)
+            .collect();
+
+        Ok(RequestSettings {
+            model: catalog::resolve_model(model),
+            system,
+            max_tokens: args.max_tokens,
+            temperature: args.temperature,
+            top_p: args.top_p,
+            top_k: args.top_k,
+            stop_sequences: args.stop.clone(),
+            thinking,
+            output_config: effort.map(|effort| OutputConfig {
+                effort: Some(effort),
+            }),
+            cache_control,
+            betas,
+            dry_run: args.dry_run,
+        })
+    }
+}
+
+/// Sampling flags: checked for range, and refused on the API version that
+/// removed them, where sending them would only cost a round trip and a 400.
+fn check_sampling(args: &RequestArgs, api_version: &str) -> Result<(), Error> {
+    let given = [
+        ("--temperature", args.temperature.is_some()),
+        ("--top-p", args.top_p.is_some()),
+        ("--top-k", args.top_k.is_some()),
+    ];
+    if let Some((flag, _)) = given.iter().find(|(_, set)| *set)
+        && api_version >= SAMPLING_REMOVED_IN
+    {
+        return Err(Error::Usage(format!(
+            "{flag} is not accepted by API version {api_version}, which removed sampling \
+                 parameters; pass --api-version 2023-06-01 to use it (models of the 4.6 \
+                 generation and older accept it there)"
+        )));
+    }
+    for (flag, value) in [("--temperature", args.temperature), ("--top-p", args.top_p)] {
+        if let Some(value) = value
+            && !(0.0..=1.0).contains(&value)
+        {
+            return Err(Error::Usage(format!(
+                "{flag} {value}: must be between 0 and 1"
+            )));
+        }
+    }
+    if args.top_k == Some(0) {
+        return Err(Error::Usage("--top-k must be at least 1".into()));
+    }
+    Ok(())
+}
+
+/// Resolved output options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutputSettings {
+    pub format: OutputFormat,
+    /// Print the reply as it arrives.
+    pub stream: bool,
+    pub usage: bool,
+    pub show_thinking: bool,
+}
+
+impl OutputSettings {
+    pub fn resolve(args: &OutputArgs, terminal: &Terminal) -> Result<OutputSettings, Error> {
+        let explicit = match (args.stream, args.no_stream) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        };
+        if args.output == OutputFormat::StreamJson && explicit == Some(false) {
+            return Err(Error::Usage(
+                "-o stream-json prints stream events, so it cannot be used with --no-stream".into(),
+            ));
+        }
+        Ok(OutputSettings {
+            format: args.output,
+            stream: args.output == OutputFormat::StreamJson || explicit.unwrap_or(terminal.stdout),
+            usage: args.usage,
+            show_thinking: args.show_thinking,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{Cli, Command};
+    use clap::Parser;
+
+    fn parse(args: &[&str]) -> Cli {
+        let mut argv = vec!["claude"];
+        argv.extend_from_slice(args);
+        Cli::try_parse_from(argv).unwrap()
+    }
+
+    fn request(args: &[&str]) -> Result<RequestSettings, Error> {
+        let cli = parse(args);
+        let Command::Ask(ask) = &cli.command;
+        RequestSettings::resolve(&ask.request, &cli.connection.api_version)
+    }
+
+    fn connection(args: &[&str], env: &[(&str, &str)]) -> Result<Connection, Error> {
+        let cli = parse(args);
+        Connection::resolve(&cli.connection, |name| {
+            env.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).to_owned())
+        })
+    }
+
+    #[test]
+    fn sampling_flags_are_refused_on_the_new_version_by_name() {
+        for (flag, value, name) in [
+            ("-t", "0.5", "--temperature"),
+            ("--top-p", "0.9", "--top-p"),
+            ("--top-k", "5", "--top-k"),
+        ] {
+            let error = request(&["ask", flag, value, "x"]).unwrap_err();
+            let text = error.to_string();
+            assert!(
+                text.contains(name) && text.contains("--api-version 2023-06-01"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn sampling_flags_pass_on_the_old_version() {
+        let settings = request(&[
+            "--api-version",
+            "2023-06-01",
+            "ask",
+            "-t",
+            "0.2",
+            "--top-k",
+            "3",
+            "x",
+        ])
+        .unwrap();
+        assert_eq!(settings.temperature, Some(0.2));
+        assert_eq!(settings.top_k, Some(3));
+        assert!(request(&["--api-version", "2023-06-01", "ask", "-t", "1.5", "x"]).is_err());
+    }
+
+    #[test]
+    fn thinking_budget_is_checked_against_max_tokens() {
+        assert!(request(&["ask", "--thinking", "512", "x"]).is_err());
+        assert!(request(&["ask", "--thinking", "4096", "x"]).is_err());
+        assert_eq!(
+            request(&["ask", "--thinking", "2048", "x"])
+                .unwrap()
+                .thinking,
+            Some(ThinkingConfig::Enabled {
+                budget_tokens: 2048
+            })
+        );
+    }
+
+    #[test]
+    fn model_aliases_resolve() {
+        assert_eq!(
+            request(&["ask", "-m", "haiku", "x"]).unwrap().model,
+            "claude-haiku-4-5"
+        );
+        assert_eq!(request(&["ask", "x"]).unwrap().model, "claude-sonnet-5");
+    }
+
+    #[test]
+    fn an_api_key_wins_over_a_bearer_token() {
+        let both =
+            connection(&["--api-key", "k", "ask"], &[("ANTHROPIC_AUTH_TOKEN", "t")]).unwrap();
+        assert_eq!(both.client.credential, Some(Credential::ApiKey("k".into())));
+        assert!(both.both_credentials);
+        let token = connection(&["ask"], &[("ANTHROPIC_AUTH_TOKEN", "t")]).unwrap();
+        assert_eq!(
+            token.client.credential,
+            Some(Credential::BearerToken("t".into()))
+        );
+        let none = connection(&["--api-key", " ", "ask"], &[]).unwrap();
+        assert!(matches!(none.require_credential(), Err(Error::MissingKey)));
+    }
+
+    #[test]
+    fn base_urls_must_be_http() {
+        assert!(connection(&["--base-url", "ftp://x", "ask"], &[]).is_err());
+        assert!(connection(&["--base-url", "not a url", "ask"], &[]).is_err());
+        assert!(connection(&["--base-url", "http://127.0.0.1:9/prefix", "ask"], &[]).is_ok());
+    }
+
+    #[test]
+    fn log_level_comes_from_flags_or_anthropic_log() {
+        assert_eq!(connection(&["ask"], &[]).unwrap().log, LogLevel::Off);
+        assert_eq!(connection(&["-v", "ask"], &[]).unwrap().log, LogLevel::Info);
+        assert_eq!(
+            connection(&["-vv", "ask"], &[]).unwrap().log,
+            LogLevel::Debug
+        );
+        assert_eq!(
+            connection(&["ask"], &[("ANTHROPIC_LOG", "debug")])
+                .unwrap()
+                .log,
+            LogLevel::Debug
+        );
+        assert_eq!(
+            connection(&["ask"], &[("ANTHROPIC_LOG", "warn")])
+                .unwrap()
+                .log,
+            LogLevel::Off
+        );
+    }
+
+    #[test]
+    fn streaming_defaults_to_the_terminal() {
+        let terminal = |stdout| Terminal {
+            stdin: false,
+            stdout,
+            stderr: false,
+            color: false,
+        };
+        let output = |args: &[&str], stdout| {
+            let cli = parse(args);
+            let Command::Ask(ask) = &cli.command;
+            OutputSettings::resolve(&ask.output, &terminal(stdout))
+        };
+        assert!(output(&["ask"], true).unwrap().stream);
+        assert!(!output(&["ask"], false).unwrap().stream);
+        assert!(output(&["ask", "--stream"], false).unwrap().stream);
+        assert!(!output(&["ask", "--no-stream"], true).unwrap().stream);
+        assert!(output(&["ask", "-o", "stream-json"], false).unwrap().stream);
+        assert!(output(&["ask", "-o", "stream-json", "--no-stream"], false).is_err());
+    }
+}
