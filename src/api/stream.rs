@@ -237,10 +237,14 @@ impl MessageAccumulator {
                 self.stopped = false;
             }
             StreamEvent::BlockStart { block, .. } => {
+                let message = self.message_mut("content_block_start")?;
+                // From a fallback block on, another model writes the reply;
+                // the SDK relabels the message, and cost follows the model.
+                if let ContentBlock::Fallback { to, .. } = block {
+                    message.model.clone_from(&to.model);
+                }
                 // The SDK appends whatever the index says; so do we.
-                self.message_mut("content_block_start")?
-                    .content
-                    .push(block.clone());
+                message.content.push(block.clone());
             }
             StreamEvent::BlockDelta { index, delta } => self.apply_delta(*index, delta)?,
             StreamEvent::BlockStop { index } => {

@@ -195,6 +195,12 @@ pub enum ContentBlock {
     ToolUse(ToolCall),
     ServerToolUse(ToolCall),
     McpToolUse(ToolCall),
+    /// The server switched models mid-reply (beta server-side fallback).
+    Fallback {
+        to: FallbackTarget,
+        #[serde(flatten)]
+        extra: Map<String, Value>,
+    },
     Compaction {
         #[serde(default)]
         content: Option<String>,
@@ -205,6 +211,14 @@ pub enum ContentBlock {
     },
     #[serde(untagged)]
     Other(Map<String, Value>),
+}
+
+/// The model a `fallback` block hands the reply to.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FallbackTarget {
+    pub model: String,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 /// A block whose `input` arrives as `input_json_delta` fragments.

@@ -1,0 +1,319 @@
+#!/usr/bin/env python3
+"""Golden Messages API request bodies produced by the OFFICIAL Anthropic Python SDK.
+
+What this is
+------------
+For a fixed list of cases, this script makes the SDK call that is equivalent to
+a `claude` CLI invocation, against a mock HTTP transport (nothing goes over the
+network), records the request the SDK actually sent (path, `anthropic-version`,
+`anthropic-beta`, JSON body) and merges one record per case into a JSON file.
+The Rust tests run the CLI with the recorded `cli` args (and `stdin`) against a
+mock server and assert the body it sends equals the SDK's `body` field by field.
+
+The mock transport answers non-stream requests with
+tests/fixtures/message-basic-recorded.json and `stream=True` requests with
+tests/fixtures/stream-basic.sse (content-type text/event-stream); streams are
+consumed fully, so the request is really made. max_retries=0; ANTHROPIC_*
+environment variables are removed first so they cannot leak into the request.
+
+How to run it (from the repo root; run all three, in this order)
+----------------------------------------------------------------
+    python3 -m venv /tmp/sdk2 && /tmp/sdk2/bin/pip install anthropic==2.12.0
+    python3 -m venv /tmp/sdk1 && /tmp/sdk1/bin/pip install anthropic==1.17.0
+    python3 -m venv /tmp/sdk0 && /tmp/sdk0/bin/pip install anthropic==0.125.0
+    /tmp/sdk2/bin/python scripts/sdk-request-bodies.py tests/fixtures/sdk-request-bodies.json
+    /tmp/sdk1/bin/python scripts/sdk-request-bodies.py tests/fixtures/sdk-request-bodies.json
+    /tmp/sdk0/bin/python scripts/sdk-request-bodies.py tests/fixtures/sdk-request-bodies.json
+
+anthropic 2.x (current, anthropic-version 2026-10-21) writes the common
+cases. 1.x (anthropic-version 2023-06-01) re-runs the common cases and reports
+on stderr whether its bodies match the ones already in the file, without
+writing them. Neither has `temperature`, `top_p` or `top_k` any more, so the
+sampling case is written by 0.125.0, the last 0.x release, which still sends
+them (with anthropic-version 2023-06-01). Each run MERGES into OUTFILE (keyed by case name),
+leaving cases it did not write intact. A case whose SDK parameters do not
+exist in the running SDK version is reported on stderr as UNSUPPORTED and not
+written (nothing is faked, e.g. through extra_body).
+
+Both SDK versions depend on `httpx2` (not `httpx`); the script imports
+whichever module the installed SDK's client module imports.
+
+The output file is committed, so the Rust tests need no Python.
+
+Output: top-level object sorted by case name, each record's keys sorted, the
+`body` kept in the key order the SDK put on the wire; indent=2, trailing
+newline.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import os
+import sys
+import warnings
+from pathlib import Path
+
+for _k in [k for k in os.environ if k.startswith("ANTHROPIC_")]:
+    del os.environ[_k]
+
+import anthropic  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
+MESSAGE_JSON = (FIXTURES / "message-basic-recorded.json").read_bytes()
+STREAM_SSE = (FIXTURES / "stream-basic.sse").read_bytes()
+
+SDK_VERSION = anthropic.__version__
+SDK_MAJOR = int(SDK_VERSION.split(".")[0])
+
+
+def _httpx_module():
+    """The httpx-like module the installed SDK is built on (httpx2 or httpx)."""
+    client_mod = importlib.import_module("anthropic._client")
+    for name in ("httpx2", "httpx"):
+        if getattr(client_mod, name, None) is not None:
+            return importlib.import_module(name)
+    raise SystemExit("cannot find the httpx module used by anthropic._client")
+
+
+httpx = _httpx_module()
+
+HELLO = [{"role": "user", "content": "hello world"}]
+
+
+def case(name, cli, kwargs, *, stdin=None, beta=False, only_major=None):
+    return {
+        "name": name,
+        "cli": cli,
+        "kwargs": kwargs,
+        "stdin": stdin,
+        "beta": beta,
+        "only_major": only_major,
+    }
+
+
+def base(**over):
+    kw = {"max_tokens": 4096, "messages": HELLO, "model": "claude-sonnet-5"}
+    kw.update(over)
+    return kw
+
+
+CASES = [
+    case("basic", ["ask", "hello world"], base()),
+    case("stream", ["ask", "--stream", "hello world"], base(stream=True)),
+    case("system", ["ask", "-s", "Be terse.", "hello world"], base(system="Be terse.")),
+    case(
+        "stop-sequences",
+        ["ask", "--stop", "END", "--stop", "STOP", "hello world"],
+        base(stop_sequences=["END", "STOP"]),
+    ),
+    case(
+        "thinking-adaptive-effort",
+        ["ask", "--thinking", "adaptive", "--effort", "high", "hello world"],
+        base(thinking={"type": "adaptive"}, output_config={"effort": "high"}),
+    ),
+    case(
+        "thinking-budget",
+        ["ask", "--max-tokens", "8000", "--thinking", "2048", "hello world"],
+        base(max_tokens=8000, thinking={"type": "enabled", "budget_tokens": 2048}),
+    ),
+    case(
+        "thinking-off",
+        ["ask", "--thinking", "off", "hello world"],
+        base(thinking={"type": "disabled"}),
+    ),
+    case(
+        "cache-default",
+        ["ask", "--cache", "hello world"],
+        base(cache_control={"type": "ephemeral"}),
+    ),
+    case(
+        "cache-1h",
+        ["ask", "--cache=1h", "hello world"],
+        base(cache_control={"type": "ephemeral", "ttl": "1h"}),
+    ),
+    case("model-alias", ["ask", "-m", "haiku", "hello world"], base(model="claude-haiku-4-5")),
+    case(
+        "stdin-then-prompt",
+        ["ask", "summarize"],
+        base(
+            messages=[
+                {
+                    "role": "user",
+                    "content": [
+                        {"type": "text", "text": "the document\n"},
+                        {"type": "text", "text": "summarize"},
+                    ],
+                }
+            ]
+        ),
+        stdin="the document\n",
+    ),
+    case(
+        "betas",
+        ["ask", "--beta", "context-1m-2025-08-07", "--beta", "fast-mode-2026-02-01", "hello world"],
+        base(betas=["context-1m-2025-08-07", "fast-mode-2026-02-01"]),
+        beta=True,
+    ),
+    case(
+        "everything",
+        [
+            "ask", "-m", "opus", "-s", "sys", "--max-tokens", "9000", "--stop", "X",
+            "--thinking", "4096", "--effort", "max", "--cache=5m", "--stream", "hello world",
+        ],
+        base(
+            model="claude-opus-5",
+            system="sys",
+            max_tokens=9000,
+            stop_sequences=["X"],
+            thinking={"type": "enabled", "budget_tokens": 4096},
+            output_config={"effort": "max"},
+            cache_control={"type": "ephemeral", "ttl": "5m"},
+            stream=True,
+        ),
+    ),
+    case(
+        "sampling-2023",
+        ["--api-version", "2023-06-01", "ask", "-t", "0.5", "--top-p", "0.9", "--top-k", "40", "hello world"],
+        base(temperature=0.5, top_p=0.9, top_k=40),
+        only_major=0,
+    ),
+]
+
+# The major version whose records are written for the common cases.
+COMMON_MAJOR = 2
+
+
+class Recorder:
+    def __init__(self):
+        self.requests = []
+
+    def __call__(self, request):
+        raw = request.read()
+        body = json.loads(raw) if raw else None
+        self.requests.append(
+            {
+                "method": request.method,
+                "path": request.url.raw_path.decode("ascii"),
+                "headers": dict(request.headers),
+                "body": body,
+            }
+        )
+        if isinstance(body, dict) and body.get("stream") is True:
+            return httpx.Response(
+                200, headers={"content-type": "text/event-stream"}, content=STREAM_SSE
+            )
+        return httpx.Response(
+            200, headers={"content-type": "application/json"}, content=MESSAGE_JSON
+        )
+
+
+def make_client(recorder):
+    return anthropic.Anthropic(
+        api_key="sk-ant-test",
+        base_url="http://sdk.invalid",
+        max_retries=0,
+        http_client=httpx.Client(transport=httpx.MockTransport(recorder)),
+    )
+
+
+def call_repr(target, kwargs):
+    args = ", ".join(f"{k}={v!r}" for k, v in kwargs.items())
+    return f"client.{target}({args})"
+
+
+def run_case(c):
+    """Returns (record, None) or (None, reason-it-is-unsupported)."""
+    recorder = Recorder()
+    client = make_client(recorder)
+    target = "beta.messages.create" if c["beta"] else "messages.create"
+    method = client.beta.messages.create if c["beta"] else client.messages.create
+    params = inspect.signature(method).parameters
+    missing = [k for k in c["kwargs"] if k not in params]
+    if missing:
+        return None, f"client.{target}() in anthropic {SDK_VERSION} has no parameter(s) {missing}"
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = method(**c["kwargs"])
+        if c["kwargs"].get("stream"):
+            # Consume the whole stream. stream-basic.sse has no blank line
+            # after its final `message_stop` event, so (per the SSE spec) the
+            # SDK drops that last event; message_delta is the last one seen.
+            events = [event.type for event in result]
+            assert events and events[0] == "message_start", events
+        else:
+            assert result.type == "message", result
+    for w in caught:
+        print(f"  [{c['name']}] SDK warning: {w.category.__name__}: {w.message}", file=sys.stderr)
+
+    assert len(recorder.requests) == 1, recorder.requests
+    req = recorder.requests[0]
+    assert req["method"] == "POST", req
+    headers = req["headers"]
+    record = {
+        "name": c["name"],
+        "sdk": f"anthropic {SDK_VERSION}",
+        "cli": c["cli"],
+        "stdin": c["stdin"],
+        "call": f"{call_repr(target, c['kwargs'])}  # sent POST {req['path']}",
+        "anthropic_version": headers.get("anthropic-version"),
+        "anthropic_beta": headers.get("anthropic-beta"),
+        "body": req["body"],
+    }
+    return record, None
+
+
+def main(argv):
+    if len(argv) != 2:
+        print(__doc__, file=sys.stderr)
+        print("usage: python scripts/sdk-request-bodies.py OUTFILE", file=sys.stderr)
+        return 2
+    out = Path(argv[1])
+    existing = json.loads(out.read_text()) if out.exists() else {}
+
+    print(f"anthropic {SDK_VERSION} (http module: {httpx.__name__} {httpx.__version__})", file=sys.stderr)
+    written, unsupported = [], []
+    for c in CASES:
+        if c["only_major"] is not None and c["only_major"] != SDK_MAJOR:
+            continue
+        record, reason = run_case(c)
+        if record is None:
+            unsupported.append(c["name"])
+            print(f"  UNSUPPORTED {c['name']}: {reason} (not written)", file=sys.stderr)
+            continue
+        writes = c["only_major"] is not None or SDK_MAJOR == COMMON_MAJOR
+        if writes:
+            existing[c["name"]] = record
+            written.append(c["name"])
+            print(
+                f"  wrote {c['name']}: anthropic-version={record['anthropic_version']} "
+                f"anthropic-beta={record['anthropic_beta']} body={json.dumps(record['body'])}",
+                file=sys.stderr,
+            )
+        else:
+            prev = existing.get(c["name"])
+            if prev is None:
+                verdict = "no record in file to compare with"
+            elif prev["body"] == record["body"]:
+                same_order = list(prev["body"]) == list(record["body"])
+                verdict = f"body equals {prev['sdk']}'s" + ("" if same_order else " (different key order)")
+            else:
+                verdict = f"body DIFFERS from {prev['sdk']}'s: {json.dumps(record['body'])}"
+            hdr = f"anthropic-version={record['anthropic_version']} anthropic-beta={record['anthropic_beta']}"
+            print(f"  checked {c['name']} (not written): {verdict}; {hdr}", file=sys.stderr)
+
+    merged = {name: dict(sorted(existing[name].items())) for name in sorted(existing)}
+    out.write_text(json.dumps(merged, indent=2, ensure_ascii=False) + "\n")
+    print(
+        f"{out}: wrote {len(written)} case(s), {len(merged)} in file"
+        + (f"; unsupported: {', '.join(unsupported)}" if unsupported else ""),
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

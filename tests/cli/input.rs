@@ -1,0 +1,225 @@
+use std::io::{BufRead, BufReader, Write};
+use std::process::Stdio;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use serde_json::json;
+use wait_timeout::ChildExt;
+
+use crate::support::*;
+
+fn ok_server() -> FakeServer {
+    FakeServer::with([Reply::message("message-basic-recorded.json")])
+}
+
+#[test]
+fn prompt_words_are_joined_with_single_spaces() {
+    let server = ok_server();
+    let output = claude_at(&server)
+        .args(["ask", "hello", "big", "world"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert_eq!(
+        sent_content(&server.single_request()),
+        json!("hello big world")
+    );
+}
+
+#[test]
+fn piped_stdin_is_sent_before_the_prompt() {
+    let server = ok_server();
+    let output = claude_at(&server)
+        .args(["ask", "summarize"])
+        .write_stdin("the document\n")
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert_eq!(
+        sent_content(&server.single_request()),
+        json!([{"type":"text","text":"the document\n"},{"type":"text","text":"summarize"}])
+    );
+}
+
+#[test]
+fn stdin_alone_is_a_prompt() {
+    let server = ok_server();
+    let output = claude_at(&server)
+        .arg("ask")
+        .write_stdin("just stdin")
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert_eq!(sent_content(&server.single_request()), json!("just stdin"));
+}
+
+#[test]
+fn files_are_introduced_by_name_and_dash_names_stdin() {
+    let dir = tempdir("files");
+    let notes = dir.join("notes.txt");
+    std::fs::write(&notes, "alpha\n").unwrap();
+    let notes = notes.to_str().unwrap();
+    let server = ok_server();
+    let output = claude_at(&server)
+        .args(["ask", "-f", notes, "-f", "-", "compare"])
+        .write_stdin("beta")
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert_eq!(
+        sent_content(&server.single_request()),
+        json!([
+            {"type":"text","text":format!("File: {notes}\n\nalpha\n")},
+            {"type":"text","text":"beta"},
+            {"type":"text","text":"compare"}
+        ])
+    );
+}
+
+#[test]
+fn attach_is_an_alias_for_file() {
+    let dir = tempdir("attach");
+    let file = dir.join("a.txt");
+    std::fs::write(&file, "content").unwrap();
+    let server = ok_server();
+    let output = claude_at(&server)
+        .args(["ask", "--attach", file.to_str().unwrap(), "q"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert!(
+        sent_content(&server.single_request())[0]["text"]
+            .as_str()
+            .unwrap()
+            .ends_with("content")
+    );
+}
+
+#[test]
+fn nothing_to_send_is_exit_2_without_a_request() {
+    let server = ok_server();
+    for stdin in ["", "  \n\t"] {
+        let output = claude_at(&server)
+            .arg("ask")
+            .write_stdin(stdin)
+            .output()
+            .unwrap();
+        assert_exit(&output, 2);
+        assert!(error_line(&output).contains("nothing to send"));
+    }
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn non_utf8_input_is_exit_2_without_a_request() {
+    let server = ok_server();
+    let output = claude_at(&server)
+        .args(["ask", "describe"])
+        .write_stdin(vec![0x89, b'P', b'N', b'G', 0xff, 0xfe])
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    assert!(error_line(&output).contains("stdin is not UTF-8 text"));
+
+    let dir = tempdir("binary");
+    let file = dir.join("blob.bin");
+    std::fs::write(&file, [0u8, 159, 146, 150]).unwrap();
+    let output = claude_at(&server)
+        .args(["ask", "-f", file.to_str().unwrap(), "x"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    assert!(error_line(&output).contains("blob.bin is not UTF-8 text"));
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn unreadable_files_are_exit_2_and_named() {
+    let server = ok_server();
+    let output = claude_at(&server)
+        .args(["ask", "-f", "/definitely/not/here.txt", "x"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    assert_eq!(
+        error_line(&output),
+        "claude: error: /definitely/not/here.txt: no such file"
+    );
+    let output = claude_at(&server)
+        .args(["ask", "--system-file", "/nope/system.txt", "x"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn no_stdin_ignores_a_pipe_that_never_writes_or_closes() {
+    let server = ok_server();
+    let mut child = spawnable(&server)
+        .args(["ask", "--no-stdin", "hello"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Keep the writer open (and silent) for the whole run.
+    let _writer = child.stdin.take().unwrap();
+    let status = child.wait_timeout(Duration::from_secs(30)).unwrap();
+    let Some(status) = status else {
+        child.kill().unwrap();
+        panic!("claude ask --no-stdin hung on an open stdin");
+    };
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(sent_content(&server.single_request()), json!("hello"));
+}
+
+#[test]
+fn a_silent_stdin_gets_one_hint_and_late_input_is_still_sent() {
+    let server = ok_server();
+    let mut child = spawnable(&server)
+        .args(["ask", "summarize"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut writer = child.stdin.take().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (lines_tx, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines() {
+            let _ = lines_tx.send(line.unwrap_or_default());
+        }
+    });
+    // The hint comes after about five silent seconds.
+    let hint = lines
+        .recv_timeout(Duration::from_secs(20))
+        .expect("a hint on stderr");
+    assert_eq!(
+        hint,
+        "claude: waiting for stdin; pass --no-stdin if there is none"
+    );
+    assert!(
+        server.requests().is_empty(),
+        "nothing is sent while waiting"
+    );
+    // A slow producer finally writes: nothing is dropped.
+    writer.write_all(b"late data").unwrap();
+    drop(writer);
+    let status = child
+        .wait_timeout(Duration::from_secs(30))
+        .unwrap()
+        .expect("finishes");
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(
+        sent_content(&server.single_request()),
+        json!([{"type":"text","text":"late data"},{"type":"text","text":"summarize"}])
+    );
+    // The reader thread ends at EOF, after the process exits.
+    let rest: Vec<String> = lines.iter().collect();
+    assert!(
+        !rest.iter().any(|l| l.contains("waiting for stdin")),
+        "the hint is printed once: {rest:?}"
+    );
+}

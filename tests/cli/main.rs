@@ -1,0 +1,23 @@
+//! Integration tests: the real `claude` binary against a fake Anthropic
+//! server started in this process. One module per area.
+
+mod support;
+
+/// Every exit code of the contract, provoked.
+mod exit_codes;
+/// Prompt, stdin and file assembly; what reaches the server.
+mod input;
+/// The key never leaks; -v logging.
+mod logging;
+/// Output formats, streaming, notes and the usage line.
+mod output;
+/// Request options, checked against the official SDK's bodies.
+mod request;
+/// Retry policy, timeouts and the fallback model.
+mod retry;
+/// Ctrl-C and closed stdout.
+mod signals;
+/// The SSE decoder and accumulator over every fixture, byte by byte.
+mod sse_fixtures;
+/// Broken, cut and malformed streams.
+mod stream;

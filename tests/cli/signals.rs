@@ -1,0 +1,168 @@
+use std::io::{BufRead, BufReader, Read};
+use std::process::{Child, Stdio};
+use std::time::Duration;
+
+use wait_timeout::ChildExt;
+
+use crate::support::*;
+
+fn interrupt(child: &Child) {
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+fn finish(mut child: Child) -> (i32, String, String) {
+    let status = child
+        .wait_timeout(Duration::from_secs(20))
+        .unwrap()
+        .expect("claude exits");
+    let mut out = String::new();
+    let mut err = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    (status.code().unwrap_or(-1), out, err)
+}
+
+#[test]
+fn ctrl_c_during_a_stream_keeps_the_text_and_exits_130() {
+    let server = FakeServer::with([Reply::stream("stream-basic.sse")
+        .first_events(4)
+        .end(End::Stall)]);
+    let mut child = spawnable(&server)
+        .args(["ask", "--stream", "hi"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let mut first = [0u8; 5];
+    out.read_exact(&mut first).unwrap();
+    assert_eq!(&first, b"Hello");
+    interrupt(&child);
+    child.stdout = Some(out);
+    let (code, rest, err) = finish(child);
+    assert_eq!(code, 130);
+    assert_eq!(rest, "\n", "the line is ended after the partial text");
+    assert_eq!(err, "claude: interrupted\n");
+}
+
+#[test]
+fn ctrl_c_in_json_mode_prints_the_partial_message() {
+    // Up to the second thinking delta, then silence.
+    let server = FakeServer::with([Reply::stream("stream-thinking.assembled.sse")
+        .first_events(5)
+        .end(End::Stall)]);
+    let mut child = spawnable(&server)
+        .args(["ask", "-o", "json", "--stream", "--show-thinking", "hi"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Thinking reaches stderr as it arrives: once the last delta is there,
+    // the client holds everything the server sent.
+    let mut err = child.stderr.take().unwrap();
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 256];
+    while !String::from_utf8_lossy(&seen).contains("total 391.") {
+        let n = err.read(&mut buf).unwrap();
+        assert!(
+            n > 0,
+            "stderr closed early: {}",
+            String::from_utf8_lossy(&seen)
+        );
+        seen.extend_from_slice(&buf[..n]);
+    }
+    interrupt(&child);
+    child.stderr = Some(err);
+    let (code, out, err) = finish(child);
+    assert_eq!(code, 130);
+    assert_eq!(err, "\nclaude: interrupted\n");
+    let partial: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        partial["id"],
+        serde_json::json!("msg_assembled_thinking_01")
+    );
+    assert_eq!(
+        partial["content"][0]["thinking"],
+        serde_json::json!("The user wants 17 * 23. 17 * 20 = 340, 17 * 3 = 51, total 391.")
+    );
+    assert_eq!(partial["stop_reason"], serde_json::Value::Null);
+}
+
+#[test]
+fn ctrl_c_while_reading_stdin_exits_130() {
+    let server = FakeServer::start();
+    let mut child = spawnable(&server)
+        .args(["ask", "hi"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let _writer = child.stdin.take();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    // The stdin hint proves the process is up and waiting in the read.
+    let mut hint = String::new();
+    err.read_line(&mut hint).unwrap();
+    assert!(hint.contains("waiting for stdin"));
+    interrupt(&child);
+    child.stderr = Some(err.into_inner());
+    let (code, out, err) = finish(child);
+    assert_eq!(code, 130);
+    assert_eq!(out, "");
+    assert_eq!(err, "claude: interrupted\n");
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn a_closed_stdout_ends_quietly() {
+    let lines: String = (1..=40).map(|i| {
+        format!("event: content_block_delta\ndata: {{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{{\"type\":\"text_delta\",\"text\":\"line {i}\\n\"}}}}\n\n")
+    }).collect();
+    let sse = fixture("stream-basic.sse").replace(
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hello\"}}\n\n",
+        &lines,
+    );
+    let server = FakeServer::with([Reply::sse(&sse).gap(Duration::from_millis(20))]);
+    let mut child = spawnable(&server)
+        .args(["ask", "--stream", "hi"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Like `| head -1`: read one line, then close the pipe.
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    out.read_line(&mut first).unwrap();
+    assert_eq!(first, "line 1\n");
+    drop(out);
+    let status = child
+        .wait_timeout(Duration::from_secs(20))
+        .unwrap()
+        .expect("exits");
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(err, "", "no error for a reader that had enough");
+}

@@ -1,0 +1,104 @@
+//! Test helpers: the fake server, a hermetic `claude` command, and small
+//! assertions with readable failures.
+
+pub mod pty;
+pub mod server;
+
+use std::process::Output;
+
+pub use server::{End, FakeServer, Recorded, Reply, fixture};
+
+/// The API key tests use. Distinctive, so a leak is easy to spot.
+pub const SECRET_KEY: &str = "sk-ant-api03-TESTSECRET-0123456789abcdef";
+
+/// `claude` with an empty environment: no ANTHROPIC_* variables, no
+/// NO_COLOR, no proxies from the developer's shell. assert_cmd gives it a
+/// stdin pipe that is empty unless the test writes to it.
+pub fn claude() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("claude").expect("binary built");
+    cmd.env_clear();
+    if let Some(path) = std::env::var_os("PATH") {
+        cmd.env("PATH", path);
+    }
+    cmd
+}
+
+/// `claude` pointed at `server`, with a key.
+pub fn claude_at(server: &FakeServer) -> assert_cmd::Command {
+    let mut cmd = claude();
+    cmd.env("ANTHROPIC_BASE_URL", server.url())
+        .env("ANTHROPIC_API_KEY", SECRET_KEY);
+    cmd
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Asserts the exit code, showing both streams when it is wrong.
+#[track_caller]
+pub fn assert_exit(output: &Output, code: i32) {
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "\n--- stdout\n{}\n--- stderr\n{}",
+        stdout(output),
+        stderr(output)
+    );
+}
+
+/// The error line (`claude: error: …`) on stderr; there must be exactly one.
+#[track_caller]
+pub fn error_line(output: &Output) -> String {
+    let text = stderr(output);
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("claude: error: "))
+        .collect();
+    assert_eq!(lines.len(), 1, "expected one error line in:\n{text}");
+    lines[0].to_owned()
+}
+
+/// The path of the built binary, for tests that drive the process by hand.
+pub fn binary() -> std::path::PathBuf {
+    assert_cmd::cargo::cargo_bin("claude")
+}
+
+/// A `std::process::Command` for the binary, hermetic like [`claude`], for
+/// tests that need to hold stdin open or read output as it arrives.
+pub fn spawnable(server: &FakeServer) -> std::process::Command {
+    let mut cmd = std::process::Command::new(binary());
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("ANTHROPIC_BASE_URL", server.url())
+        .env("ANTHROPIC_API_KEY", SECRET_KEY);
+    cmd
+}
+
+/// A body from the recorded basic message with another stop reason.
+pub fn message_with_stop_reason(reason: &str) -> String {
+    let mut message: serde_json::Value =
+        serde_json::from_str(&fixture("message-basic-recorded.json")).unwrap();
+    message["stop_reason"] = serde_json::Value::String(reason.to_owned());
+    message.to_string()
+}
+
+/// The user turn's content as the server received it.
+pub fn sent_content(request: &Recorded) -> serde_json::Value {
+    request.json()["messages"][0]["content"].clone()
+}
+
+/// A fresh directory under the system temp dir.
+pub fn tempdir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "claude-cli-test-{name}-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}

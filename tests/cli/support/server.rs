@@ -1,0 +1,429 @@
+//! A fake Anthropic API on 127.0.0.1 (port 0), run inside the test process.
+//!
+//! It speaks just enough HTTP/1.1 (keep-alive, Content-Length request
+//! bodies, chunked responses) to replay the real wire format: JSON bodies
+//! and error envelopes with `request-id` headers, SSE streams sent event by
+//! event, `retry-after` on 429/529. Each test scripts the replies in order
+//! and then asserts on the requests the server recorded.
+
+use std::collections::VecDeque;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// A request as the server received it.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub method: String,
+    pub path: String,
+    /// Header names lower-cased, in arrival order.
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+    /// When the request line arrived.
+    pub at: Instant,
+}
+
+impl Recorded {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).expect("request body is JSON")
+    }
+}
+
+/// How a streamed reply ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// The chunked body ends properly after the last event.
+    Clean,
+    /// The socket is closed in the middle of the chunked body.
+    Abort,
+    /// Nothing more is sent, and the connection stays open.
+    Stall,
+}
+
+/// One scripted reply.
+#[derive(Debug, Clone)]
+pub enum Reply {
+    /// A complete HTTP response with a Content-Length body.
+    Full {
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+        /// Pause before answering.
+        delay: Duration,
+    },
+    /// A 200 `text/event-stream` response, one chunk per event.
+    Stream {
+        headers: Vec<(String, String)>,
+        events: Vec<String>,
+        /// Pause before each event after the first.
+        gap: Duration,
+        end: End,
+    },
+    /// Read the request, then never answer.
+    Hang,
+    /// Read the request, then close the connection without answering.
+    Close,
+}
+
+pub fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Splits an SSE text into its events, each keeping its trailing blank line.
+pub fn split_events(sse: &str) -> Vec<String> {
+    let normalized = sse.replace("\r\n", "\n");
+    let mut events: Vec<String> = normalized
+        .split_inclusive("\n\n")
+        .filter(|e| !e.trim().is_empty())
+        .map(str::to_owned)
+        .collect();
+    if let Some(last) = events.last_mut()
+        && !last.ends_with("\n\n")
+    {
+        let trimmed = last.trim_end().to_owned();
+        *last = format!("{trimmed}\n\n");
+    }
+    events
+}
+
+impl Reply {
+    fn request_id_header() -> (String, String) {
+        ("request-id".into(), "req_fake_0123456789".into())
+    }
+
+    /// 200 with a JSON body.
+    pub fn json(body: impl Into<String>) -> Reply {
+        Reply::Full {
+            status: 200,
+            headers: vec![
+                ("content-type".into(), "application/json".into()),
+                Reply::request_id_header(),
+            ],
+            body: body.into().into_bytes(),
+            delay: Duration::ZERO,
+        }
+    }
+
+    /// 200 with a fixture's JSON body.
+    pub fn message(fixture_name: &str) -> Reply {
+        Reply::json(fixture(fixture_name))
+    }
+
+    /// An error status with a JSON (or any) body.
+    pub fn status(status: u16, body: impl Into<String>) -> Reply {
+        Reply::Full {
+            status,
+            headers: vec![
+                ("content-type".into(), "application/json".into()),
+                Reply::request_id_header(),
+            ],
+            body: body.into().into_bytes(),
+            delay: Duration::ZERO,
+        }
+    }
+
+    /// An error status whose body is the documented envelope.
+    pub fn error(status: u16, kind: &str, message: &str) -> Reply {
+        Reply::status(
+            status,
+            serde_json::json!({
+                "type": "error",
+                "error": {"type": kind, "message": message},
+                "request_id": "req_body_0123456789"
+            })
+            .to_string(),
+        )
+    }
+
+    /// A stream replaying an SSE fixture event by event.
+    pub fn stream(fixture_name: &str) -> Reply {
+        Reply::sse(&fixture(fixture_name))
+    }
+
+    /// A stream of the given SSE text.
+    pub fn sse(text: &str) -> Reply {
+        Reply::Stream {
+            headers: vec![
+                (
+                    "content-type".into(),
+                    "text/event-stream; charset=utf-8".into(),
+                ),
+                ("cache-control".into(), "no-cache".into()),
+                Reply::request_id_header(),
+            ],
+            events: split_events(text),
+            gap: Duration::ZERO,
+            end: End::Clean,
+        }
+    }
+
+    pub fn header(mut self, name: &str, value: &str) -> Reply {
+        match &mut self {
+            Reply::Full { headers, .. } | Reply::Stream { headers, .. } => {
+                headers.retain(|(n, _)| n != name);
+                headers.push((name.to_owned(), value.to_owned()));
+            }
+            Reply::Hang | Reply::Close => panic!("no headers on {self:?}"),
+        }
+        self
+    }
+
+    pub fn without_header(mut self, name: &str) -> Reply {
+        if let Reply::Full { headers, .. } | Reply::Stream { headers, .. } = &mut self {
+            headers.retain(|(n, _)| n != name);
+        }
+        self
+    }
+
+    /// Keeps only the first `n` events of a stream.
+    pub fn first_events(mut self, n: usize) -> Reply {
+        if let Reply::Stream { events, .. } = &mut self {
+            events.truncate(n);
+        }
+        self
+    }
+
+    /// Waits before answering a `Full` reply.
+    pub fn delay(mut self, pause: Duration) -> Reply {
+        if let Reply::Full { delay, .. } = &mut self {
+            *delay = pause;
+        }
+        self
+    }
+
+    pub fn gap(mut self, pause: Duration) -> Reply {
+        if let Reply::Stream { gap, .. } = &mut self {
+            *gap = pause;
+        }
+        self
+    }
+
+    pub fn end(mut self, how: End) -> Reply {
+        if let Reply::Stream { end, .. } = &mut self {
+            *end = how;
+        }
+        self
+    }
+}
+
+#[derive(Default)]
+struct State {
+    script: VecDeque<Reply>,
+    requests: Vec<Recorded>,
+}
+
+/// The running server. It lives until the test process ends.
+pub struct FakeServer {
+    addr: SocketAddr,
+    state: Arc<Mutex<State>>,
+}
+
+impl FakeServer {
+    pub fn start() -> FakeServer {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+        let addr = listener.local_addr().unwrap();
+        let state = Arc::new(Mutex::new(State::default()));
+        let shared = Arc::clone(&state);
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let state = Arc::clone(&shared);
+                thread::spawn(move || serve(stream, &state));
+            }
+        });
+        FakeServer { addr, state }
+    }
+
+    /// Starts a server that will give these replies, in order.
+    pub fn with(replies: impl IntoIterator<Item = Reply>) -> FakeServer {
+        let server = FakeServer::start();
+        for reply in replies {
+            server.push(reply);
+        }
+        server
+    }
+
+    pub fn push(&self, reply: Reply) {
+        self.state.lock().unwrap().script.push_back(reply);
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.state.lock().unwrap().requests.clone()
+    }
+
+    /// The only request received; fails if there were more or fewer.
+    pub fn single_request(&self) -> Recorded {
+        let requests = self.requests();
+        assert_eq!(requests.len(), 1, "expected exactly one request");
+        requests.into_iter().next().unwrap()
+    }
+}
+
+fn serve(stream: TcpStream, state: &Mutex<State>) {
+    let mut writer = stream.try_clone().expect("clone socket");
+    let mut reader = BufReader::new(stream);
+    while let Some(request) = read_request(&mut reader) {
+        let reply = {
+            let mut state = state.lock().unwrap();
+            state.requests.push(request);
+            state.script.pop_front()
+        };
+        let reply = reply.unwrap_or_else(|| {
+            Reply::error(
+                500,
+                "api_error",
+                "the fake server has no reply scripted for this request",
+            )
+            .header("x-should-retry", "false")
+        });
+        if !respond(&mut writer, &mut reader, reply) {
+            return;
+        }
+    }
+}
+
+fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Recorded> {
+    let mut line = String::new();
+    if reader.read_line(&mut line).ok()? == 0 {
+        return None;
+    }
+    let at = Instant::now();
+    let mut parts = line.split_whitespace();
+    let method = parts.next()?.to_owned();
+    let path = parts.next()?.to_owned();
+    let mut headers = Vec::new();
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header).ok()? == 0 {
+            return None;
+        }
+        let header = header.trim_end();
+        if header.is_empty() {
+            break;
+        }
+        let (name, value) = header.split_once(':')?;
+        headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
+    }
+    let length: usize = headers
+        .iter()
+        .find(|(n, _)| n == "content-length")
+        .and_then(|(_, v)| v.parse().ok())
+        .unwrap_or(0);
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).ok()?;
+    Some(Recorded {
+        method,
+        path,
+        headers,
+        body,
+        at,
+    })
+}
+
+/// Writes one reply. Returns false when the connection is finished.
+fn respond(writer: &mut TcpStream, reader: &mut BufReader<TcpStream>, reply: Reply) -> bool {
+    match reply {
+        Reply::Full {
+            status,
+            headers,
+            body,
+            delay,
+        } => {
+            if !delay.is_zero() {
+                thread::sleep(delay);
+            }
+            let mut head = format!("HTTP/1.1 {status} {}\r\n", reason(status));
+            for (name, value) in &headers {
+                head.push_str(&format!("{name}: {value}\r\n"));
+            }
+            head.push_str(&format!("content-length: {}\r\n\r\n", body.len()));
+            writer.write_all(head.as_bytes()).is_ok() && writer.write_all(&body).is_ok()
+        }
+        Reply::Stream {
+            headers,
+            events,
+            gap,
+            end,
+        } => {
+            let mut head = "HTTP/1.1 200 OK\r\n".to_owned();
+            for (name, value) in &headers {
+                head.push_str(&format!("{name}: {value}\r\n"));
+            }
+            head.push_str("transfer-encoding: chunked\r\n\r\n");
+            if writer.write_all(head.as_bytes()).is_err() {
+                return false;
+            }
+            for (i, event) in events.iter().enumerate() {
+                if i > 0 && !gap.is_zero() {
+                    thread::sleep(gap);
+                }
+                let chunk = format!("{:x}\r\n{event}\r\n", event.len());
+                if writer.write_all(chunk.as_bytes()).is_err() || writer.flush().is_err() {
+                    return false;
+                }
+            }
+            match end {
+                End::Clean => writer.write_all(b"0\r\n\r\n").is_ok(),
+                End::Abort => {
+                    let _ = writer.write_all(b"5\r\nda");
+                    let _ = writer.shutdown(Shutdown::Both);
+                    false
+                }
+                End::Stall => {
+                    wait_for_close(reader);
+                    false
+                }
+            }
+        }
+        Reply::Hang => {
+            wait_for_close(reader);
+            false
+        }
+        Reply::Close => {
+            let _ = writer.shutdown(Shutdown::Both);
+            false
+        }
+    }
+}
+
+/// Blocks until the client closes its side (it gave up, or exited).
+fn wait_for_close(reader: &mut BufReader<TcpStream>) {
+    let mut sink = [0u8; 1024];
+    while matches!(reader.read(&mut sink), Ok(n) if n > 0) {}
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        413 => "Payload Too Large",
+        422 => "Unprocessable Entity",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        529 => "Overloaded",
+        _ => "Status",
+    }
+}
