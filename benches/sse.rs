@@ -1,1 +1,121 @@
-fn main() {}
+//! Benchmark (b): SSE decoding plus accumulation throughput.
+//!
+//! A synthetic 50 MB Messages stream (text deltas shaped like the recorded
+//! ones, with their trailing padding) is generated chunk by chunk, so the
+//! stream itself is never held in memory, and pushed through exactly the
+//! path the client uses: `SseDecoder::feed` in 64 KiB chunks, then
+//! `StreamEvent::parse` and `MessageAccumulator::apply`. Prints the median
+//! throughput of 5 runs and the peak RSS, which should track the size of
+//! the reply (the accumulated text), not the length of the stream.
+//!
+//! Run: `cargo bench --bench sse`
+
+use std::time::Instant;
+
+use claude_cli::api::sse::{SseDecoder, SseEvent};
+use claude_cli::api::stream::{MessageAccumulator, StreamEvent};
+
+const STREAM_BYTES: usize = 50 * 1024 * 1024;
+const CHUNK: usize = 64 * 1024;
+
+const START: &str = "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"model\":\"claude-sonnet-5\",\"id\":\"msg_bench\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":135,\"output_tokens\":1}}}\n\nevent: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n";
+const END: &str = "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\nevent: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":123456}}\n\nevent: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+
+/// One text delta event as the API sends them (with the padding seen in
+/// recorded streams); the words vary so the text is not one repeated string.
+fn delta(i: usize) -> String {
+    const WORDS: [&str; 8] = [" the", " stream", " of", " tokens\\n", " é", " naïve", " \\\"quoted\\\"", " 😀"];
+    format!(
+        "event: content_block_delta\ndata: {{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{{\"type\":\"text_delta\",\"text\":\"{}{}\"}}     }}\n\n",
+        WORDS[i % WORDS.len()],
+        WORDS[(i / 8) % WORDS.len()]
+    )
+}
+
+/// Yields the synthetic stream in `CHUNK`-sized pieces, cut at arbitrary
+/// byte offsets like a socket would.
+fn stream_chunks(mut each: impl FnMut(&[u8])) -> usize {
+    let mut pending = START.as_bytes().to_vec();
+    let mut total = 0;
+    let mut i = 0;
+    while total + pending.len() < STREAM_BYTES {
+        while pending.len() < CHUNK {
+            pending.extend_from_slice(delta(i).as_bytes());
+            i += 1;
+        }
+        each(&pending[..CHUNK]);
+        total += CHUNK;
+        pending.drain(..CHUNK);
+    }
+    pending.extend_from_slice(END.as_bytes());
+    each(&pending);
+    total + pending.len()
+}
+
+fn run_once(chunks: &[Vec<u8>]) -> (f64, usize) {
+    let started = Instant::now();
+    let mut decoder = SseDecoder::new();
+    let mut acc = MessageAccumulator::new();
+    let mut apply = |sse: SseEvent<'_>| -> Result<(), String> {
+        let event = StreamEvent::parse(sse.event, sse.data).map_err(|e| e.to_string())?;
+        acc.apply(&event).map_err(|e| e.to_string())
+    };
+    let mut bytes = 0;
+    for chunk in chunks {
+        bytes += chunk.len();
+        decoder.feed(chunk, &mut apply).unwrap();
+    }
+    decoder.finish(&mut apply).unwrap();
+    assert!(acc.is_complete());
+    let text = acc.into_message().unwrap().text();
+    let secs = started.elapsed().as_secs_f64();
+    (bytes as f64 / secs / 1e6, text.len())
+}
+
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn main() {
+    // Memory first, on a stream generated as it is decoded.
+    let rss_before = peak_rss_kib();
+    let mut decoder = SseDecoder::new();
+    let mut acc = MessageAccumulator::new();
+    let mut apply = |sse: SseEvent<'_>| -> Result<(), String> {
+        let event = StreamEvent::parse(sse.event, sse.data).map_err(|e| e.to_string())?;
+        acc.apply(&event).map_err(|e| e.to_string())
+    };
+    let total = stream_chunks(|chunk| decoder.feed(chunk, &mut apply).unwrap());
+    decoder.finish(&mut apply).unwrap();
+    let reply = acc.into_message().unwrap();
+    let rss_after = peak_rss_kib();
+    println!(
+        "stream {:.1} MB, reply text {:.1} MB; peak RSS {:.1} MB before, {:.1} MB after (growth {:.1} MB)",
+        total as f64 / 1e6,
+        reply.text().len() as f64 / 1e6,
+        rss_before as f64 / 1024.0,
+        rss_after as f64 / 1024.0,
+        (rss_after - rss_before) as f64 / 1024.0,
+    );
+    drop(reply);
+
+    // Throughput, on pre-generated chunks so generation is not timed.
+    let mut chunks = Vec::new();
+    stream_chunks(|chunk| chunks.push(chunk.to_vec()));
+    let mut rates: Vec<f64> = (0..5).map(|_| run_once(&chunks).0).collect();
+    rates.sort_by(f64::total_cmp);
+    println!(
+        "decode + accumulate: median {:.0} MB/s (min {:.0}, max {:.0}) over 5 runs of {:.1} MB",
+        rates[2],
+        rates[0],
+        rates[4],
+        total as f64 / 1e6
+    );
+}
