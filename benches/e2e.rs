@@ -78,7 +78,11 @@ fn startup_versus_curl() {
         ratios.push(x / y);
     }
     let requests = server.requests();
-    assert_eq!(requests[0].json(), requests[1].json(), "both send the same body");
+    assert_eq!(
+        requests[0].json(),
+        requests[1].json(),
+        "both send the same body"
+    );
     println!(
         "(a) claude ask --no-stream: median {:.2} ms; curl: median {:.2} ms; median ratio {:.2} over {RUNS} alternating runs",
         median(&mut a) * 1e3,
@@ -103,14 +107,18 @@ fn run_with_stdin(cmd: &mut Command, input: &'static [u8]) -> (Duration, u64) {
     let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     let elapsed = started.elapsed();
     assert_eq!(waited, pid);
-    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "claude failed: {status}");
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "claude failed: {status}"
+    );
     writer.join().unwrap();
     (elapsed, usage.ru_maxrss as u64 * 1024)
 }
 
 fn large_stdin() {
     const SIZE: usize = 100 * 1024 * 1024;
-    let line = "The quick brown fox jumps over the lazy dog; \"quoted\" text, tabs\tand unicode é.\n";
+    let line =
+        "The quick brown fox jumps over the lazy dog; \"quoted\" text, tabs\tand unicode é.\n";
     let input: &'static [u8] = line.repeat(SIZE / line.len() + 1).as_bytes()[..SIZE]
         .to_vec()
         .leak();
@@ -119,7 +127,13 @@ fn large_stdin() {
         server.push(Reply::message("message-basic-recorded.json"));
     }
     let mut cmd = claude();
-    cmd.args(["--base-url", &server.url(), "ask", "--no-stream", "summarize"]);
+    cmd.args([
+        "--base-url",
+        &server.url(),
+        "ask",
+        "--no-stream",
+        "summarize",
+    ]);
     let mut times = Vec::new();
     let mut peaks = Vec::new();
     for _ in 0..3 {
@@ -139,7 +153,12 @@ fn large_stdin() {
 }
 
 fn main() {
-    if Command::new("curl").arg("--version").stdout(Stdio::null()).status().is_ok() {
+    if Command::new("curl")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok()
+    {
         startup_versus_curl();
     } else {
         println!("(a) skipped: curl is not installed");

@@ -24,7 +24,16 @@ const END: &str = "event: content_block_stop\ndata: {\"type\":\"content_block_st
 /// One text delta event as the API sends them (with the padding seen in
 /// recorded streams); the words vary so the text is not one repeated string.
 fn delta(i: usize) -> String {
-    const WORDS: [&str; 8] = [" the", " stream", " of", " tokens\\n", " é", " naïve", " \\\"quoted\\\"", " 😀"];
+    const WORDS: [&str; 8] = [
+        " the",
+        " stream",
+        " of",
+        " tokens\\n",
+        " é",
+        " naïve",
+        " \\\"quoted\\\"",
+        " 😀",
+    ];
     format!(
         "event: content_block_delta\ndata: {{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{{\"type\":\"text_delta\",\"text\":\"{}{}\"}}     }}\n\n",
         WORDS[i % WORDS.len()],

@@ -3,7 +3,9 @@
 //! settings so that nothing past it sees clap.
 //!
 //! Conventions: every flag has a one-line `help`; flags whose meaning needs
-//! more have a `long_help`; every subcommand ends its help with examples.
+//! more have a `long_help`; every subcommand ends its help with examples;
+//! environment values are never shown in help (they may be secrets, and
+//! help should not change with the caller's environment).
 
 use std::path::PathBuf;
 
@@ -86,6 +88,7 @@ pub struct ConnectionArgs {
     #[arg(
         long,
         env = "ANTHROPIC_API_VERSION",
+        hide_env_values = true,
         default_value = DEFAULT_API_VERSION,
         global = true,
         value_name = "V",
@@ -97,6 +100,7 @@ pub struct ConnectionArgs {
     #[arg(
         long,
         env = "ANTHROPIC_BASE_URL",
+        hide_env_values = true,
         default_value = DEFAULT_BASE_URL,
         global = true,
         value_name = "URL",
@@ -203,7 +207,13 @@ pub struct InputArgs {
 #[command(next_help_heading = "Request")]
 pub struct RequestArgs {
     /// Model id or alias: opus, sonnet, haiku [default: sonnet]
-    #[arg(short, long, env = "ANTHROPIC_MODEL", value_name = "MODEL")]
+    #[arg(
+        short,
+        long,
+        env = "ANTHROPIC_MODEL",
+        hide_env_values = true,
+        value_name = "MODEL"
+    )]
     pub model: Option<String>,
 
     /// System prompt
