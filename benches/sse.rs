@@ -12,8 +12,24 @@
 
 use std::time::Instant;
 
-use claude_cli::api::sse::{SseDecoder, SseEvent};
+use claude_cli::api::sse::{EventTooLarge, SseDecoder, SseEvent};
 use claude_cli::api::stream::{MessageAccumulator, StreamEvent};
+
+/// Any failure while decoding; the benchmark only needs to stop on one.
+#[derive(Debug)]
+struct Failure(#[allow(dead_code)] String);
+
+impl From<EventTooLarge> for Failure {
+    fn from(error: EventTooLarge) -> Self {
+        Failure(error.to_string())
+    }
+}
+
+/// What the client does with each SSE event.
+fn apply(acc: &mut MessageAccumulator, sse: SseEvent<'_>) -> Result<(), Failure> {
+    let event = StreamEvent::parse(sse.event, sse.data).map_err(|e| Failure(e.to_string()))?;
+    acc.apply(&event).map_err(|e| Failure(e.to_string()))
+}
 
 const STREAM_BYTES: usize = 50 * 1024 * 1024;
 const CHUNK: usize = 64 * 1024;
@@ -65,16 +81,12 @@ fn run_once(chunks: &[Vec<u8>]) -> (f64, usize) {
     let started = Instant::now();
     let mut decoder = SseDecoder::new();
     let mut acc = MessageAccumulator::new();
-    let mut apply = |sse: SseEvent<'_>| -> Result<(), String> {
-        let event = StreamEvent::parse(sse.event, sse.data).map_err(|e| e.to_string())?;
-        acc.apply(&event).map_err(|e| e.to_string())
-    };
     let mut bytes = 0;
     for chunk in chunks {
         bytes += chunk.len();
-        decoder.feed(chunk, &mut apply).unwrap();
+        decoder.feed(chunk, |sse| apply(&mut acc, sse)).unwrap();
     }
-    decoder.finish(&mut apply).unwrap();
+    decoder.finish(|sse| apply(&mut acc, sse)).unwrap();
     assert!(acc.is_complete());
     let text = acc.into_message().unwrap().text();
     let secs = started.elapsed().as_secs_f64();
@@ -97,12 +109,8 @@ fn main() {
     let rss_before = peak_rss_kib();
     let mut decoder = SseDecoder::new();
     let mut acc = MessageAccumulator::new();
-    let mut apply = |sse: SseEvent<'_>| -> Result<(), String> {
-        let event = StreamEvent::parse(sse.event, sse.data).map_err(|e| e.to_string())?;
-        acc.apply(&event).map_err(|e| e.to_string())
-    };
-    let total = stream_chunks(|chunk| decoder.feed(chunk, &mut apply).unwrap());
-    decoder.finish(&mut apply).unwrap();
+    let total = stream_chunks(|chunk| decoder.feed(chunk, |sse| apply(&mut acc, sse)).unwrap());
+    decoder.finish(|sse| apply(&mut acc, sse)).unwrap();
     let reply = acc.into_message().unwrap();
     let rss_after = peak_rss_kib();
     println!(

@@ -114,6 +114,7 @@ pub struct ConnectionArgs {
         default_value_t = 2,
         global = true,
         value_name = "N",
+        value_parser = clap::value_parser!(u32).range(..=1000),
         help_heading = "Connection"
     )]
     pub max_retries: u32,
@@ -356,6 +357,19 @@ fn parse_positive_seconds(value: &str) -> Result<f64, String> {
     }
 }
 
+/// A clap parse error as the one line every failure gets: clap's message
+/// without its `error:` prefix, usage block or tips, and a pointer to help.
+pub fn one_line_error(error: &clap::Error) -> String {
+    let rendered = error.render().to_string();
+    let message = rendered
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("error:")
+        .trim();
+    format!("{message}; see --help")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,6 +397,21 @@ mod tests {
         assert_eq!(parse_thinking("off"), Ok(Thinking::Off));
         assert_eq!(parse_thinking("2048"), Ok(Thinking::Budget(2048)));
         assert!(parse_thinking("lots").is_err());
+    }
+
+    #[test]
+    fn parse_errors_become_one_line() {
+        let error = Cli::try_parse_from(["claude", "ask", "--bogus"]).unwrap_err();
+        assert_eq!(
+            one_line_error(&error),
+            "unexpected argument '--bogus' found; see --help"
+        );
+        let error = Cli::try_parse_from(["claude", "--max-retries", "5000", "ask"]).unwrap_err();
+        assert!(
+            one_line_error(&error).contains("5000"),
+            "{}",
+            one_line_error(&error)
+        );
     }
 
     #[test]

@@ -52,9 +52,9 @@ impl Error {
                     status_exit_code(e.status)
                 }
                 api::Error::StreamEvent { .. } | api::Error::Protocol { .. } => ExitCode::Server,
-                api::Error::Transport(TransportError::Interrupted)
-                | api::Error::Interrupted { .. } => ExitCode::Interrupted,
+                api::Error::Interrupted { .. } => ExitCode::Interrupted,
                 api::Error::Transport(_) => ExitCode::Network,
+                api::Error::Build(_) => ExitCode::Usage,
                 api::Error::Output(_) => ExitCode::Internal,
             },
         }
@@ -63,16 +63,21 @@ impl Error {
     /// A short suggestion for the user, when one helps.
     pub fn hint(&self) -> Option<&'static str> {
         match self {
-            Error::Api(api::Error::Status(error) | api::Error::WaitTooLong { error, .. }) => {
-                match error.status {
-                    401 => Some("check ANTHROPIC_API_KEY (or --api-key)"),
-                    403 => Some("the key lacks permission for this model or feature"),
-                    404 => Some("check the model id (-m) and --base-url"),
-                    413 => Some("the request is over the API's size limit (32 MB)"),
-                    429 => Some("try again later, or raise --max-retries"),
-                    _ => None,
-                }
+            Error::Api(api::Error::WaitTooLong { .. }) => {
+                Some("that is longer than --max-retry-wait; try again later or raise it")
             }
+            Error::Api(api::Error::Transport(TransportError::Timeout(_))) => {
+                Some("raise --timeout for a slower server")
+            }
+            Error::Api(api::Error::Status(error)) => match error.status {
+                300..=399 => Some("claude does not follow redirects; check --base-url"),
+                401 => Some("check ANTHROPIC_API_KEY (or --api-key)"),
+                403 => Some("the key lacks permission for this model or feature"),
+                404 => Some("check the model id (-m) and --base-url"),
+                413 => Some("the request is over the API's size limit (32 MB)"),
+                429 => Some("try again later, or raise --max-retries"),
+                _ => None,
+            },
             Error::Api(api::Error::Transport(TransportError::Connect(_))) => {
                 Some("check your network and --base-url")
             }

@@ -2,9 +2,9 @@
 //!
 //! The binary is a thin wrapper over [`run`]. Layout: `cli` defines the
 //! command line, `settings` resolves it, `cmd` holds one module per
-//! subcommand, which use `input` (what to send), `api` (sending it) and
-//! `output` (showing the reply). `error` and `exit` map every failure to the
-//! contract's exit codes.
+//! subcommand, which use `input` (what to send), `api` (sending it),
+//! `output` (showing the reply) and `log` (showing the attempts under `-v`).
+//! `error` and `exit` map every failure to the contract's exit codes.
 
 pub mod api;
 pub mod catalog;
@@ -14,6 +14,7 @@ pub mod error;
 pub mod exit;
 pub mod input;
 pub mod interrupt;
+pub mod log;
 pub mod output;
 pub mod settings;
 

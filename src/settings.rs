@@ -17,6 +17,7 @@ use crate::cli::{
 };
 use crate::error::Error;
 use crate::input;
+use crate::output::{Format, OutputSettings};
 
 /// Which standard streams are terminals, decided once at start-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,8 +25,9 @@ pub struct Terminal {
     pub stdin: bool,
     pub stdout: bool,
     pub stderr: bool,
-    /// Escape codes are allowed on stderr: a terminal, and `NO_COLOR` unset.
-    pub color: bool,
+    /// stderr is a terminal and `NO_COLOR` is unset: escape codes (the
+    /// spinner) may be written there.
+    pub stderr_styled: bool,
 }
 
 impl Terminal {
@@ -36,7 +38,7 @@ impl Terminal {
             stdin: std::io::stdin().is_terminal(),
             stdout: std::io::stdout().is_terminal(),
             stderr,
-            color: stderr && !no_color,
+            stderr_styled: stderr && !no_color,
         }
     }
 }
@@ -72,8 +74,12 @@ impl Connection {
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Connection, Error> {
         let non_empty = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
-        let key = non_empty(args.api_key.clone());
-        let token = non_empty(env("ANTHROPIC_AUTH_TOKEN"));
+        let key = non_empty(args.api_key.clone())
+            .map(|key| header_safe(key.trim(), "the API key (--api-key / ANTHROPIC_API_KEY)"))
+            .transpose()?;
+        let token = non_empty(env("ANTHROPIC_AUTH_TOKEN"))
+            .map(|token| header_safe(token.trim(), "ANTHROPIC_AUTH_TOKEN"))
+            .transpose()?;
         let both_credentials = key.is_some() && token.is_some();
         let credential = key
             .map(Credential::ApiKey)
@@ -89,7 +95,7 @@ impl Connection {
                 ))
             })?;
 
-        let api_version = args.api_version.trim().to_owned();
+        let api_version = header_safe(args.api_version.trim(), "--api-version")?;
         if api_version.is_empty() {
             return Err(Error::Usage("--api-version must not be empty".into()));
         }
@@ -124,6 +130,21 @@ impl Connection {
             Some(_) => Ok(()),
             None => Err(Error::MissingKey),
         }
+    }
+}
+
+/// A value for an HTTP header: visible ASCII and spaces only. Checked here
+/// so that a stray control character is a usage error, not a failed send.
+fn header_safe(value: &str, what: &str) -> Result<String, Error> {
+    if value
+        .bytes()
+        .all(|b| b == b' ' || b == b'\t' || b.is_ascii_graphic())
+    {
+        Ok(value.to_owned())
+    } else {
+        Err(Error::Usage(format!(
+            "{what} contains characters an HTTP header cannot carry"
+        )))
     }
 }
 
@@ -206,8 +227,8 @@ impl RequestSettings {
             .flat_map(|b| b.split(','))
             .map(str::trim)
             .filter(|b| !b.is_empty())
-            .map(str::to_owned)
-            .collect();
+            .map(|b| header_safe(b, "--beta"))
+            .collect::<Result<_, _>>()?;
 
         Ok(RequestSettings {
             model: catalog::resolve_model(model),
@@ -260,35 +281,29 @@ fn check_sampling(args: &RequestArgs, api_version: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// Resolved output options.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct OutputSettings {
-    pub format: OutputFormat,
-    /// Print the reply as it arrives.
-    pub stream: bool,
-    pub usage: bool,
-    pub show_thinking: bool,
-}
-
-impl OutputSettings {
-    pub fn resolve(args: &OutputArgs, terminal: &Terminal) -> Result<OutputSettings, Error> {
-        let explicit = match (args.stream, args.no_stream) {
-            (true, _) => Some(true),
-            (_, true) => Some(false),
-            _ => None,
-        };
-        if args.output == OutputFormat::StreamJson && explicit == Some(false) {
-            return Err(Error::Usage(
-                "-o stream-json prints stream events, so it cannot be used with --no-stream".into(),
-            ));
-        }
-        Ok(OutputSettings {
-            format: args.output,
-            stream: args.output == OutputFormat::StreamJson || explicit.unwrap_or(terminal.stdout),
-            usage: args.usage,
-            show_thinking: args.show_thinking,
-        })
+/// Resolves the output flags; streaming defaults to stdout being a terminal.
+pub fn output_settings(args: &OutputArgs, terminal: &Terminal) -> Result<OutputSettings, Error> {
+    let explicit = match (args.stream, args.no_stream) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    };
+    let format = match args.output {
+        OutputFormat::Text => Format::Text,
+        OutputFormat::Json => Format::Json,
+        OutputFormat::StreamJson => Format::StreamJson,
+    };
+    if format == Format::StreamJson && explicit == Some(false) {
+        return Err(Error::Usage(
+            "-o stream-json prints stream events, so it cannot be used with --no-stream".into(),
+        ));
     }
+    Ok(OutputSettings {
+        format,
+        stream: format == Format::StreamJson || explicit.unwrap_or(terminal.stdout),
+        usage: args.usage,
+        show_thinking: args.show_thinking,
+    })
 }
 
 #[cfg(test)]
@@ -391,6 +406,26 @@ mod tests {
     }
 
     #[test]
+    fn header_values_with_control_characters_are_usage_errors() {
+        assert!(matches!(
+            connection(&["--api-key", "sk\u{1}x", "ask"], &[]),
+            Err(Error::Usage(_))
+        ));
+        assert!(matches!(
+            connection(&["--api-version", "x\u{7f}", "ask"], &[]),
+            Err(Error::Usage(_))
+        ));
+        assert!(
+            connection(&["ask"], &[("ANTHROPIC_AUTH_TOKEN", "t\n")]).is_ok(),
+            "trimmed"
+        );
+        assert!(matches!(
+            request(&["ask", "--beta", "a\u{1b}b", "x"]),
+            Err(Error::Usage(_))
+        ));
+    }
+
+    #[test]
     fn base_urls_must_be_http() {
         assert!(connection(&["--base-url", "ftp://x", "ask"], &[]).is_err());
         assert!(connection(&["--base-url", "not a url", "ask"], &[]).is_err());
@@ -425,12 +460,12 @@ mod tests {
             stdin: false,
             stdout,
             stderr: false,
-            color: false,
+            stderr_styled: false,
         };
         let output = |args: &[&str], stdout| {
             let cli = parse(args);
             let Command::Ask(ask) = &cli.command;
-            OutputSettings::resolve(&ask.output, &terminal(stdout))
+            output_settings(&ask.output, &terminal(stdout))
         };
         assert!(output(&["ask"], true).unwrap().stream);
         assert!(!output(&["ask"], false).unwrap().stream);

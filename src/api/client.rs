@@ -11,7 +11,7 @@ use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::{Method, Url};
 
-use super::error::{ApiError, Error};
+use super::error::{self, ApiError, Error};
 use super::retry::{RetryDecision, RetryPolicy};
 use super::sse::{SseDecoder, SseEvent};
 use super::stream::{MessageAccumulator, StreamEvent};
@@ -79,7 +79,8 @@ pub enum ClientEvent<'a> {
         status: u16,
         request_id: Option<&'a str>,
         elapsed: Duration,
-        headers: &'a HeaderMap,
+        /// Response headers, secrets redacted.
+        headers: &'a [(String, String)],
     },
     Failed {
         error: &'a Error,
@@ -100,6 +101,14 @@ pub trait Observer {
     fn on(&self, event: ClientEvent<'_>);
 }
 
+/// A reply: the Message, and for a reply that was not streamed the body
+/// exactly as the server sent it.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    pub message: Message,
+    pub raw: Option<Bytes>,
+}
+
 /// A request as it would be sent, secrets redacted: what `--dry-run` shows.
 #[derive(Debug, Clone)]
 pub struct RequestPreview {
@@ -111,7 +120,11 @@ pub struct RequestPreview {
 
 /// Bytes of an error body kept for the message; the rest is not read.
 const ERROR_BODY_LIMIT: usize = 64 * 1024;
+/// The most of a non-streamed reply we read: far above any real Message,
+/// so only a hostile or broken server reaches it (and gets a parse error).
+const MAX_BODY_BYTES: usize = super::sse::MAX_EVENT_BYTES;
 const REDACTED: &str = "<redacted>";
+const SECRET_HEADERS: [&str; 2] = ["x-api-key", "authorization"];
 
 /// The SDKs refuse a non-streaming request that may outlast ten minutes:
 /// `3600 s * max_tokens / 128000 > 600 s`, or above the per-model cap for
@@ -167,8 +180,8 @@ impl Client {
         betas: &[String],
         sink: &mut dyn StreamSink,
         observer: &dyn Observer,
-    ) -> Result<Message, Error> {
-        let url = self.endpoint("v1/messages").map_err(internal)?;
+    ) -> Result<Reply, Error> {
+        let url = self.endpoint("v1/messages").map_err(build_error)?;
         let first = self.send_with_retries(&url, &request, betas, sink, observer);
         match (first, &self.config.fallback_model) {
             (Err(error), Some(fallback))
@@ -194,10 +207,10 @@ impl Client {
         betas: &[String],
         sink: &mut dyn StreamSink,
         observer: &dyn Observer,
-    ) -> Result<Message, Error> {
-        let body = serialize(request).map_err(internal)?;
+    ) -> Result<Reply, Error> {
+        let body = serialize(request).map_err(build_error)?;
         let redacted = self.header_list(betas, true);
-        let headers = self.headers(betas).map_err(internal)?;
+        let headers = self.headers(betas).map_err(build_error)?;
         let attempts = self.config.retry.max_retries + 1;
         let mut retries = 0;
         loop {
@@ -256,18 +269,14 @@ impl Client {
         sink: &mut dyn StreamSink,
         observer: &dyn Observer,
         started: Instant,
-    ) -> Result<Message, Error> {
+    ) -> Result<Reply, Error> {
         let mut response = self.transport.send(http).map_err(transport)?;
-        let request_id = response
-            .headers
-            .get("request-id")
-            .and_then(|v| v.to_str().ok())
-            .map(super::error::one_line);
+        let request_id = error::request_id(&response.headers);
         observer.on(ClientEvent::Received {
             status: response.status,
             request_id: request_id.as_deref(),
             elapsed: started.elapsed(),
-            headers: &response.headers,
+            headers: &redact(&response.headers),
         });
         if !(200..300).contains(&response.status) {
             // A body cut short still says enough for the error line.
@@ -281,13 +290,21 @@ impl Client {
             return Err(Error::Status(error));
         }
         if stream {
-            read_stream(&mut response, sink, request_id)
-        } else {
-            let body = response.read_body(None).map_err(transport)?;
-            serde_json::from_slice::<Message>(&body).map_err(|e| Error::Protocol {
+            let message = read_stream(&mut response, sink, request_id)?;
+            return Ok(Reply { message, raw: None });
+        }
+        let body = response
+            .read_body(Some(MAX_BODY_BYTES))
+            .map_err(transport)?;
+        match serde_json::from_slice::<Message>(&body) {
+            Ok(message) => Ok(Reply {
+                message,
+                raw: Some(Bytes::from(body)),
+            }),
+            Err(e) => Err(Error::Protocol {
                 detail: format!("the reply is not a Message ({e})"),
                 request_id,
-            })
+            }),
         }
     }
 
@@ -308,7 +325,7 @@ impl Client {
             let mut value = HeaderValue::from_str(&value).map_err(|_| {
                 anyhow::anyhow!("the {name} header has characters HTTP does not allow")
             })?;
-            if name == "x-api-key" || name == "authorization" {
+            if SECRET_HEADERS.contains(&name.as_str()) {
                 value.set_sensitive(true);
             }
             map.insert(HeaderName::from_bytes(name.as_bytes())?, value);
@@ -345,11 +362,24 @@ fn serialize(request: &MessageRequest) -> anyhow::Result<Bytes> {
     Ok(Bytes::from(serde_json::to_vec(request)?))
 }
 
-fn internal(error: anyhow::Error) -> Error {
-    Error::Protocol {
-        detail: format!("cannot build the request: {error:#}"),
-        request_id: None,
-    }
+fn build_error(error: anyhow::Error) -> Error {
+    Error::Build(format!("{error:#}"))
+}
+
+/// Response headers for the log, secrets replaced (a server has no reason
+/// to echo them, but a log must never show one).
+fn redact(headers: &HeaderMap) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(name, value)| {
+            let value = if SECRET_HEADERS.contains(&name.as_str()) {
+                REDACTED.to_owned()
+            } else {
+                error::one_line(&String::from_utf8_lossy(value.as_bytes()))
+            };
+            (name.as_str().to_owned(), value)
+        })
+        .collect()
 }
 
 fn transport(error: TransportError) -> Error {
@@ -366,6 +396,17 @@ fn read_stream(
     request_id: Option<String>,
 ) -> Result<Message, Error> {
     let mut decoder = SseDecoder::new();
+    let id = request_id.clone();
+    let with_request_id = |error: Error| match error {
+        Error::Protocol {
+            detail,
+            request_id: None,
+        } => Error::Protocol {
+            detail,
+            request_id: id.clone(),
+        },
+        other => other,
+    };
     let mut reader = StreamReader {
         accumulator: MessageAccumulator::new(),
         sink,
@@ -373,9 +414,13 @@ fn read_stream(
     };
     loop {
         match response.next_chunk() {
-            Ok(Some(chunk)) => decoder.feed(&chunk, |event| reader.on_event(event))?,
+            Ok(Some(chunk)) => decoder
+                .feed(&chunk, |event| reader.on_event(event))
+                .map_err(with_request_id)?,
             Ok(None) => {
-                decoder.finish(|event| reader.on_event(event))?;
+                decoder
+                    .finish(|event| reader.on_event(event))
+                    .map_err(with_request_id)?;
                 break;
             }
             Err(TransportError::Interrupted) => {

@@ -7,6 +7,7 @@ use std::time::Duration;
 use reqwest::header::HeaderMap;
 
 use super::retry;
+use super::sse::EventTooLarge;
 use super::transport::TransportError;
 use super::types::{ErrorEnvelope, ErrorObject, Message};
 
@@ -16,8 +17,8 @@ pub enum Error {
     /// The server answered with an HTTP error status.
     #[error("{0}")]
     Status(ApiError),
-    /// The server asked for a wait longer than `--max-retry-wait`.
-    #[error("{error}; the server asked to retry after {}, longer than --max-retry-wait allows", seconds(*wait))]
+    /// The server asked for a wait longer than the policy allows.
+    #[error("{error}; the server asked to retry after {}", seconds(*wait))]
     WaitTooLong { error: ApiError, wait: Duration },
     /// An `error` event arrived inside an HTTP 200 stream.
     #[error("stream error: {}{}", describe_object(error), request_id_suffix(request_id.as_deref()))]
@@ -35,6 +36,9 @@ pub enum Error {
     /// Connecting, sending or receiving failed.
     #[error("{0}")]
     Transport(TransportError),
+    /// The request could not be built from the settings (nothing was sent).
+    #[error("cannot build the request: {0}")]
+    Build(String),
     /// Writing what arrived failed (for example, stdout was closed).
     #[error("cannot write output: {0}")]
     Output(#[source] io::Error),
@@ -61,23 +65,24 @@ impl ApiError {
     /// Builds the error from a response. The body may be anything: the
     /// documented JSON envelope, a proxy's HTML page, or nothing.
     pub fn from_response(status: u16, headers: &HeaderMap, body: &[u8]) -> ApiError {
-        let request_id = headers
-            .get("request-id")
-            .and_then(|v| v.to_str().ok())
-            .map(one_line);
         let (kind, message, body_request_id) = match serde_json::from_slice::<ErrorEnvelope>(body) {
             Ok(envelope) => (
                 Some(one_line(&envelope.error.kind)).filter(|k| !k.is_empty()),
                 one_line(&envelope.error.message),
                 envelope.request_id.as_deref().map(one_line),
             ),
+            Err(_) if (300..400).contains(&status) => {
+                let target = headers.get("location").and_then(|v| v.to_str().ok());
+                let message = format!("redirected to {}", one_line(target.unwrap_or("?")));
+                (None, message, None)
+            }
             Err(_) => (None, one_line(&String::from_utf8_lossy(body)), None),
         };
         ApiError {
             status,
             kind,
             message,
-            request_id: request_id.or(body_request_id),
+            request_id: request_id(headers).or(body_request_id),
             retryable: retry::status_is_retryable(status, headers),
             server_wait: retry::server_delay(headers, std::time::SystemTime::now()),
         }
@@ -98,6 +103,24 @@ impl std::fmt::Display for ApiError {
     }
 }
 
+impl From<EventTooLarge> for Error {
+    fn from(error: EventTooLarge) -> Self {
+        Error::Protocol {
+            detail: error.to_string(),
+            request_id: None,
+        }
+    }
+}
+
+/// The `request-id` response header, made safe to print.
+pub fn request_id(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get("request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(one_line)
+        .filter(|id| !id.is_empty())
+}
+
 impl Error {
     /// Whether another attempt may succeed where this one failed, judged
     /// only by the failure (the caller also checks that nothing was printed).
@@ -112,6 +135,7 @@ impl Error {
             | Error::Transport(TransportError::Read(_)) => true,
             Error::Transport(TransportError::Interrupted)
             | Error::WaitTooLong { .. }
+            | Error::Build(_)
             | Error::Output(_)
             | Error::Interrupted { .. } => false,
         }
@@ -129,7 +153,7 @@ impl Error {
     /// failing server, whether it said so with a status or a stream event.
     pub fn is_server_side(&self) -> bool {
         match self {
-            Error::Status(error) => error.status >= 500,
+            Error::Status(error) | Error::WaitTooLong { error, .. } => error.status >= 500,
             Error::StreamEvent { error, .. } => {
                 stream_error_status(&error.kind).is_some_and(|status| status >= 500)
             }
@@ -259,6 +283,20 @@ mod tests {
     fn empty_bodies_use_the_reason_phrase() {
         let error = ApiError::from_response(529, &HeaderMap::new(), b"");
         assert_eq!(error.to_string(), "529 Overloaded");
+    }
+
+    #[test]
+    fn redirects_name_their_target() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "location",
+            HeaderValue::from_static("http://elsewhere/steal"),
+        );
+        let error = ApiError::from_response(307, &headers, b"");
+        assert_eq!(
+            error.to_string(),
+            "307 Temporary Redirect: redirected to http://elsewhere/steal"
+        );
     }
 
     #[test]

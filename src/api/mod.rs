@@ -12,7 +12,7 @@ mod transport;
 pub mod types;
 
 pub use client::{
-    Client, ClientConfig, ClientEvent, Credential, Observer, RequestPreview, StreamSink,
+    Client, ClientConfig, ClientEvent, Credential, Observer, Reply, RequestPreview, StreamSink,
     needs_streaming,
 };
 pub use error::{ApiError, Error, one_line};

@@ -199,11 +199,35 @@ mod tests {
     }
 
     #[test]
-    fn jitter_stays_in_range() {
-        for _ in 0..1000 {
-            let j = jitter();
-            assert!((0.0..1.0).contains(&j));
-        }
+    fn jitter_stays_in_range_and_varies() {
+        let draws: Vec<f64> = (0..1000).map(|_| jitter()).collect();
+        assert!(draws.iter().all(|j| (0.0..1.0).contains(j)));
+        let mean = draws.iter().sum::<f64>() / draws.len() as f64;
+        assert!((0.4..0.6).contains(&mean), "not uniform: mean {mean}");
+        assert!(draws.iter().any(|j| *j < 0.1) && draws.iter().any(|j| *j > 0.9));
+    }
+
+    #[test]
+    fn the_policy_applies_jitter_to_the_backoff() {
+        let policy = RetryPolicy {
+            max_retries: 1,
+            max_wait: Duration::from_secs(60),
+        };
+        let waits: Vec<Duration> = (0..200)
+            .map(|_| match policy.decide(true, 0, None) {
+                RetryDecision::RetryAfter(wait) => wait,
+                other => panic!("unexpected {other:?}"),
+            })
+            .collect();
+        assert!(
+            waits
+                .iter()
+                .all(|w| *w > Duration::from_millis(375) && *w <= Duration::from_millis(500))
+        );
+        assert!(
+            waits.iter().any(|w| *w < Duration::from_millis(450)),
+            "no jitter applied"
+        );
     }
 
     #[test]

@@ -6,6 +6,9 @@
 //! WHATWG event-stream rules: LF, CRLF and CR line ends, `:` comments,
 //! multi-line `data:` joined with LF, one optional space after the colon,
 //! a leading BOM ignored, and events without data never dispatched.
+//!
+//! The bytes come from the network, so one event may not grow past
+//! [`MAX_EVENT_BYTES`]: a stream that never ends a line cannot eat memory.
 
 use std::borrow::Cow;
 
@@ -17,6 +20,15 @@ pub struct SseEvent<'a> {
     pub event: &'a str,
     pub data: &'a str,
 }
+
+/// The largest event accepted. A whole Messages request is at most 32 MB,
+/// and a reply event carries far less; anything bigger is not the API.
+pub const MAX_EVENT_BYTES: usize = 64 * 1024 * 1024;
+
+/// An event (or a line) grew past [`MAX_EVENT_BYTES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("a stream event is larger than {} MiB", MAX_EVENT_BYTES / (1024 * 1024))]
+pub struct EventTooLarge;
 
 /// Incremental event-stream decoder. Memory is bounded by the longest event,
 /// not by the length of the stream.
@@ -42,7 +54,7 @@ impl SseDecoder {
 
     /// Decodes `chunk`, calling `on_event` for each event it completes. An
     /// error from the callback stops decoding and is returned.
-    pub fn feed<E>(
+    pub fn feed<E: From<EventTooLarge>>(
         &mut self,
         chunk: &[u8],
         mut on_event: impl FnMut(SseEvent<'_>) -> Result<(), E>,
@@ -75,6 +87,9 @@ impl SseDecoder {
             }
             rest = &rest[next..];
         }
+        if self.partial_line.len() + self.data.len() + rest.len() > MAX_EVENT_BYTES {
+            return Err(EventTooLarge.into());
+        }
         self.partial_line.extend_from_slice(rest);
         Ok(())
     }
@@ -82,7 +97,7 @@ impl SseDecoder {
     /// Ends the stream. A last event that is complete but lacks its closing
     /// blank line is still dispatched: a truncated event would fail to parse
     /// later anyway, and a whole one loses nothing.
-    pub fn finish<E>(
+    pub fn finish<E: From<EventTooLarge>>(
         &mut self,
         mut on_event: impl FnMut(SseEvent<'_>) -> Result<(), E>,
     ) -> Result<(), E> {
@@ -93,7 +108,7 @@ impl SseDecoder {
         self.dispatch(&mut on_event)
     }
 
-    fn line<E>(
+    fn line<E: From<EventTooLarge>>(
         &mut self,
         mut line: &[u8],
         on_event: &mut impl FnMut(SseEvent<'_>) -> Result<(), E>,
@@ -117,6 +132,9 @@ impl SseDecoder {
         };
         match field {
             b"data" => {
+                if self.data.len() + value.len() >= MAX_EVENT_BYTES {
+                    return Err(EventTooLarge.into());
+                }
                 if self.has_data {
                     self.data.push(b'\n');
                 }
@@ -160,10 +178,22 @@ impl SseDecoder {
 mod tests {
     use super::*;
 
+    #[derive(Debug, PartialEq)]
+    enum Stop {
+        TooLarge,
+        Callback,
+    }
+
+    impl From<EventTooLarge> for Stop {
+        fn from(_: EventTooLarge) -> Self {
+            Stop::TooLarge
+        }
+    }
+
     fn decode_chunks(chunks: &[&[u8]]) -> Vec<(String, String)> {
         let mut decoder = SseDecoder::new();
         let mut events = Vec::new();
-        let mut collect = |e: SseEvent<'_>| -> Result<(), ()> {
+        let mut collect = |e: SseEvent<'_>| -> Result<(), Stop> {
             events.push((e.event.to_owned(), e.data.to_owned()));
             Ok(())
         };
@@ -288,9 +318,29 @@ mod tests {
         let mut seen = 0;
         let result = decoder.feed(b"data: 1\n\ndata: 2\n\n", |_| {
             seen += 1;
-            Err("stop")
+            Err(Stop::Callback)
         });
-        assert_eq!(result, Err("stop"));
+        assert_eq!(result, Err(Stop::Callback));
         assert_eq!(seen, 1);
+    }
+
+    #[test]
+    fn endless_lines_and_events_are_refused() {
+        let chunk = vec![b'x'; 1024 * 1024];
+        let mut decoder = SseDecoder::new();
+        let mut refused = false;
+        for _ in 0..=MAX_EVENT_BYTES / chunk.len() {
+            if decoder.feed(&chunk, |_| Ok::<(), Stop>(())) == Err(Stop::TooLarge) {
+                refused = true;
+                break;
+            }
+        }
+        assert!(refused, "a line without an end must not grow forever");
+
+        let line = format!("data: {}\n", "y".repeat(1024 * 1024));
+        let mut decoder = SseDecoder::new();
+        let result =
+            (0..=64).try_for_each(|_| decoder.feed(line.as_bytes(), |_| Ok::<(), Stop>(())));
+        assert_eq!(result, Err(Stop::TooLarge), "nor an event without an end");
     }
 }

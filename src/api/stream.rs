@@ -241,7 +241,7 @@ impl MessageAccumulator {
                 // From a fallback block on, another model writes the reply;
                 // the SDK relabels the message, and cost follows the model.
                 if let ContentBlock::Fallback { to, .. } = block {
-                    message.model.clone_from(&to.model);
+                    message.model = Some(to.model.clone());
                 }
                 // The SDK appends whatever the index says; so do we.
                 message.content.push(block.clone());
@@ -282,11 +282,6 @@ impl MessageAccumulator {
     /// True once `message_stop` has arrived: the reply is complete.
     pub fn is_complete(&self) -> bool {
         self.stopped
-    }
-
-    /// True once `message_start` has arrived.
-    pub fn has_started(&self) -> bool {
-        self.message.is_some()
     }
 
     /// The message so far, tool inputs parsed as far as they go. Used for the
@@ -394,17 +389,21 @@ fn takes_json_input(block: &ContentBlock) -> bool {
 /// `max_tokens` mid-input). Like the SDK's partial mode, it keeps every
 /// complete value, drops an unfinished trailing string or key, and closes
 /// what is open. Input that cannot be salvaged becomes `{}`.
+///
+/// The bytes come from the network: the work is linear in their length and
+/// anything nested deeper than serde_json accepts (128) is given up on.
 pub fn parse_partial_json(json: &str) -> Value {
+    const MAX_DEPTH: usize = 128;
+    const CANDIDATES: usize = 4;
     if let Ok(value) = serde_json::from_str(json) {
         return value;
     }
-    // Cut points: the end itself (when not inside a string), and just
-    // before each comma or just after each opening bracket, with the
-    // brackets open at that point.
-    let mut open: Vec<u8> = Vec::new();
-    let mut cuts: Vec<(usize, Vec<u8>)> = Vec::new();
+    // Places where cutting leaves complete values: just before a comma,
+    // just after an opening bracket, and the end (when not inside a string).
+    let mut cuts: Vec<usize> = Vec::new();
     let mut in_string = false;
     let mut escaped = false;
+    let mut depth = 0usize;
     for (i, &byte) in json.as_bytes().iter().enumerate() {
         if in_string {
             match byte {
@@ -418,29 +417,57 @@ pub fn parse_partial_json(json: &str) -> Value {
         match byte {
             b'"' => in_string = true,
             b'{' | b'[' => {
-                open.push(byte);
-                cuts.push((i + 1, open.clone()));
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Value::Object(Map::new());
+                }
+                cuts.push(i + 1);
             }
-            b'}' | b']' => {
-                open.pop();
-            }
-            b',' => cuts.push((i, open.clone())),
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            b',' => cuts.push(i),
             _ => {}
         }
     }
     if !in_string {
-        cuts.push((json.len(), open));
+        cuts.push(json.len());
     }
-    for (end, open) in cuts.iter().rev().take(4) {
-        let mut candidate = json[..*end].trim_end().trim_end_matches(':').to_owned();
-        for bracket in open.iter().rev() {
-            candidate.push(if *bracket == b'{' { '}' } else { ']' });
-        }
+    for &end in cuts.iter().rev().take(CANDIDATES) {
+        let head = json[..end].trim_end();
+        let mut candidate = head.to_owned();
+        candidate.extend(closers(head));
         if let Ok(value) = serde_json::from_str(&candidate) {
             return value;
         }
     }
     Value::Object(Map::new())
+}
+
+/// The brackets that close whatever `head` leaves open, innermost first.
+fn closers(head: &str) -> impl Iterator<Item = char> {
+    let mut open = Vec::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    for &byte in head.as_bytes() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'{' => open.push('}'),
+            b'[' => open.push(']'),
+            b'}' | b']' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.into_iter().rev()
 }
 
 #[cfg(test)]
@@ -639,5 +666,17 @@ mod tests {
         assert_eq!(parse_partial_json(r#"{"a":"#), json!({}));
         assert_eq!(parse_partial_json(r#"{"a": "x\"y", "#), json!({"a":"x\"y"}));
         assert_eq!(parse_partial_json("garbage"), json!({}));
+    }
+
+    #[test]
+    fn partial_json_from_a_hostile_server_stays_cheap() {
+        // Quadratic work here would need tens of gigabytes.
+        let deep = "[".repeat(200_000);
+        assert_eq!(parse_partial_json(&deep), json!({}));
+        let commas = format!("[{}", "1,".repeat(200_000));
+        assert_eq!(
+            parse_partial_json(&commas).as_array().map(Vec::len),
+            Some(200_000)
+        );
     }
 }

@@ -8,6 +8,7 @@
 //! Ctrl-C wake the caller in the middle of a read.
 
 use std::io::Read;
+use std::panic;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
 use std::thread;
 use std::time::Duration;
@@ -25,7 +26,7 @@ pub enum TransportError {
     #[error("{0}")]
     Connect(String),
     /// No data arrived for the whole timeout.
-    #[error("no data from the server for {}s (--timeout)", .0.as_secs_f64())]
+    #[error("no data from the server for {}s", .0.as_secs_f64())]
     Timeout(Duration),
     /// The connection broke while the reply was arriving.
     #[error("connection lost while reading the reply: {0}")]
@@ -73,6 +74,9 @@ impl Transport {
             // Our own channel enforces the timeout per wait (see above).
             .timeout(None)
             .connect_timeout(timeout)
+            // The API never redirects, and following one would carry
+            // x-api-key to whatever host it names.
+            .redirect(reqwest::redirect::Policy::none())
             .build()?;
         Ok(Transport { client, timeout })
     }
@@ -87,7 +91,14 @@ impl Transport {
         let client = self.client.clone();
         thread::Builder::new()
             .name("claude-http".into())
-            .spawn(move || exchange(&client, request, &tx))
+            .spawn(move || {
+                let worker = panic::AssertUnwindSafe(|| exchange(&client, request, &tx));
+                if panic::catch_unwind(worker).is_err() {
+                    // The interrupt hook keeps the channel open, so the
+                    // reader would otherwise wait out the whole timeout.
+                    let _ = tx.send(Piece::Failed("the HTTP worker failed".into()));
+                }
+            })
             .map_err(|e| TransportError::Connect(format!("cannot start the request: {e}")))?;
         let mut response = Response {
             status: 0,
@@ -124,7 +135,8 @@ impl Response {
             Piece::Data(chunk) => Ok(Some(chunk)),
             Piece::End => Ok(None),
             Piece::Failed(message) => Err(TransportError::Read(message)),
-            Piece::Head(_) | Piece::Interrupted => Err(TransportError::Interrupted),
+            Piece::Head(_) => Err(TransportError::Read("a second response head".into())),
+            Piece::Interrupted => Err(TransportError::Interrupted),
         }
     }
 

@@ -47,7 +47,6 @@ pub struct InputMessage {
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     User,
-    Assistant,
 }
 
 /// A turn's content: a bare string when it is one piece of text (as a user
@@ -116,16 +115,18 @@ pub enum ThinkingConfig {
 }
 
 /// A reply from the Messages API, whole or accumulated from a stream.
+/// Identifying fields are optional so that a reply missing one is printed
+/// without it, not with an invented value.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Message {
-    #[serde(default)]
-    pub id: String,
-    #[serde(rename = "type", default = "message_type")]
-    pub kind: String,
-    #[serde(default = "assistant_role")]
-    pub role: String,
-    #[serde(default)]
-    pub model: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
     pub content: Vec<ContentBlock>,
     #[serde(default)]
     pub stop_reason: Option<StopReason>,
@@ -136,14 +137,6 @@ pub struct Message {
     /// Every other field (`stop_details`, `container`, `context_management`…).
     #[serde(flatten)]
     pub extra: Map<String, Value>,
-}
-
-fn message_type() -> String {
-    "message".to_owned()
-}
-
-fn assistant_role() -> String {
-    "assistant".to_owned()
 }
 
 impl Message {
@@ -170,6 +163,11 @@ impl Message {
     /// `stop_details.category` for a refusal, when the server gave one.
     pub fn refusal_category(&self) -> Option<&str> {
         self.extra.get("stop_details")?.get("category")?.as_str()
+    }
+
+    /// The model that wrote the reply, or "" when the server did not say.
+    pub fn model_name(&self) -> &str {
+        self.model.as_deref().unwrap_or_default()
     }
 }
 

@@ -8,29 +8,36 @@ use crate::cli::AskArgs;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
 use crate::input::{self, InputSpec, StdinMode};
-use crate::output::{self, Renderer, Spinner, StderrLog};
-use crate::settings::{Connection, LogLevel, OutputSettings, RequestSettings, Terminal};
+use crate::interrupt;
+use crate::log::StderrLog;
+use crate::output::{self, Renderer, Spinner};
+use crate::settings::{self, Connection, LogLevel, RequestSettings, Terminal};
 
 pub fn run(args: AskArgs, connection: &Connection, terminal: &Terminal) -> Result<ExitCode> {
     let settings = RequestSettings::resolve(&args.request, &connection.client.api_version)?;
-    let output = OutputSettings::resolve(&args.output, terminal)?;
+    let output = settings::output_settings(&args.output, terminal)?;
     if !settings.dry_run {
         connection.require_credential()?;
     }
 
+    let stdin = match (args.input.stdin, args.input.no_stdin) {
+        (true, _) => StdinMode::Always,
+        (_, true) => StdinMode::Never,
+        _ => StdinMode::Auto,
+    };
     let spec = InputSpec {
         prompt: args.prompt,
         files: args.input.files,
-        stdin: match (args.input.stdin, args.input.no_stdin) {
-            (true, _) => StdinMode::Always,
-            (_, true) => StdinMode::Never,
-            _ => StdinMode::Auto,
-        },
+        stdin,
         stdin_is_terminal: terminal.stdin,
     };
     let content = input::assemble(&spec, || {
-        input::read_stdin(input::STDIN_HINT_AFTER, || {
-            output::note("waiting for stdin; pass --no-stdin if there is none")
+        input::read_stdin(input::STDIN_HINT_AFTER, move || {
+            output::note(match stdin {
+                // Reading was a guess: say how to turn it off.
+                StdinMode::Auto => "waiting for stdin; pass --no-stdin if there is none",
+                _ => "waiting for stdin (asked for with --stdin or -f -); end it with Ctrl-D",
+            })
         })
     })?;
 
@@ -66,38 +73,36 @@ pub fn run(args: AskArgs, connection: &Connection, terminal: &Terminal) -> Resul
     if connection.both_credentials && connection.log >= LogLevel::Info {
         output::note("both ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are set; using the API key");
     }
-    let spinner = (terminal.color && !output.stream && connection.log == LogLevel::Off)
+    let spinner = (terminal.stderr_styled && !output.stream && connection.log == LogLevel::Off)
         .then(|| Spinner::start(format!("waiting for {}", settings.model)));
-    send(
-        &client,
-        request,
-        &settings,
-        output,
-        terminal,
-        spinner,
-        connection.log,
-    )
+    let log = StderrLog::new(connection.log, spinner.clone());
+    let mut renderer = Renderer::new(io::stdout(), io::stderr(), output, terminal.stdout, spinner);
+    send(&client, request, &settings, &mut renderer, &log)
 }
 
-/// Sends the request and renders the reply; shared by every subcommand that
-/// produces a Message.
+/// Sends the request and renders the reply, or what had arrived of it.
 fn send(
     client: &Client,
     request: MessageRequest,
     settings: &RequestSettings,
-    output: OutputSettings,
-    terminal: &Terminal,
-    spinner: Option<Spinner>,
-    log: LogLevel,
+    renderer: &mut Renderer<io::Stdout, io::Stderr>,
+    log: &StderrLog,
 ) -> Result<ExitCode> {
-    let mut renderer = Renderer::new(io::stdout(), io::stderr(), output, terminal.stdout, spinner);
-    let log = StderrLog::new(log);
-    match client.create_message(request, &settings.betas, &mut renderer, &log) {
-        Ok(message) => {
+    let result = client.create_message(request, &settings.betas, renderer, log);
+    // From here on Ctrl-C waits for the reply to be printed whole.
+    let _printing = interrupt::subscribe(|| {});
+    match result {
+        Ok(reply) => {
             renderer
-                .finish(&message, settings.max_tokens)
+                .finish(&reply, settings.max_tokens)
                 .map_err(Error::Output)?;
-            Ok(ExitCode::from_stop_reason(message.stop_reason.as_ref()))
+            if interrupt::requested() {
+                output::note("interrupted");
+                return Ok(ExitCode::Interrupted);
+            }
+            Ok(ExitCode::from_stop_reason(
+                reply.message.stop_reason.as_ref(),
+            ))
         }
         Err(api::Error::Interrupted { partial }) => {
             renderer

@@ -92,10 +92,12 @@ pub fn assemble(
             pieces.extend(stdin_text.take());
         } else {
             let text = read_text_file(path)?;
-            if text.trim().is_empty() {
-                return Err(Error::Usage(format!("{}: file is empty", path.display())));
-            }
-            pieces.push(format!("File: {}\n\n{text}", path.display()));
+            pieces.push(if text.is_empty() {
+                // Still worth telling the model: the file exists, and is empty.
+                format!("File: {} (empty)", path.display())
+            } else {
+                format!("File: {}\n\n{text}", path.display())
+            });
         }
     }
     let prompt = spec.prompt.join(" ");
@@ -226,6 +228,21 @@ mod tests {
         assert_eq!(
             texts(content),
             [format!("File: {path}\n\nalpha"), "piped".into(), "q".into()]
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn an_empty_file_is_sent_as_such() {
+        let dir = std::env::temp_dir().join(format!("claude-input-empty-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("empty.txt");
+        std::fs::write(&file, "").unwrap();
+        let path = file.to_str().unwrap();
+        let content = assemble(&spec(&["q"], &[path], StdinMode::Never, true), never()).unwrap();
+        assert_eq!(
+            texts(content),
+            [format!("File: {path} (empty)"), "q".into()]
         );
         std::fs::remove_dir_all(dir).unwrap();
     }

@@ -1,15 +1,13 @@
-//! Everything the user sees: the reply on stdout, and on stderr the notes,
-//! usage line, thinking, spinner and `-v` log. It renders what it is given
-//! and knows nothing of HTTP or retries.
+//! What the user sees of a reply: the answer on stdout, and on stderr the
+//! notes, usage line, thinking and spinner. It renders what it is given and
+//! knows nothing of HTTP or retries.
 
-mod log;
 mod render;
 mod spinner;
 
 use std::io::{self, Write};
 
-pub use log::StderrLog;
-pub use render::Renderer;
+pub use render::{Format, OutputSettings, Renderer};
 pub use spinner::Spinner;
 
 use crate::api::RequestPreview;

@@ -5,12 +5,33 @@
 use std::io::{self, Write};
 
 use crate::api::types::{ContentBlock, StopReason};
-use crate::api::{Delta, Message, StreamEvent, StreamSink};
+use crate::api::{Delta, Message, Reply, StreamEvent, StreamSink};
 use crate::catalog;
-use crate::cli::OutputFormat;
-use crate::settings::OutputSettings;
 
 use super::spinner::Spinner;
+
+/// What goes to stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The reply's text.
+    Text,
+    /// The whole Message as one JSON object.
+    Json,
+    /// Each raw stream event as one JSON line.
+    StreamJson,
+}
+
+/// How to render a reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutputSettings {
+    pub format: Format,
+    /// Print the reply as it arrives.
+    pub stream: bool,
+    /// The usage line on stderr after the reply.
+    pub usage: bool,
+    /// Thinking on stderr.
+    pub show_thinking: bool,
+}
 
 /// Prints one reply to `out` (stdout) and `err` (stderr).
 pub struct Renderer<O: Write, E: Write> {
@@ -54,7 +75,8 @@ impl<O: Write, E: Write> Renderer<O, E> {
     /// Prints the complete reply (what streaming has not printed already),
     /// then the notes and the usage line. `max_tokens` is the limit that was
     /// asked for, for the truncation note.
-    pub fn finish(&mut self, message: &Message, max_tokens: u32) -> io::Result<()> {
+    pub fn finish(&mut self, reply: &Reply, max_tokens: u32) -> io::Result<()> {
+        let message = &reply.message;
         self.stop_spinner();
         self.close_thinking()?;
         if self.settings.show_thinking && !self.thinking_shown {
@@ -63,15 +85,23 @@ impl<O: Write, E: Write> Renderer<O, E> {
             }
         }
         match self.settings.format {
-            OutputFormat::Text => {
+            Format::Text => {
                 if !self.settings.stream {
                     let text = message.text();
                     self.write_text(&text)?;
                 }
                 self.end_line()?;
             }
-            OutputFormat::Json => self.write_message(message)?,
-            OutputFormat::StreamJson => {}
+            Format::Json => match &reply.raw {
+                // Not streamed: the body exactly as the server sent it.
+                Some(raw) if !self.pretty && !raw.contains(&b'\n') => {
+                    self.out.write_all(raw.trim_ascii())?;
+                    self.out.write_all(b"\n")?;
+                    self.wrote_output = true;
+                }
+                _ => self.write_message(message)?,
+            },
+            Format::StreamJson => {}
         }
         self.out.flush()?;
         for line in notes(message, self.settings.format, max_tokens) {
@@ -91,8 +121,8 @@ impl<O: Write, E: Write> Renderer<O, E> {
         self.close_thinking()?;
         if let Some(message) = partial {
             match self.settings.format {
-                OutputFormat::Text if !self.settings.stream => self.write_text(&message.text())?,
-                OutputFormat::Json => self.write_message(message)?,
+                Format::Text if !self.settings.stream => self.write_text(&message.text())?,
+                Format::Json => self.write_message(message)?,
                 _ => {}
             }
         }
@@ -175,7 +205,7 @@ impl<O: Write, E: Write> Renderer<O, E> {
 
 impl<O: Write, E: Write> StreamSink for Renderer<O, E> {
     fn event(&mut self, event: &StreamEvent<'_>, raw: &str) -> io::Result<()> {
-        if self.settings.format == OutputFormat::StreamJson {
+        if self.settings.format == Format::StreamJson {
             self.write_event_line(raw)?;
         }
         match event {
@@ -189,7 +219,7 @@ impl<O: Write, E: Write> StreamSink for Renderer<O, E> {
             StreamEvent::BlockDelta {
                 delta: Delta::Text(text),
                 ..
-            } if self.settings.stream && self.settings.format == OutputFormat::Text => {
+            } if self.settings.stream && self.settings.format == Format::Text => {
                 if !text.is_empty() {
                     self.close_thinking()?;
                     self.write_text(text)?;
@@ -207,7 +237,10 @@ impl<O: Write, E: Write> StreamSink for Renderer<O, E> {
     }
 
     fn restart(&mut self) {
-        let _ = self.close_thinking();
+        if self.thinking_shown {
+            let _ = self.close_thinking();
+            let _ = writeln!(self.err, "claude: the attempt failed; thinking starts over");
+        }
         self.thinking_shown = false;
     }
 }
@@ -215,7 +248,7 @@ impl<O: Write, E: Write> StreamSink for Renderer<O, E> {
 /// The stderr lines that explain how a reply ended: a cut-off reply in every
 /// format, and in text format a reply with no text, a refusal, or an
 /// unfinished turn (whose details only `-o json` shows).
-fn notes(message: &Message, format: OutputFormat, max_tokens: u32) -> Vec<String> {
+fn notes(message: &Message, format: Format, max_tokens: u32) -> Vec<String> {
     let mut notes = Vec::new();
     let reason = message.stop_reason.as_ref();
     let reason_text = reason.map_or("none", StopReason::as_str);
@@ -228,7 +261,7 @@ fn notes(message: &Message, format: OutputFormat, max_tokens: u32) -> Vec<String
         }
         _ => {}
     }
-    if format != OutputFormat::Text {
+    if format != Format::Text {
         return notes;
     }
     let has_text = message
@@ -257,7 +290,7 @@ fn notes(message: &Message, format: OutputFormat, max_tokens: u32) -> Vec<String
 /// `usage: 12 input, 30 output, 0 cache-write, 0 cache-read tokens; $0.000486 (model)`.
 fn usage_line(message: &Message) -> String {
     let usage = &message.usage;
-    let cost = match catalog::price_of(&message.model) {
+    let cost = match catalog::price_of(message.model_name()) {
         Some(price) => format!("${:.6}", catalog::cost(usage, price)),
         None => "cost unknown".to_owned(),
     };
@@ -267,7 +300,7 @@ fn usage_line(message: &Message) -> String {
         usage.output_tokens(),
         usage.cache_write_tokens(),
         usage.cache_read_tokens(),
-        crate::api::one_line(&message.model),
+        crate::api::one_line(message.model_name()),
     )
 }
 
@@ -279,7 +312,7 @@ mod tests {
         serde_json::from_str(json).unwrap()
     }
 
-    fn settings(format: OutputFormat, stream: bool) -> OutputSettings {
+    fn settings(format: Format, stream: bool) -> OutputSettings {
         OutputSettings {
             format,
             stream,
@@ -291,8 +324,12 @@ mod tests {
     fn render(msg: &Message, settings: OutputSettings) -> (String, String) {
         let mut out = Vec::new();
         let mut err = Vec::new();
+        let reply = Reply {
+            message: msg.clone(),
+            raw: None,
+        };
         Renderer::new(&mut out, &mut err, settings, false, None)
-            .finish(msg, 100)
+            .finish(&reply, 100)
             .unwrap();
         (
             String::from_utf8(out).unwrap(),
@@ -305,14 +342,14 @@ mod tests {
         let m = message(
             r#"{"model":"claude-haiku-4-5","content":[{"type":"text","text":"hi"}],"stop_reason":"end_turn","usage":{"input_tokens":1000000,"output_tokens":0}}"#,
         );
-        let (out, err) = render(&m, settings(OutputFormat::Text, false));
+        let (out, err) = render(&m, settings(Format::Text, false));
         assert_eq!(out, "hi\n");
         assert_eq!(
             err,
             "usage: 1000000 input, 0 output, 0 cache-write, 0 cache-read tokens; $1.000000 (claude-haiku-4-5)\n"
         );
         let m = message(r#"{"model":"x","content":[{"type":"text","text":"hi\n"}]}"#);
-        assert_eq!(render(&m, settings(OutputFormat::Text, false)).0, "hi\n");
+        assert_eq!(render(&m, settings(Format::Text, false)).0, "hi\n");
     }
 
     #[test]
@@ -320,12 +357,8 @@ mod tests {
         let m = message(
             r#"{"model":"x","content":[{"type":"text","text":"par"}],"stop_reason":"max_tokens"}"#,
         );
-        for format in [
-            OutputFormat::Text,
-            OutputFormat::Json,
-            OutputFormat::StreamJson,
-        ] {
-            let (_, err) = render(&m, settings(format, format == OutputFormat::StreamJson));
+        for format in [Format::Text, Format::Json, Format::StreamJson] {
+            let (_, err) = render(&m, settings(format, format == Format::StreamJson));
             assert!(err.contains("max_tokens limit (100)"), "{format:?}: {err}");
             assert!(err.contains("cost unknown"));
         }
@@ -336,7 +369,7 @@ mod tests {
         let m = message(
             r#"{"model":"x","content":[{"type":"thinking","thinking":"hm","signature":"s"}],"stop_reason":"end_turn"}"#,
         );
-        let (out, err) = render(&m, settings(OutputFormat::Text, false));
+        let (out, err) = render(&m, settings(Format::Text, false));
         assert_eq!(out, "");
         assert!(
             err.contains("the reply has no text (stop_reason: end_turn)"),
@@ -348,7 +381,7 @@ mod tests {
     fn json_is_the_message() {
         let raw = include_str!("../../tests/fixtures/message-basic-recorded.json");
         let m = message(raw);
-        let (out, _) = render(&m, settings(OutputFormat::Json, false));
+        let (out, _) = render(&m, settings(Format::Json, false));
         let printed: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(
             printed,

@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+/// A handle to the spinner; clones share it.
+#[derive(Clone)]
 pub struct Spinner(ProgressBar);
 
 impl Spinner {
@@ -19,15 +21,14 @@ impl Spinner {
         Spinner(bar)
     }
 
-    pub fn stop(self) {
+    /// Clears the spinner for good.
+    pub fn stop(&self) {
         self.0.finish_and_clear();
     }
-}
 
-impl Drop for Spinner {
-    fn drop(&mut self) {
-        if !self.0.is_finished() {
-            self.0.finish_and_clear();
-        }
+    /// Runs `write` with the spinner hidden, so a stderr line written
+    /// meanwhile is not drawn over.
+    pub fn suspend<R>(&self, write: impl FnOnce() -> R) -> R {
+        self.0.suspend(write)
     }
 }

@@ -36,6 +36,11 @@ fn piped_stdin_is_sent_before_the_prompt() {
         .unwrap();
     assert_exit(&output, 0);
     assert_eq!(
+        stderr(&output),
+        "",
+        "stdin that arrives at once gets no hint"
+    );
+    assert_eq!(
         sent_content(&server.single_request()),
         json!([{"type":"text","text":"the document\n"},{"type":"text","text":"summarize"}])
     );
@@ -177,6 +182,7 @@ fn no_stdin_ignores_a_pipe_that_never_writes_or_closes() {
 #[test]
 fn a_silent_stdin_gets_one_hint_and_late_input_is_still_sent() {
     let server = ok_server();
+    let started = std::time::Instant::now();
     let mut child = spawnable(&server)
         .args(["ask", "summarize"])
         .stdin(Stdio::piped())
@@ -199,6 +205,10 @@ fn a_silent_stdin_gets_one_hint_and_late_input_is_still_sent() {
     assert_eq!(
         hint,
         "claude: waiting for stdin; pass --no-stdin if there is none"
+    );
+    assert!(
+        started.elapsed() >= Duration::from_millis(4500),
+        "the hint waits about 5 s"
     );
     assert!(
         server.requests().is_empty(),

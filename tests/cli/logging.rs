@@ -103,3 +103,22 @@ fn both_credentials_are_mentioned_in_the_log() {
             .contains("both ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are set; using the API key")
     );
 }
+
+#[test]
+fn anthropic_log_info_logs_attempts_without_headers() {
+    let server = FakeServer::with([Reply::message("message-basic-recorded.json")]);
+    let output = claude_at(&server)
+        .env("ANTHROPIC_LOG", "info")
+        .args(["ask", "hi"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    let log = stderr(&output);
+    let lines: Vec<&str> = log.lines().collect();
+    assert_eq!(lines.len(), 2, "{log}");
+    assert!(lines[0].starts_with(&format!(
+        "claude: POST {}/v1/messages (attempt 1 of 3",
+        server.url()
+    )));
+    assert!(lines[1].starts_with("claude: 200 after "));
+}

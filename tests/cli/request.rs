@@ -234,14 +234,63 @@ fn invalid_option_values_are_exit_2_without_a_request() {
         vec!["ask", "--max-tokens", "-1", "hi"],
         vec!["--timeout", "0", "ask", "hi"],
         vec!["--base-url", "ftp://example.com", "ask", "hi"],
+        vec!["--max-retries", "4294967295", "ask", "hi"],
         vec!["ask", "-o", "stream-json", "--no-stream", "hi"],
         vec!["ask", "--no-such-flag", "hi"],
     ] {
         let output = claude_at(&server).args(&args).output().unwrap();
         assert_exit(&output, 2);
-        assert!(!stderr(&output).is_empty(), "{args:?} explained nothing");
+        assert_eq!(
+            stderr(&output).lines().count(),
+            1,
+            "{args:?}: one line, not a usage block"
+        );
+        error_line(&output);
     }
     assert!(server.requests().is_empty());
+}
+
+#[test]
+fn values_an_http_header_cannot_carry_are_exit_2_without_a_request() {
+    let server = FakeServer::start();
+    let cases: Vec<(Vec<&str>, (&str, &str))> = vec![
+        (vec!["ask", "hi"], ("ANTHROPIC_API_KEY", "sk-ant-\u{1}bad")),
+        (
+            vec!["ask", "hi"],
+            ("ANTHROPIC_API_VERSION", "2026-10-21\u{7f}"),
+        ),
+        (vec!["ask", "--beta", "a\u{1b}[31m", "hi"], ("X", "")),
+    ];
+    for (args, (name, value)) in cases {
+        let output = claude_at(&server)
+            .env(name, value)
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_exit(&output, 2);
+        assert!(
+            error_line(&output).contains("HTTP header"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn an_empty_attached_file_is_sent_as_empty() {
+    let dir = tempdir("empty");
+    let file = dir.join("empty.log");
+    std::fs::write(&file, "").unwrap();
+    let server = FakeServer::with([Reply::message("message-basic-recorded.json")]);
+    claude_at(&server)
+        .args(["ask", "-f", file.to_str().unwrap(), "any errors?"])
+        .assert()
+        .success();
+    assert_eq!(
+        sent_content(&server.single_request())[0]["text"],
+        json!(format!("File: {} (empty)", file.display()))
+    );
 }
 
 #[test]

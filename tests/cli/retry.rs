@@ -339,3 +339,61 @@ fn an_overloaded_stream_triggers_the_fallback_before_output() {
     assert_exit(&output, 0);
     assert_eq!(server.requests()[2].json()["model"], json!("claude-opus-5"));
 }
+
+#[test]
+fn redirects_are_not_followed_so_the_key_stays_home() {
+    let elsewhere = FakeServer::with([ok()]);
+    let server = FakeServer::with([
+        Reply::status(307, "").header("location", &format!("{}/steal", elsewhere.url()))
+    ]);
+    let output = claude_at(&server).args(["ask", "hi"]).output().unwrap();
+    assert_exit(&output, 7);
+    assert!(
+        elsewhere.requests().is_empty(),
+        "the key went to another host"
+    );
+    let line = error_line(&output);
+    assert!(
+        line.contains("307") && line.contains("redirected to") && line.contains("--base-url"),
+        "{line}"
+    );
+}
+
+#[test]
+fn the_fallback_is_skipped_when_it_names_the_same_model() {
+    let server = FakeServer::with([Reply::error(529, "overloaded_error", "Overloaded"), ok()]);
+    let output = claude_at(&server)
+        .args([
+            "--max-retries",
+            "0",
+            "--fallback-model",
+            "sonnet",
+            "ask",
+            "hi",
+        ])
+        .output()
+        .unwrap();
+    assert_exit(&output, 9);
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[test]
+fn a_too_long_wait_on_an_overloaded_server_goes_to_the_fallback() {
+    let server = FakeServer::with([
+        Reply::error(529, "overloaded_error", "Overloaded").header("retry-after", "300"),
+        ok(),
+    ]);
+    let output = claude_at(&server)
+        .args(["--fallback-model", "haiku", "ask", "hi"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2);
+    assert_eq!(requests[1].json()["model"], json!("claude-haiku-4-5"));
+    assert!(
+        stderr(&output).contains("retry after 300s"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -166,3 +166,62 @@ fn a_closed_stdout_ends_quietly() {
     assert_eq!(status.code(), Some(0));
     assert_eq!(err, "", "no error for a reader that had enough");
 }
+
+/// Reads stderr lines until one contains `marker`.
+fn wait_for_line(err: &mut BufReader<std::process::ChildStderr>, marker: &str) {
+    let mut line = String::new();
+    loop {
+        line.clear();
+        assert!(
+            err.read_line(&mut line).unwrap() > 0,
+            "stderr ended before {marker:?}"
+        );
+        if line.contains(marker) {
+            return;
+        }
+    }
+}
+
+#[test]
+fn ctrl_c_during_a_retry_wait_exits_130_at_once() {
+    let server = FakeServer::with([
+        Reply::error(429, "rate_limit_error", "slow down").header("retry-after", "50"),
+        Reply::message("message-basic-recorded.json"),
+    ]);
+    let mut child = spawnable(&server)
+        .args(["-v", "ask", "hi"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    wait_for_line(&mut err, "retrying in 50.00s");
+    interrupt(&child);
+    child.stderr = Some(err.into_inner());
+    let (code, out, err) = finish(child);
+    assert_eq!(code, 130);
+    assert_eq!(out, "");
+    assert!(err.ends_with("claude: interrupted\n"), "{err}");
+    assert_eq!(server.requests().len(), 1, "no retry after Ctrl-C");
+}
+
+#[test]
+fn ctrl_c_while_waiting_for_a_whole_reply_exits_130() {
+    let server = FakeServer::with([Reply::Hang]);
+    let mut child = spawnable(&server)
+        .args(["-v", "ask", "--no-stream", "hi"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    wait_for_line(&mut err, "attempt 1 of 3");
+    interrupt(&child);
+    child.stderr = Some(err.into_inner());
+    let (code, out, err) = finish(child);
+    assert_eq!(code, 130);
+    assert_eq!(out, "");
+    assert!(err.ends_with("claude: interrupted\n"), "{err}");
+}

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use claude_cli::api::Message;
-use claude_cli::api::sse::{SseDecoder, SseEvent};
+use claude_cli::api::sse::{EventTooLarge, SseDecoder, SseEvent};
 use claude_cli::api::stream::{MessageAccumulator, StreamEvent};
 use serde_json::{Value, json};
 
@@ -16,7 +16,7 @@ type Events = Vec<(String, String)>;
 fn decode(chunks: &[&[u8]]) -> Events {
     let mut decoder = SseDecoder::new();
     let mut events = Vec::new();
-    let mut push = |e: SseEvent<'_>| -> Result<(), ()> {
+    let mut push = |e: SseEvent<'_>| -> Result<(), EventTooLarge> {
         events.push((e.event.to_owned(), e.data.to_owned()));
         Ok(())
     };

@@ -147,17 +147,45 @@ fn events_before_message_start_are_a_protocol_error() {
 }
 
 #[test]
+fn line_ends_and_splits_on_the_wire_do_not_matter() {
+    let sse = fixture("stream-basic.sse");
+    for (name, text) in [
+        ("LF", sse.clone()),
+        ("CRLF", sse.replace('\n', "\r\n")),
+        ("CR", sse.replace('\n', "\r")),
+    ] {
+        for size in [1, 7, 64] {
+            let pieces = text.as_bytes().chunks(size).map(<[u8]>::to_vec).collect();
+            let server = FakeServer::with([Reply::chunks(pieces)]);
+            let output = claude_at(&server)
+                .args(["ask", "--stream", "hi"])
+                .output()
+                .unwrap();
+            assert_exit(&output, 0);
+            assert_eq!(
+                stdout(&output),
+                "Hello there!\n",
+                "{name} in {size}-byte chunks"
+            );
+        }
+    }
+}
+
+#[test]
 fn garbage_bytes_from_the_server_never_panic() {
     let bodies: Vec<Vec<u8>> = vec![
         b"\xff\xfe\x00garbage\r\r\n\n".to_vec(),
         b"data: {\"type\":\"message_start\",\"message\":7}\n\n".to_vec(),
         b"event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"content\":[]}}\n\ndata: {\"type\":\"content_block_delta\",\"index\":18446744073709551615,\"delta\":{\"type\":\"text_delta\",\"text\":\"x\"}}\n\n".to_vec(),
+        b"event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"content\":[]}}\n\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"tool_use\",\"input\":{}}}\n\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"".iter().copied().chain(b"[".repeat(100_000)).chain(b"\"}}\n\n".iter().copied()).collect(),
         vec![b'\n'; 100_000],
+        vec![b'\r'; 100_000],
         b":\n:\n:\n".repeat(1000),
+        b"data: \xc3\x28\n\n".to_vec(),
     ];
     for body in bodies {
-        let text = String::from_utf8_lossy(&body).into_owned();
-        let server = FakeServer::with([Reply::sse(&text)]);
+        let pieces = body.chunks(4096).map(<[u8]>::to_vec).collect();
+        let server = FakeServer::with([Reply::chunks(pieces)]);
         let output = claude_at(&server)
             .args(["--max-retries", "0", "ask", "--stream", "hi"])
             .output()

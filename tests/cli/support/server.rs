@@ -61,10 +61,11 @@ pub enum Reply {
         /// Pause before answering.
         delay: Duration,
     },
-    /// A 200 `text/event-stream` response, one chunk per event.
+    /// A 200 `text/event-stream` response, one HTTP chunk per piece
+    /// (normally one event per piece).
     Stream {
         headers: Vec<(String, String)>,
-        events: Vec<String>,
+        events: Vec<Vec<u8>>,
         /// Pause before each event after the first.
         gap: Duration,
         end: End,
@@ -153,8 +154,19 @@ impl Reply {
         Reply::sse(&fixture(fixture_name))
     }
 
-    /// A stream of the given SSE text.
+    /// A stream of the given SSE text, one event per chunk.
     pub fn sse(text: &str) -> Reply {
+        Reply::chunks(
+            split_events(text)
+                .into_iter()
+                .map(String::into_bytes)
+                .collect(),
+        )
+    }
+
+    /// A stream of exactly these bytes, in these chunks: nothing is
+    /// normalised, so line ends and splits are whatever the test chose.
+    pub fn chunks(pieces: Vec<Vec<u8>>) -> Reply {
         Reply::Stream {
             headers: vec![
                 (
@@ -164,7 +176,7 @@ impl Reply {
                 ("cache-control".into(), "no-cache".into()),
                 Reply::request_id_header(),
             ],
-            events: split_events(text),
+            events: pieces,
             gap: Duration::ZERO,
             end: End::Clean,
         }
@@ -373,8 +385,13 @@ fn respond(writer: &mut TcpStream, reader: &mut BufReader<TcpStream>, reply: Rep
                 if i > 0 && !gap.is_zero() {
                     thread::sleep(gap);
                 }
-                let chunk = format!("{:x}\r\n{event}\r\n", event.len());
-                if writer.write_all(chunk.as_bytes()).is_err() || writer.flush().is_err() {
+                if event.is_empty() {
+                    continue;
+                }
+                let mut chunk = format!("{:x}\r\n", event.len()).into_bytes();
+                chunk.extend_from_slice(event);
+                chunk.extend_from_slice(b"\r\n");
+                if writer.write_all(&chunk).is_err() || writer.flush().is_err() {
                     return false;
                 }
             }

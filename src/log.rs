@@ -8,23 +8,35 @@
 use std::io::Write;
 
 use crate::api::{ClientEvent, Observer, one_line};
+use crate::output::Spinner;
 use crate::settings::LogLevel;
 
 /// Logs client events to stderr.
 pub struct StderrLog {
     level: LogLevel,
+    /// Hidden while a line is written, if one is spinning.
+    spinner: Option<Spinner>,
 }
 
 const BODY_PREVIEW: usize = 512;
 
 impl StderrLog {
-    pub fn new(level: LogLevel) -> StderrLog {
-        StderrLog { level }
+    pub fn new(level: LogLevel, spinner: Option<Spinner>) -> StderrLog {
+        StderrLog { level, spinner }
     }
 }
 
 impl Observer for StderrLog {
     fn on(&self, event: ClientEvent<'_>) {
+        match &self.spinner {
+            Some(spinner) => spinner.suspend(|| self.write(event)),
+            None => self.write(event),
+        }
+    }
+}
+
+impl StderrLog {
+    fn write(&self, event: ClientEvent<'_>) {
         let mut err = std::io::stderr().lock();
         let info = self.level >= LogLevel::Info;
         let debug = self.level >= LogLevel::Debug;
@@ -66,10 +78,6 @@ impl Observer for StderrLog {
                 );
                 if debug {
                     for (name, value) in headers {
-                        let value = match name.as_str() {
-                            "x-api-key" | "authorization" => "<redacted>".to_owned(),
-                            _ => one_line(&String::from_utf8_lossy(value.as_bytes())),
-                        };
                         let _ = writeln!(err, "claude:   {name}: {value}");
                     }
                 }
