@@ -401,21 +401,10 @@ pub fn parse_partial_json(json: &str) -> Value {
     // Places where cutting leaves complete values: just before a comma,
     // just after an opening bracket, and the end (when not inside a string).
     let mut cuts: Vec<usize> = Vec::new();
-    let mut in_string = false;
-    let mut escaped = false;
     let mut depth = 0usize;
-    for (i, &byte) in json.as_bytes().iter().enumerate() {
-        if in_string {
-            match byte {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    let mut scan = Structure::new(json);
+    for (i, byte) in scan.by_ref() {
         match byte {
-            b'"' => in_string = true,
             b'{' | b'[' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
@@ -428,7 +417,7 @@ pub fn parse_partial_json(json: &str) -> Value {
             _ => {}
         }
     }
-    if !in_string {
+    if !scan.in_string {
         cuts.push(json.len());
     }
     for &end in cuts.iter().rev().take(CANDIDATES) {
@@ -445,20 +434,8 @@ pub fn parse_partial_json(json: &str) -> Value {
 /// The brackets that close whatever `head` leaves open, innermost first.
 fn closers(head: &str) -> impl Iterator<Item = char> {
     let mut open = Vec::new();
-    let mut in_string = false;
-    let mut escaped = false;
-    for &byte in head.as_bytes() {
-        if in_string {
-            match byte {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    for (_, byte) in Structure::new(head) {
         match byte {
-            b'"' => in_string = true,
             b'{' => open.push('}'),
             b'[' => open.push(']'),
             b'}' | b']' => {
@@ -468,6 +445,46 @@ fn closers(head: &str) -> impl Iterator<Item = char> {
         }
     }
     open.into_iter().rev()
+}
+
+/// The bytes of JSON text that lie outside string literals, with their
+/// offsets; `in_string` tells, at the end, whether a string was left open.
+struct Structure<'a> {
+    bytes: std::iter::Enumerate<std::slice::Iter<'a, u8>>,
+    in_string: bool,
+    escaped: bool,
+}
+
+impl<'a> Structure<'a> {
+    fn new(json: &'a str) -> Self {
+        Structure {
+            bytes: json.as_bytes().iter().enumerate(),
+            in_string: false,
+            escaped: false,
+        }
+    }
+}
+
+impl Iterator for Structure<'_> {
+    type Item = (usize, u8);
+
+    fn next(&mut self) -> Option<(usize, u8)> {
+        for (i, &byte) in self.bytes.by_ref() {
+            if self.in_string {
+                match byte {
+                    _ if self.escaped => self.escaped = false,
+                    b'\\' => self.escaped = true,
+                    b'"' => self.in_string = false,
+                    _ => {}
+                }
+            } else if byte == b'"' {
+                self.in_string = true;
+            } else {
+                return Some((i, byte));
+            }
+        }
+        None
+    }
 }
 
 #[cfg(test)]
