@@ -27,7 +27,7 @@ Environment:
   ANTHROPIC_BASE_URL     API base URL
   ANTHROPIC_API_VERSION  anthropic-version header
   ANTHROPIC_MODEL        default model
-  ANTHROPIC_LOG          info or debug: log each HTTP attempt to stderr
+  ANTHROPIC_LOG          info or debug: log each HTTP attempt to stderr (as -v, -vv)
   NO_COLOR               no escape codes on stderr
 
 Examples:
@@ -73,7 +73,7 @@ Examples:
 /// Connection options, shared by every subcommand.
 #[derive(Debug, Args)]
 pub struct ConnectionArgs {
-    /// API key (sent as x-api-key)
+    /// API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)
     #[arg(
         long,
         env = "ANTHROPIC_API_KEY",
@@ -153,7 +153,7 @@ pub struct ConnectionArgs {
     #[arg(long, global = true, value_name = "MODEL", help_heading = "Connection")]
     pub fallback_model: Option<String>,
 
-    /// Log each HTTP attempt to stderr (-vv: with headers)
+    /// Log each HTTP attempt to stderr (-vv: with headers and the start of the body)
     #[arg(short, long, action = clap::ArgAction::Count, global = true, help_heading = "Connection")]
     pub verbose: u8,
 }
@@ -183,7 +183,7 @@ pub struct InputArgs {
         short = 'f',
         long = "file",
         visible_alias = "attach",
-        short_alias = 'a',
+        visible_short_alias = 'a',
         value_name = "PATH"
     )]
     pub files: Vec<PathBuf>,

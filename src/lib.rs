@@ -14,6 +14,7 @@ pub mod error;
 pub mod exit;
 pub mod input;
 pub mod interrupt;
+pub mod json_text;
 pub mod log;
 pub mod output;
 pub mod settings;

@@ -14,6 +14,7 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::types::{ContentBlock, ErrorObject, Message, StopReason};
+use crate::json_text::Structure;
 
 /// One event of a Messages stream.
 #[derive(Debug, Clone, PartialEq)]
@@ -402,7 +403,7 @@ pub fn parse_partial_json(json: &str) -> Value {
     // just after an opening bracket, and the end (when not inside a string).
     let mut cuts: Vec<usize> = Vec::new();
     let mut depth = 0usize;
-    let mut scan = Structure::new(json);
+    let mut scan = Structure::new(json.as_bytes());
     for (i, byte) in scan.by_ref() {
         match byte {
             b'{' | b'[' => {
@@ -434,7 +435,7 @@ pub fn parse_partial_json(json: &str) -> Value {
 /// The brackets that close whatever `head` leaves open, innermost first.
 fn closers(head: &str) -> impl Iterator<Item = char> {
     let mut open = Vec::new();
-    for (_, byte) in Structure::new(head) {
+    for (_, byte) in Structure::new(head.as_bytes()) {
         match byte {
             b'{' => open.push('}'),
             b'[' => open.push(']'),
@@ -445,46 +446,6 @@ fn closers(head: &str) -> impl Iterator<Item = char> {
         }
     }
     open.into_iter().rev()
-}
-
-/// The bytes of JSON text that lie outside string literals, with their
-/// offsets; `in_string` tells, at the end, whether a string was left open.
-struct Structure<'a> {
-    bytes: std::iter::Enumerate<std::slice::Iter<'a, u8>>,
-    in_string: bool,
-    escaped: bool,
-}
-
-impl<'a> Structure<'a> {
-    fn new(json: &'a str) -> Self {
-        Structure {
-            bytes: json.as_bytes().iter().enumerate(),
-            in_string: false,
-            escaped: false,
-        }
-    }
-}
-
-impl Iterator for Structure<'_> {
-    type Item = (usize, u8);
-
-    fn next(&mut self) -> Option<(usize, u8)> {
-        for (i, &byte) in self.bytes.by_ref() {
-            if self.in_string {
-                match byte {
-                    _ if self.escaped => self.escaped = false,
-                    b'\\' => self.escaped = true,
-                    b'"' => self.in_string = false,
-                    _ => {}
-                }
-            } else if byte == b'"' {
-                self.in_string = true;
-            } else {
-                return Some((i, byte));
-            }
-        }
-        None
-    }
 }
 
 #[cfg(test)]

@@ -67,6 +67,9 @@ pub fn run(args: AskArgs, connection: &Connection, terminal: &Terminal) -> Resul
         let preview = client.preview_message(&request, &settings.betas)?;
         output::print_preview(&mut io::stdout().lock(), &preview, terminal.stdout)
             .map_err(Error::Output)?;
+        if connection.require_credential().is_err() {
+            output::note("no API key is set, so sending this would fail: set ANTHROPIC_API_KEY");
+        }
         return Ok(ExitCode::Success);
     }
 

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use crate::api::types::{ContentBlock, StopReason};
 use crate::api::{Delta, Message, Reply, StreamEvent, StreamSink};
 use crate::catalog;
+use crate::json_text;
 
 use super::spinner::Spinner;
 
@@ -93,9 +94,9 @@ impl<O: Write, E: Write> Renderer<O, E> {
                 self.end_line()?;
             }
             Format::Json => match &reply.raw {
-                // Not streamed: the body exactly as the server sent it.
-                Some(raw) if !self.pretty && !raw.contains(&b'\n') => {
-                    self.out.write_all(raw.trim_ascii())?;
+                // Not streamed: the body as the server sent it, on one line.
+                Some(raw) if !self.pretty => {
+                    self.out.write_all(&json_text::minify(raw))?;
                     self.out.write_all(b"\n")?;
                     self.wrote_output = true;
                 }
