@@ -5,6 +5,7 @@
 //! command then prints what has arrived and exits 130. With no subscriber
 //! (reading stdin, say) or on a second Ctrl-C, the process exits 130 at once.
 
+use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Mutex, mpsc};
 use std::time::Duration;
@@ -29,7 +30,8 @@ fn on_signal() {
     match subscribers.last() {
         Some((_, wake)) if first => wake(),
         _ => {
-            eprintln!("claude: interrupted");
+            // Not eprintln!: a closed stderr must not kill this thread.
+            let _ = writeln!(std::io::stderr(), "claude: interrupted");
             std::process::exit(130);
         }
     }
