@@ -384,15 +384,26 @@ mod tests {
     #[test]
     fn unknown_blocks_and_fields_survive() {
         let raw = include_str!("../../tests/fixtures/message-server-tool-web-search-recorded.json");
-        let original: Value = serde_json::from_str(raw).unwrap();
         let message = message_from(raw);
-        assert_eq!(serde_json::to_value(&message).unwrap(), original);
         assert!(
             message
                 .content
                 .iter()
                 .any(|b| matches!(b, ContentBlock::Other(_)))
         );
+        // Every recorded reply round-trips whole: known blocks typed, the
+        // rest (server tools, containers, citations) kept as sent.
+        for raw in [
+            raw,
+            include_str!("../../tests/fixtures/message-code-execution-container-recorded.json"),
+            include_str!("../../tests/fixtures/message-structured-output-recorded.json"),
+            include_str!("../../tests/fixtures/message-tool-use-recorded.json"),
+            include_str!("../../tests/fixtures/messages-tool-use-response.json"),
+            include_str!("../../tests/fixtures/messages-tool-result-final-response.json"),
+        ] {
+            let original: Value = serde_json::from_str(raw).unwrap();
+            assert_eq!(serde_json::to_value(message_from(raw)).unwrap(), original);
+        }
     }
 
     #[test]
