@@ -230,7 +230,7 @@ impl Client {
                 body: Some(body.clone()),
             };
             let error = match self.attempt(http, request.stream, sink, observer, started) {
-                Ok(message) => return Ok(message),
+                Ok(reply) => return Ok(reply),
                 Err(error) => error,
             };
             observer.on(ClientEvent::Failed {

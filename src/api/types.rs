@@ -290,12 +290,6 @@ impl From<StopReason> for String {
     }
 }
 
-impl std::fmt::Display for StopReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// Token counters. The set grows over time (`iterations`, `speed`, …) and
 /// `message_delta` overwrites whichever counters it carries, so the object
 /// is kept whole and read through typed accessors.
