@@ -41,13 +41,7 @@ fn ctrl_c_during_a_stream_keeps_the_text_and_exits_130() {
     let server = FakeServer::with([Reply::stream("stream-basic.sse")
         .first_events(4)
         .end(End::Stall)]);
-    let mut child = spawnable(&server)
-        .args(["ask", "--stream", "hi"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_piped(&server, &["ask", "--stream", "hi"]);
     let mut out = child.stdout.take().unwrap();
     let mut first = [0u8; 5];
     out.read_exact(&mut first).unwrap();
@@ -66,13 +60,10 @@ fn ctrl_c_in_json_mode_prints_the_partial_message() {
     let server = FakeServer::with([Reply::stream("stream-thinking.assembled.sse")
         .first_events(5)
         .end(End::Stall)]);
-    let mut child = spawnable(&server)
-        .args(["ask", "-o", "json", "--stream", "--show-thinking", "hi"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_piped(
+        &server,
+        &["ask", "-o", "json", "--stream", "--show-thinking", "hi"],
+    );
     // Thinking reaches stderr as it arrives: once the last delta is there,
     // the client holds everything the server sent.
     let mut err = child.stderr.take().unwrap();
@@ -139,13 +130,7 @@ fn a_closed_stdout_ends_quietly() {
         &lines,
     );
     let server = FakeServer::with([Reply::sse(&sse).gap(Duration::from_millis(20))]);
-    let mut child = spawnable(&server)
-        .args(["ask", "--stream", "hi"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_piped(&server, &["ask", "--stream", "hi"]);
     // Like `| head -1`: read one line, then close the pipe.
     let mut out = BufReader::new(child.stdout.take().unwrap());
     let mut first = String::new();
@@ -188,13 +173,7 @@ fn ctrl_c_during_a_retry_wait_exits_130_at_once() {
         Reply::error(429, "rate_limit_error", "slow down").header("retry-after", "50"),
         Reply::message("message-basic-recorded.json"),
     ]);
-    let mut child = spawnable(&server)
-        .args(["-v", "ask", "hi"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_piped(&server, &["-v", "ask", "hi"]);
     let mut err = BufReader::new(child.stderr.take().unwrap());
     wait_for_line(&mut err, "retrying in 50.00s");
     interrupt(&child);
@@ -209,13 +188,7 @@ fn ctrl_c_during_a_retry_wait_exits_130_at_once() {
 #[test]
 fn ctrl_c_while_waiting_for_a_whole_reply_exits_130() {
     let server = FakeServer::with([Reply::Hang]);
-    let mut child = spawnable(&server)
-        .args(["-v", "ask", "--no-stream", "hi"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_piped(&server, &["-v", "ask", "--no-stream", "hi"]);
     let mut err = BufReader::new(child.stderr.take().unwrap());
     wait_for_line(&mut err, "attempt 1 of 3");
     interrupt(&child);

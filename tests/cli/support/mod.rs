@@ -102,3 +102,16 @@ pub fn tempdir(name: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// Starts `claude ARGS` against `server` with no stdin and both outputs
+/// piped, for tests that watch it while it runs.
+pub fn spawn_piped(server: &FakeServer, args: &[&str]) -> std::process::Child {
+    use std::process::Stdio;
+    spawnable(server)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("claude starts")
+}
