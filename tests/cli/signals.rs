@@ -152,19 +152,21 @@ fn a_closed_stdout_ends_quietly() {
     assert_eq!(err, "", "no error for a reader that had enough");
 }
 
-/// Reads stderr lines until one contains `marker`.
-fn wait_for_line(err: &mut BufReader<std::process::ChildStderr>, marker: &str) {
+/// Sends Ctrl-C once a stderr line contains `marker`, then waits for the
+/// exit: (code, stdout, rest of stderr).
+fn interrupt_at_line(mut child: Child, marker: &str) -> (i32, String, String) {
+    let mut err = BufReader::new(child.stderr.take().unwrap());
     let mut line = String::new();
-    loop {
+    while !line.contains(marker) {
         line.clear();
         assert!(
             err.read_line(&mut line).unwrap() > 0,
             "stderr ended before {marker:?}"
         );
-        if line.contains(marker) {
-            return;
-        }
     }
+    interrupt(&child);
+    child.stderr = Some(err.into_inner());
+    finish(child)
 }
 
 #[test]
@@ -173,12 +175,8 @@ fn ctrl_c_during_a_retry_wait_exits_130_at_once() {
         Reply::error(429, "rate_limit_error", "slow down").header("retry-after", "50"),
         Reply::message("message-basic-recorded.json"),
     ]);
-    let mut child = spawn_piped(&server, &["-v", "ask", "hi"]);
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    wait_for_line(&mut err, "retrying in 50.00s");
-    interrupt(&child);
-    child.stderr = Some(err.into_inner());
-    let (code, out, err) = finish(child);
+    let child = spawn_piped(&server, &["-v", "ask", "hi"]);
+    let (code, out, err) = interrupt_at_line(child, "retrying in 50.00s");
     assert_eq!(code, 130);
     assert_eq!(out, "");
     assert!(err.ends_with("claude: interrupted\n"), "{err}");
@@ -188,12 +186,8 @@ fn ctrl_c_during_a_retry_wait_exits_130_at_once() {
 #[test]
 fn ctrl_c_while_waiting_for_a_whole_reply_exits_130() {
     let server = FakeServer::with([Reply::Hang]);
-    let mut child = spawn_piped(&server, &["-v", "ask", "--no-stream", "hi"]);
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    wait_for_line(&mut err, "attempt 1 of 3");
-    interrupt(&child);
-    child.stderr = Some(err.into_inner());
-    let (code, out, err) = finish(child);
+    let child = spawn_piped(&server, &["-v", "ask", "--no-stream", "hi"]);
+    let (code, out, err) = interrupt_at_line(child, "attempt 1 of 3");
     assert_eq!(code, 130);
     assert_eq!(out, "");
     assert!(err.ends_with("claude: interrupted\n"), "{err}");
