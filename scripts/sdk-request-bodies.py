@@ -7,14 +7,40 @@ For a fixed list of cases, this script makes the SDK call that is equivalent to
 a `claude` CLI invocation, against a mock HTTP transport (nothing goes over the
 network), records the request the SDK actually sent (path, `anthropic-version`,
 `anthropic-beta`, JSON body) and merges one record per case into a JSON file.
-The Rust tests run the CLI with the recorded `cli` args (and `stdin`) against a
-mock server and assert the body it sends equals the SDK's `body` field by field.
+The Rust tests run the CLI (cwd = the package root) with the recorded `cli`
+args and standard input against a mock server and assert the request path
+equals `path` and the JSON body it sends equals the SDK's `body`.
 
-The mock transport answers non-stream requests with
-tests/fixtures/message-basic-recorded.json and `stream=True` requests with
-tests/fixtures/stream-basic.sse (content-type text/event-stream); streams are
-consumed fully, so the request is really made. max_retries=0; ANTHROPIC_*
-environment variables are removed first so they cannot leak into the request.
+Record fields:
+    name               the case name (also the key in the file)
+    sdk                "anthropic X.Y.Z", the SDK that wrote the record
+    cli                the equivalent `claude` argument list
+    stdin              text to pipe to the CLI's standard input, or null
+    stdin_file         path (relative to the package root) of a file whose
+                       BYTES are piped to standard input, or null; at most one
+                       of stdin / stdin_file is set
+    call               the SDK call that was made (image/document data shown
+                       as b64('path'), i.e. base64.standard_b64encode(bytes))
+    path               the request path the SDK used, e.g. /v1/messages or
+                       /v1/messages/count_tokens
+    anthropic_version  the anthropic-version header
+    anthropic_beta     the anthropic-beta header, or null
+    body               the JSON body, in the SDK's wire key order
+
+A case's `target` chooses the SDK method: "create" (default; client.messages
+.create, or client.beta.messages.create when the case sets beta=True) or
+"count_tokens" (client.messages.count_tokens, POST /v1/messages/count_tokens;
+it takes no max_tokens). Image and PDF cases use the small files in
+tests/fixtures/images/ and build the content blocks the way an SDK user does:
+{"type": "base64", "media_type": ..., "data":
+base64.standard_b64encode(file bytes).decode()}.
+
+The mock transport answers count_tokens requests with {"input_tokens": 42},
+other non-stream requests with tests/fixtures/message-basic-recorded.json and
+`stream=True` requests with tests/fixtures/stream-basic.sse (content-type
+text/event-stream); streams are consumed fully, so the request is really
+made. max_retries=0; ANTHROPIC_* environment variables are removed first so
+they cannot leak into the request.
 
 How to run it (from the repo root; run all three, in this order)
 ----------------------------------------------------------------
@@ -47,6 +73,7 @@ newline.
 
 from __future__ import annotations
 
+import base64
 import importlib
 import inspect
 import json
@@ -81,17 +108,75 @@ def _httpx_module():
 httpx = _httpx_module()
 
 HELLO = [{"role": "user", "content": "hello world"}]
+COUNT_TOKENS_JSON = b'{"input_tokens": 42}'
+TARGETS = ("create", "count_tokens")
 
 
-def case(name, cli, kwargs, *, stdin=None, beta=False, only_major=None):
+def case(name, cli, kwargs, *, stdin=None, stdin_file=None, beta=False, target="create", only_major=None):
+    assert target in TARGETS, target
+    assert stdin is None or stdin_file is None, name
+    assert not (beta and target != "create"), name
+    if stdin_file is not None:
+        assert (REPO / stdin_file).is_file(), stdin_file
     return {
         "name": name,
         "cli": cli,
         "kwargs": kwargs,
         "stdin": stdin,
+        "stdin_file": stdin_file,
         "beta": beta,
+        "target": target,
         "only_major": only_major,
     }
+
+
+class B64(str):
+    """base64.standard_b64encode(<file bytes>).decode(); repr() shows the file."""
+
+    def __new__(cls, rel):
+        data = base64.standard_b64encode((REPO / rel).read_bytes()).decode("ascii")
+        obj = super().__new__(cls, data)
+        obj.rel = rel
+        return obj
+
+    def __repr__(self):
+        return f"b64({self.rel!r})"
+
+
+IMAGES = "tests/fixtures/images"
+
+
+def image(rel, media_type):
+    return {"type": "image", "source": {"type": "base64", "media_type": media_type, "data": B64(rel)}}
+
+
+def image_url(url):
+    return {"type": "image", "source": {"type": "url", "url": url}}
+
+
+def pdf(rel):
+    return {"type": "document", "source": {"type": "base64", "media_type": "application/pdf", "data": B64(rel)}}
+
+
+def pdf_url(url):
+    return {"type": "document", "source": {"type": "url", "url": url}}
+
+
+def text(t):
+    return {"type": "text", "text": t}
+
+
+def user(*blocks):
+    return [{"role": "user", "content": list(blocks)}]
+
+
+RED_PNG = f"{IMAGES}/red.png"
+BLUE_JPG = f"{IMAGES}/blue.jpg"
+GREEN_GIF = f"{IMAGES}/green.gif"
+YELLOW_WEBP = f"{IMAGES}/yellow.webp"
+JPEG_NAMED_PNG = f"{IMAGES}/jpeg-named.png"
+ONE_PAGE_PDF = f"{IMAGES}/one-page.pdf"
+NOTES_TXT = f"{IMAGES}/notes.txt"
 
 
 def base(**over):
@@ -180,6 +265,97 @@ CASES = [
         base(temperature=0.5, top_p=0.9, top_k=40),
         only_major=0,
     ),
+    # --- vision / files (messages.create, no stream: stdout is not a terminal)
+    case(
+        "vision-one",
+        ["vision", RED_PNG],
+        base(messages=user(image(RED_PNG, "image/png"), text("Describe this image."))),
+    ),
+    case(
+        "vision-two-prompt",
+        ["vision", BLUE_JPG, GREEN_GIF, "-p", "Which is brighter?"],
+        base(
+            messages=user(
+                image(BLUE_JPG, "image/jpeg"), image(GREEN_GIF, "image/gif"), text("Which is brighter?")
+            )
+        ),
+    ),
+    case(
+        "vision-plural-default",
+        ["vision", YELLOW_WEBP, RED_PNG],
+        base(
+            messages=user(
+                image(YELLOW_WEBP, "image/webp"), image(RED_PNG, "image/png"), text("Describe these images.")
+            )
+        ),
+    ),
+    case(
+        "vision-url",
+        ["vision", "https://example.com/cat.jpg"],
+        base(messages=user(image_url("https://example.com/cat.jpg"), text("Describe this image."))),
+    ),
+    case(
+        "vision-stdin-image",
+        ["vision", "-"],
+        base(messages=user(image(RED_PNG, "image/png"), text("Describe this image."))),
+        stdin_file=RED_PNG,
+    ),
+    case(
+        "vision-stdin-text",
+        ["vision", RED_PNG],
+        base(messages=user(image(RED_PNG, "image/png"), text("What colour is it?\n"))),
+        stdin="What colour is it?\n",
+    ),
+    case(
+        "misleading-extension",
+        ["ask", "-f", JPEG_NAMED_PNG, "What is this?"],
+        base(messages=user(image(JPEG_NAMED_PNG, "image/jpeg"), text("What is this?"))),
+    ),
+    case(
+        "ask-pdf",
+        ["ask", "-f", ONE_PAGE_PDF, "Summarize"],
+        base(messages=user(pdf(ONE_PAGE_PDF), text("Summarize"))),
+    ),
+    case(
+        "ask-pdf-url",
+        ["ask", "-f", "https://example.com/paper.pdf", "Summarize"],
+        base(messages=user(pdf_url("https://example.com/paper.pdf"), text("Summarize"))),
+    ),
+    case(
+        "ask-mixed",
+        ["ask", "-f", NOTES_TXT, "-f", RED_PNG, "-f", ONE_PAGE_PDF, "Compare"],
+        base(
+            messages=user(
+                text(f"File: {NOTES_TXT}\n\nalpha\n"),
+                image(RED_PNG, "image/png"),
+                pdf(ONE_PAGE_PDF),
+                text("Compare"),
+            )
+        ),
+    ),
+    # --- count_tokens (POST /v1/messages/count_tokens; no max_tokens)
+    case(
+        "count-basic",
+        ["count", "hello world"],
+        {"messages": HELLO, "model": "claude-sonnet-5"},
+        target="count_tokens",
+    ),
+    case(
+        "count-everything",
+        [
+            "count", "-m", "opus", "-s", "sys", "--thinking", "adaptive", "--effort", "high",
+            "--cache", "-f", RED_PNG, "hello world",
+        ],
+        {
+            "messages": user(image(RED_PNG, "image/png"), text("hello world")),
+            "model": "claude-opus-5",
+            "system": "sys",
+            "thinking": {"type": "adaptive"},
+            "output_config": {"effort": "high"},
+            "cache_control": {"type": "ephemeral"},
+        },
+        target="count_tokens",
+    ),
 ]
 
 # The major version whose records are written for the common cases.
@@ -193,14 +369,19 @@ class Recorder:
     def __call__(self, request):
         raw = request.read()
         body = json.loads(raw) if raw else None
+        path = request.url.raw_path.decode("ascii")
         self.requests.append(
             {
                 "method": request.method,
-                "path": request.url.raw_path.decode("ascii"),
+                "path": path,
                 "headers": dict(request.headers),
                 "body": body,
             }
         )
+        if request.url.path.endswith("/count_tokens"):
+            return httpx.Response(
+                200, headers={"content-type": "application/json"}, content=COUNT_TOKENS_JSON
+            )
         if isinstance(body, dict) and body.get("stream") is True:
             return httpx.Response(
                 200, headers={"content-type": "text/event-stream"}, content=STREAM_SSE
@@ -228,8 +409,9 @@ def run_case(c):
     """Returns (record, None) or (None, reason-it-is-unsupported)."""
     recorder = Recorder()
     client = make_client(recorder)
-    target = "beta.messages.create" if c["beta"] else "messages.create"
-    method = client.beta.messages.create if c["beta"] else client.messages.create
+    messages = client.beta.messages if c["beta"] else client.messages
+    target = ("beta.messages." if c["beta"] else "messages.") + c["target"]
+    method = getattr(messages, c["target"])
     params = inspect.signature(method).parameters
     missing = [k for k in c["kwargs"] if k not in params]
     if missing:
@@ -238,7 +420,9 @@ def run_case(c):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         result = method(**c["kwargs"])
-        if c["kwargs"].get("stream"):
+        if c["target"] == "count_tokens":
+            assert result.input_tokens == 42, result
+        elif c["kwargs"].get("stream"):
             # Consume the whole stream. stream-basic.sse has no blank line
             # after its final `message_stop` event, so (per the SSE spec) the
             # SDK drops that last event; message_delta is the last one seen.
@@ -258,7 +442,9 @@ def run_case(c):
         "sdk": f"anthropic {SDK_VERSION}",
         "cli": c["cli"],
         "stdin": c["stdin"],
+        "stdin_file": c["stdin_file"],
         "call": f"{call_repr(target, c['kwargs'])}  # sent POST {req['path']}",
+        "path": req["path"],
         "anthropic_version": headers.get("anthropic-version"),
         "anthropic_beta": headers.get("anthropic-beta"),
         "body": req["body"],

@@ -115,6 +115,35 @@ fn strip_snapshot_suffix(id: &str) -> &str {
     }
 }
 
+/// Models with a 200k-token context window, for which the API's PDF limit
+/// is 100 pages instead of 600 (PDF support docs, shared/api-facts.md).
+/// Newer models have 1M tokens; an id this table does not know gets the
+/// higher limit, and the server has the last word.
+const CONTEXT_200K: &[&str] = &[
+    "claude-haiku-4-5",
+    "claude-sonnet-4-5",
+    "claude-opus-4-5",
+    "claude-opus-4-1",
+    "claude-opus-4-0",
+    "claude-opus-4",
+    "claude-sonnet-4-0",
+    "claude-sonnet-4",
+    "claude-3-7-sonnet",
+    "claude-3-5-haiku",
+    "claude-3-haiku",
+];
+
+/// Whether a model id or alias has a 200k-token context window.
+pub fn has_200k_context(model: &str) -> bool {
+    let id = resolve_model(model);
+    CONTEXT_200K.contains(&strip_snapshot_suffix(&id))
+}
+
+/// The input cost in USD of `tokens` prompt tokens, with no caching.
+pub fn input_cost(tokens: u64, price: Price) -> f64 {
+    tokens as f64 * price.input / 1_000_000.0
+}
+
 /// The cost in USD of the tokens in `usage`. Cache writes without a 5m/1h
 /// split are charged at the 5-minute rate, the API's default lifetime.
 pub fn cost(usage: &Usage, price: Price) -> f64 {
@@ -173,6 +202,21 @@ mod tests {
         let expected = (3000.0 + 7500.0 + 7500.0 + 600.0 + 1200.0) / 1e6;
         let got = cost(&u, price_of("claude-sonnet-4-5").unwrap());
         assert!((got - expected).abs() < 1e-12, "{got} vs {expected}");
+    }
+
+    #[test]
+    fn context_windows_of_known_models() {
+        assert!(has_200k_context("haiku"));
+        assert!(has_200k_context("claude-sonnet-4-5-20250929"));
+        assert!(!has_200k_context("claude-opus-5"));
+        assert!(!has_200k_context("some-future-model"));
+    }
+
+    #[test]
+    fn input_cost_is_per_million() {
+        // 2095 tokens of Sonnet 5 input at $2 per million.
+        let cost = input_cost(2095, price_of("sonnet").unwrap());
+        assert!((cost - 0.00419).abs() < 1e-12, "{cost}");
     }
 
     #[test]

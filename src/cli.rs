@@ -58,17 +58,60 @@ pub enum Command {
     /// Send one request: the prompt from arguments, stdin and files.
     #[command(after_help = ASK_AFTER_HELP)]
     Ask(AskArgs),
+    /// Describe or question images (files, - for stdin, or URLs).
+    #[command(after_help = VISION_AFTER_HELP)]
+    Vision(VisionArgs),
+    /// Count the input tokens of the request ask would send.
+    #[command(after_help = COUNT_AFTER_HELP)]
+    Count(CountArgs),
+    /// List the models the key can use, or show one.
+    #[command(after_help = MODELS_AFTER_HELP)]
+    Models(ModelsArgs),
 }
 
 const ASK_AFTER_HELP: &str = "\
-Input: piped stdin comes first, then each -f file (introduced by its name),
-then the prompt words. Nothing to send is exit 2.
+Input: piped stdin comes first, then each -f file, then the prompt words.
+Files are told apart by content: text is introduced by its name, PNG, JPEG,
+GIF and WebP become images, PDFs documents, http(s) URLs URL sources.
+Nothing to send is exit 2.
 
 Examples:
   claude ask \"Explain the difference between a process and a thread\"
   cat report.txt | claude ask \"Summarize in three bullet points\"
-  claude ask -f main.rs -f lib.rs \"Where is the bug?\" -o json | jq -r '.content[0].text'
-  claude ask --no-stream --usage -m haiku \"Name three prime numbers\"";
+  claude ask -f invoice.pdf -f photo.jpg \"Does the photo match the invoice?\"
+  claude ask -f main.rs \"Where is the bug?\" -o json | jq -r '.content[0].text'";
+
+const VISION_AFTER_HELP: &str = "\
+Images are sent first, then the question: -p, joined by piped stdin text.
+Without either, the question is \"Describe this image.\" Images must be PNG,
+JPEG, GIF or WebP (PDFs are accepted too); the API limits each to 5 MB in
+base64 and 8000 px a side, which --resize brings them under.
+
+Examples:
+  claude vision photo.jpg
+  claude vision --resize IMG_0042.jpg -p \"What breed is this dog?\"
+  curl -s https://example.com/chart.png | claude vision - -p \"Summarize the trend\"
+  claude vision before.png after.png -p \"What changed?\"";
+
+const COUNT_AFTER_HELP: &str = "\
+Takes the same input and request flags as ask and counts what that request
+would cost in input tokens (POST /v1/messages/count_tokens, which is free).
+Prints the number; -o json prints the API's reply.
+
+Examples:
+  claude count \"How many tokens is this?\"
+  claude count -f report.pdf --cost -m opus
+  git diff | claude count -o json | jq .input_tokens";
+
+const MODELS_AFTER_HELP: &str = "\
+Lists one model per line: id, creation date, display name. With an ID (or an
+alias such as opus, sonnet, haiku), shows that model's limits and
+capabilities.
+
+Examples:
+  claude models
+  claude models sonnet
+  claude models -o json | jq -r '.[].id'";
 
 /// Connection options, shared by every subcommand.
 #[derive(Debug, Args)]
@@ -174,11 +217,66 @@ pub struct AskArgs {
     pub output: OutputArgs,
 }
 
+#[derive(Debug, Args)]
+pub struct VisionArgs {
+    /// Image files, - for image bytes on stdin, or http(s) URLs
+    #[arg(value_name = "IMAGE", required = true)]
+    pub images: Vec<PathBuf>,
+
+    /// The question [default: "Describe this image."]
+    #[arg(short, long, value_name = "PROMPT")]
+    pub prompt: Option<String>,
+
+    #[command(flatten)]
+    pub stdin: StdinArgs,
+
+    #[command(flatten)]
+    pub media: MediaArgs,
+
+    #[command(flatten)]
+    pub request: RequestArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CountArgs {
+    /// The prompt; the words are joined with spaces
+    #[arg(value_name = "PROMPT")]
+    pub prompt: Vec<String>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub request: RequestArgs,
+
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = DataFormat::Text, value_name = "FORMAT", help_heading = "Output")]
+    pub output: DataFormat,
+
+    /// Also print the estimated input cost in USD to stderr
+    #[arg(long, help_heading = "Output")]
+    pub cost: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ModelsArgs {
+    /// Show this model (an id or an alias) instead of listing all
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = DataFormat::Text, value_name = "FORMAT")]
+    pub output: DataFormat,
+}
+
 /// Where the prompt comes from besides its words.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Input")]
 pub struct InputArgs {
-    /// Attach a file (repeatable); - is stdin
+    /// Attach a file or an http(s) URL (repeatable); - is stdin
     #[arg(
         short = 'f',
         long = "file",
@@ -188,6 +286,17 @@ pub struct InputArgs {
     )]
     pub files: Vec<PathBuf>,
 
+    #[command(flatten)]
+    pub stdin: StdinArgs,
+
+    #[command(flatten)]
+    pub media: MediaArgs,
+}
+
+/// Whether to read stdin.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Input")]
+pub struct StdinArgs {
     /// Always read stdin, even from a terminal
     #[arg(long, overrides_with = "no_stdin")]
     pub stdin: bool,
@@ -201,6 +310,33 @@ pub struct InputArgs {
                      it (and says so after 5 seconds)."
     )]
     pub no_stdin: bool,
+}
+
+/// How images and URLs are sent.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Input")]
+pub struct MediaArgs {
+    /// Shrink images to 1568 px on the long edge and under the 5 MB limit
+    #[arg(
+        long,
+        long_help = "Shrink each image whose long edge is over 1568 px (the size the API \
+                     docs recommend; larger images are downscaled by the API anyway) and \
+                     re-encode any image whose base64 form is over the API's 5 MB limit, \
+                     so that a phone photo is accepted and costs fewer tokens. Smaller \
+                     images are sent unchanged."
+    )]
+    pub resize: bool,
+
+    /// Send every URL as this kind, whatever its path says
+    #[arg(
+        long,
+        value_enum,
+        value_name = "KIND",
+        long_help = "Send every URL as this kind of block. Without it, a URL whose path \
+                     ends in .pdf is a document and one ending in .png, .jpg, .jpeg, .gif \
+                     or .webp an image; vision takes any other URL as an image, ask asks."
+    )]
+    pub url_as: Option<UrlKindArg>,
 }
 
 /// What to ask the model for.
@@ -307,6 +443,23 @@ pub enum OutputFormat {
     StreamJson,
 }
 
+/// A format for data that is not a streamed reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DataFormat {
+    /// Plain text, one item per line
+    Text,
+    /// The API's JSON
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UrlKindArg {
+    /// An image block
+    Image,
+    /// A document block (PDF)
+    Document,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum EffortArg {
     Low,
@@ -383,11 +536,15 @@ mod tests {
     #[test]
     fn cache_takes_an_optional_value_only_with_equals() {
         let cli = Cli::try_parse_from(["claude", "ask", "--cache", "hello"]).unwrap();
-        let Command::Ask(ask) = cli.command;
+        let Command::Ask(ask) = cli.command else {
+            panic!("ask")
+        };
         assert_eq!(ask.request.cache, Some(None));
         assert_eq!(ask.prompt, ["hello"]);
         let cli = Cli::try_parse_from(["claude", "ask", "--cache=1h", "x"]).unwrap();
-        let Command::Ask(ask) = cli.command;
+        let Command::Ask(ask) = cli.command else {
+            panic!("ask")
+        };
         assert_eq!(ask.request.cache, Some(Some(CacheTtlArg::OneHour)));
     }
 
@@ -418,7 +575,9 @@ mod tests {
     fn attach_is_an_alias_of_file() {
         let cli =
             Cli::try_parse_from(["claude", "ask", "-a", "x.txt", "--attach", "y.txt"]).unwrap();
-        let Command::Ask(ask) = cli.command;
+        let Command::Ask(ask) = cli.command else {
+            panic!("ask")
+        };
         assert_eq!(ask.input.files.len(), 2);
     }
 }

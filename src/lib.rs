@@ -47,5 +47,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
     let connection = Connection::resolve(&cli.connection, |name| std::env::var(name).ok())?;
     match cli.command {
         Command::Ask(args) => cmd::ask::run(args, &connection, &terminal),
+        Command::Vision(args) => cmd::vision::run(args, &connection, &terminal),
+        Command::Count(args) => cmd::count::run(args, &connection, &terminal),
+        Command::Models(args) => cmd::models::run(args, &connection, &terminal),
     }
 }

@@ -13,11 +13,12 @@ use crate::api::types::{CacheControl, CacheKind, CacheTtl, Effort, OutputConfig,
 use crate::api::{ClientConfig, Credential};
 use crate::catalog;
 use crate::cli::{
-    CacheTtlArg, ConnectionArgs, EffortArg, OutputArgs, OutputFormat, RequestArgs, Thinking,
+    CacheTtlArg, ConnectionArgs, EffortArg, MediaArgs, OutputArgs, OutputFormat, RequestArgs,
+    StdinArgs, Thinking, UrlKindArg,
 };
 use crate::error::Error;
-use crate::input;
-use crate::output::{Format, OutputSettings};
+use crate::input::{self, MediaOptions, StdinMode, UrlKind};
+use crate::output::{DataFormat, Format, OutputSettings};
 
 /// Which standard streams are terminals, decided once at start-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -281,6 +282,39 @@ fn check_sampling(args: &RequestArgs, api_version: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// The format of `count` and `models`.
+pub fn data_format(format: crate::cli::DataFormat) -> DataFormat {
+    match format {
+        crate::cli::DataFormat::Text => DataFormat::Text,
+        crate::cli::DataFormat::Json => DataFormat::Json,
+    }
+}
+
+/// Whether to read stdin, from `--stdin` / `--no-stdin`.
+pub fn stdin_mode(args: &StdinArgs) -> StdinMode {
+    match (args.stdin, args.no_stdin) {
+        (true, _) => StdinMode::Always,
+        (_, true) => StdinMode::Never,
+        _ => StdinMode::Auto,
+    }
+}
+
+/// How images and URLs are sent; the PDF page limit depends on the model.
+pub fn media_options(args: &MediaArgs, model: &str) -> MediaOptions {
+    MediaOptions {
+        url_kind: args.url_as.map(|kind| match kind {
+            UrlKindArg::Image => UrlKind::Image,
+            UrlKindArg::Document => UrlKind::Document,
+        }),
+        resize: args.resize,
+        max_pdf_pages: if catalog::has_200k_context(model) {
+            input::MAX_PDF_PAGES_200K
+        } else {
+            input::MAX_PDF_PAGES
+        },
+    }
+}
+
 /// Resolves the output flags; streaming defaults to stdout being a terminal.
 pub fn output_settings(args: &OutputArgs, terminal: &Terminal) -> Result<OutputSettings, Error> {
     let explicit = match (args.stream, args.no_stream) {
@@ -320,7 +354,9 @@ mod tests {
 
     fn request(args: &[&str]) -> Result<RequestSettings, Error> {
         let cli = parse(args);
-        let Command::Ask(ask) = &cli.command;
+        let Command::Ask(ask) = &cli.command else {
+            panic!("ask")
+        };
         RequestSettings::resolve(&ask.request, &cli.connection.api_version)
     }
 
@@ -464,7 +500,9 @@ mod tests {
         };
         let output = |args: &[&str], stdout| {
             let cli = parse(args);
-            let Command::Ask(ask) = &cli.command;
+            let Command::Ask(ask) = &cli.command else {
+                panic!("ask")
+            };
             output_settings(&ask.output, &terminal(stdout))
         };
         assert!(output(&["ask"], true).unwrap().stream);

@@ -16,8 +16,9 @@ use super::retry::{RetryDecision, RetryPolicy};
 use super::sse::{SseDecoder, SseEvent};
 use super::stream::{MessageAccumulator, StreamEvent};
 use super::transport::{HttpRequest, Response, Transport, TransportError};
-use super::types::{Message, MessageRequest};
+use super::types::{CountTokensRequest, Message, MessageRequest, ModelPage, TokenCount};
 use crate::interrupt;
+use serde::de::DeserializeOwned;
 
 /// How the client authenticates.
 #[derive(Clone, PartialEq, Eq)]
@@ -182,7 +183,7 @@ impl Client {
         observer: &dyn Observer,
     ) -> Result<Reply, Error> {
         let url = self.endpoint("v1/messages").map_err(build_error)?;
-        let first = self.send_with_retries(&url, &request, betas, sink, observer);
+        let first = self.send_message(&url, &request, betas, sink, observer);
         match (first, &self.config.fallback_model) {
             (Err(error), Some(fallback))
                 if error.is_server_side() && !sink.has_output() && *fallback != request.model =>
@@ -194,13 +195,97 @@ impl Client {
                 });
                 request.model.clone_from(fallback);
                 sink.restart();
-                self.send_with_retries(&url, &request, betas, sink, observer)
+                self.send_message(&url, &request, betas, sink, observer)
             }
             (result, _) => result,
         }
     }
 
-    fn send_with_retries(
+    /// `POST /v1/messages/count_tokens`, as `--dry-run` would show it.
+    pub fn preview_count(
+        &self,
+        request: &CountTokensRequest<'_>,
+        betas: &[String],
+    ) -> anyhow::Result<RequestPreview> {
+        Ok(RequestPreview {
+            method: "POST",
+            url: self.endpoint("v1/messages/count_tokens")?,
+            headers: self.header_list(betas, true),
+            body: Bytes::from(serde_json::to_vec(request)?),
+        })
+    }
+
+    /// Counts the input tokens of a request.
+    pub fn count_tokens(
+        &self,
+        request: &CountTokensRequest<'_>,
+        betas: &[String],
+        observer: &dyn Observer,
+    ) -> Result<JsonReply<TokenCount>, Error> {
+        let url = self
+            .endpoint("v1/messages/count_tokens")
+            .map_err(build_error)?;
+        let body = serde_json::to_vec(request).map_err(|e| build_error(e.into()))?;
+        let call = Call {
+            method: Method::POST,
+            url,
+            body: Some(Bytes::from(body)),
+            betas,
+        };
+        self.send_with_retries(&call, &mut NoSink, observer, &|response, _, request_id| {
+            read_json(response, request_id)
+        })
+    }
+
+    /// One page of `GET /v1/models`, starting after `after_id`.
+    pub fn list_models(
+        &self,
+        after_id: Option<&str>,
+        limit: u32,
+        observer: &dyn Observer,
+    ) -> Result<JsonReply<ModelPage>, Error> {
+        let mut url = self.endpoint("v1/models").map_err(build_error)?;
+        {
+            let mut query = url.query_pairs_mut();
+            query.append_pair("limit", &limit.to_string());
+            if let Some(after_id) = after_id {
+                query.append_pair("after_id", after_id);
+            }
+        }
+        self.get(url, observer)
+    }
+
+    /// `GET /v1/models/{id}`.
+    pub fn get_model(
+        &self,
+        id: &str,
+        observer: &dyn Observer,
+    ) -> Result<JsonReply<serde_json::Value>, Error> {
+        let mut url = self.endpoint("v1/models/").map_err(build_error)?;
+        url.path_segments_mut()
+            .map_err(|()| Error::Build("the base URL cannot have a path".into()))?
+            .pop_if_empty()
+            .push(id);
+        self.get(url, observer)
+    }
+
+    fn get<T: DeserializeOwned>(
+        &self,
+        url: Url,
+        observer: &dyn Observer,
+    ) -> Result<JsonReply<T>, Error> {
+        let call = Call {
+            method: Method::GET,
+            url,
+            body: None,
+            betas: &[],
+        };
+        self.send_with_retries(&call, &mut NoSink, observer, &|response, _, request_id| {
+            read_json(response, request_id)
+        })
+    }
+
+    fn send_message(
         &self,
         url: &Url,
         request: &MessageRequest,
@@ -208,28 +293,57 @@ impl Client {
         sink: &mut dyn StreamSink,
         observer: &dyn Observer,
     ) -> Result<Reply, Error> {
-        let body = serialize(request).map_err(build_error)?;
-        let redacted = self.header_list(betas, true);
-        let headers = self.headers(betas).map_err(build_error)?;
+        let call = Call {
+            method: Method::POST,
+            url: url.clone(),
+            body: Some(serialize(request).map_err(build_error)?),
+            betas,
+        };
+        let stream = request.stream;
+        self.send_with_retries(&call, sink, observer, &|response, sink, request_id| {
+            if stream {
+                let message = read_stream(response, sink, request_id)?;
+                Ok(Reply { message, raw: None })
+            } else {
+                let reply = read_json::<Message>(response, request_id)?;
+                Ok(Reply {
+                    message: reply.value,
+                    raw: Some(reply.raw),
+                })
+            }
+        })
+    }
+
+    /// Makes `call` until it succeeds, the retry policy gives up, or
+    /// something has been printed. `read` turns a 2xx response into `T`.
+    fn send_with_retries<T>(
+        &self,
+        call: &Call<'_>,
+        sink: &mut dyn StreamSink,
+        observer: &dyn Observer,
+        read: &ReadReply<'_, T>,
+    ) -> Result<T, Error> {
+        let redacted = self.header_list(call.betas, true);
+        let headers = self.headers(call.betas).map_err(build_error)?;
         let attempts = self.config.retry.max_retries + 1;
         let mut retries = 0;
         loop {
             observer.on(ClientEvent::Sending {
                 attempt: retries + 1,
                 attempts,
-                method: "POST",
-                url,
+                method: call.method.as_str(),
+                url: &call.url,
                 headers: &redacted,
-                body: &body,
+                body: call.body.as_deref().unwrap_or_default(),
             });
             let started = Instant::now();
             let http = HttpRequest {
-                method: Method::POST,
-                url: url.clone(),
+                method: call.method.clone(),
+                url: call.url.clone(),
                 headers: headers.clone(),
-                body: Some(body.clone()),
+                body: call.body.clone(),
             };
-            let error = match self.attempt(http, request.stream, sink, observer, started) {
+            let error = match self.attempt(http, sink, observer, started, read) {
                 Ok(reply) => return Ok(reply),
                 Err(error) => error,
             };
@@ -262,14 +376,14 @@ impl Client {
         }
     }
 
-    fn attempt(
+    fn attempt<T>(
         &self,
         http: HttpRequest,
-        stream: bool,
         sink: &mut dyn StreamSink,
         observer: &dyn Observer,
         started: Instant,
-    ) -> Result<Reply, Error> {
+        read: &ReadReply<'_, T>,
+    ) -> Result<T, Error> {
         let mut response = self.transport.send(http).map_err(transport)?;
         let request_id = error::request_id(&response.headers);
         observer.on(ClientEvent::Received {
@@ -289,23 +403,7 @@ impl Client {
             let error = ApiError::from_response(response.status, &response.headers, &body);
             return Err(Error::Status(error));
         }
-        if stream {
-            let message = read_stream(&mut response, sink, request_id)?;
-            return Ok(Reply { message, raw: None });
-        }
-        let body = response
-            .read_body(Some(MAX_BODY_BYTES))
-            .map_err(transport)?;
-        match serde_json::from_slice::<Message>(&body) {
-            Ok(message) => Ok(Reply {
-                message,
-                raw: Some(Bytes::from(body)),
-            }),
-            Err(e) => Err(Error::Protocol {
-                detail: format!("the reply is not a Message ({e})"),
-                request_id,
-            }),
-        }
+        read(&mut response, sink, request_id)
     }
 
     fn endpoint(&self, path: &str) -> anyhow::Result<Url> {
@@ -355,6 +453,65 @@ impl Client {
             .into_iter()
             .map(|(name, value)| (name.to_owned(), value))
             .collect()
+    }
+}
+
+/// One HTTP call, made as many times as the retry policy allows.
+struct Call<'a> {
+    method: Method,
+    url: Url,
+    body: Option<Bytes>,
+    betas: &'a [String],
+}
+
+/// Turns a successful response into the caller's value.
+type ReadReply<'a, T> =
+    dyn Fn(&mut Response, &mut dyn StreamSink, Option<String>) -> Result<T, Error> + 'a;
+
+/// A JSON reply: the parsed value and the body exactly as the server sent it.
+#[derive(Debug, Clone)]
+pub struct JsonReply<T> {
+    pub value: T,
+    pub raw: Bytes,
+}
+
+/// The sink of a call that never streams.
+struct NoSink;
+
+impl StreamSink for NoSink {
+    fn event(&mut self, _: &StreamEvent<'_>, _: &str) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn has_output(&self) -> bool {
+        false
+    }
+}
+
+/// Reads a whole JSON body. A body that does not parse is the server's
+/// fault, reported with its request id.
+fn read_json<T: DeserializeOwned>(
+    response: &mut Response,
+    request_id: Option<String>,
+) -> Result<JsonReply<T>, Error> {
+    let body = response
+        .read_body(Some(MAX_BODY_BYTES))
+        .map_err(transport)?;
+    match serde_json::from_slice::<T>(&body) {
+        Ok(value) => Ok(JsonReply {
+            value,
+            raw: Bytes::from(body),
+        }),
+        Err(e) => Err(Error::Protocol {
+            detail: format!(
+                "the reply is not a valid {} ({e})",
+                std::any::type_name::<T>()
+                    .rsplit("::")
+                    .next()
+                    .unwrap_or("reply")
+            ),
+            request_id,
+        }),
     }
 }
 

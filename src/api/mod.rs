@@ -11,6 +11,7 @@ pub mod stream;
 mod transport;
 pub mod types;
 
+pub use client::JsonReply;
 pub use client::{
     Client, ClientConfig, ClientEvent, Credential, Observer, Reply, RequestPreview, StreamSink,
     needs_streaming,

@@ -5,6 +5,7 @@
 //! `-o json` prints the reply as the API returned it: known fields are typed,
 //! the rest live in `extra` maps, and unknown content blocks are kept whole.
 
+use bytes::Bytes;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -36,6 +37,76 @@ pub struct MessageRequest {
     pub top_p: Option<f64>,
 }
 
+/// The body of `POST /v1/messages/count_tokens`: the Messages request
+/// without the fields that endpoint refuses (`max_tokens`, `stream`,
+/// `stop_sequences`, sampling). Field order follows the Python SDK.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CountTokensRequest<'a> {
+    pub messages: &'a [InputMessage],
+    pub model: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cache_control: Option<&'a CacheControl>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub output_config: Option<&'a OutputConfig>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub system: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thinking: Option<&'a ThinkingConfig>,
+}
+
+impl<'a> From<&'a MessageRequest> for CountTokensRequest<'a> {
+    fn from(request: &'a MessageRequest) -> Self {
+        CountTokensRequest {
+            messages: &request.messages,
+            model: &request.model,
+            cache_control: request.cache_control.as_ref(),
+            output_config: request.output_config.as_ref(),
+            system: request.system.as_deref(),
+            thinking: request.thinking.as_ref(),
+        }
+    }
+}
+
+/// The reply of `count_tokens`.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct TokenCount {
+    pub input_tokens: u64,
+}
+
+/// One page of `GET /v1/models`. Models are kept as the JSON the API sent
+/// (key order included), so `-o json` prints them whole; [`ModelInfo`]
+/// reads the fields the text view shows.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ModelPage {
+    pub data: Vec<Value>,
+    #[serde(default)]
+    pub has_more: bool,
+    #[serde(default)]
+    pub last_id: Option<String>,
+}
+
+/// The fields of a model object that `claude models` shows as text.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct ModelInfo {
+    pub id: String,
+    pub display_name: Option<String>,
+    pub created_at: Option<String>,
+    pub max_input_tokens: Option<u64>,
+    pub max_tokens: Option<u64>,
+    pub capabilities: Option<Map<String, Value>>,
+}
+
+impl ModelInfo {
+    /// Reads a model object; fields of unexpected types are left out.
+    pub fn from_json(value: &Value) -> ModelInfo {
+        ModelInfo::deserialize(value).unwrap_or_else(|_| ModelInfo {
+            id: value["id"].as_str().unwrap_or_default().to_owned(),
+            ..ModelInfo::default()
+        })
+    }
+}
+
 /// One turn of the conversation we send.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct InputMessage {
@@ -63,6 +134,35 @@ pub enum InputContent {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum InputBlock {
     Text { text: String },
+    Image { source: Source },
+    Document { source: Source },
+}
+
+/// Where an image or a document comes from.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Source {
+    Base64 {
+        media_type: &'static str,
+        data: Base64Data,
+    },
+    Url {
+        url: String,
+    },
+}
+
+/// Raw bytes that serialize as a base64 string. Encoding happens while the
+/// body is written, so a large PDF is never held a second time as a base64
+/// string.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Base64Data(pub Bytes);
+
+impl Serialize for Base64Data {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use base64::display::Base64Display;
+        use base64::engine::general_purpose::STANDARD;
+        serializer.collect_str(&Base64Display::new(&self.0, &STANDARD))
+    }
 }
 
 /// Top-level `cache_control`: automatic prompt caching.

@@ -2,49 +2,72 @@
 
 use std::io;
 
-use crate::api::types::{InputMessage, MessageRequest, Role};
+use crate::api::types::{InputContent, InputMessage, MessageRequest, Role};
 use crate::api::{self, Client};
-use crate::cli::AskArgs;
+use crate::cli::{AskArgs, OutputArgs};
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
-use crate::input::{self, InputSpec, StdinMode};
+use crate::input::{self, InputSpec};
 use crate::interrupt;
 use crate::log::StderrLog;
 use crate::output::{self, Renderer, Spinner};
 use crate::settings::{self, Connection, LogLevel, RequestSettings, Terminal};
 
+use super::stdin_reader;
+
 pub fn run(args: AskArgs, connection: &Connection, terminal: &Terminal) -> Result<ExitCode> {
     let settings = RequestSettings::resolve(&args.request, &connection.client.api_version)?;
-    let output = settings::output_settings(&args.output, terminal)?;
     if !settings.dry_run {
         connection.require_credential()?;
     }
-
-    let stdin = match (args.input.stdin, args.input.no_stdin) {
-        (true, _) => StdinMode::Always,
-        (_, true) => StdinMode::Never,
-        _ => StdinMode::Auto,
-    };
     let spec = InputSpec {
         prompt: args.prompt,
         files: args.input.files,
-        stdin,
+        stdin: settings::stdin_mode(&args.input.stdin),
         stdin_is_terminal: terminal.stdin,
+        media: settings::media_options(&args.input.media, &settings.model),
     };
-    let content = input::assemble(&spec, || {
-        input::read_stdin(input::STDIN_HINT_AFTER, move || {
-            output::note(match stdin {
-                // Reading was a guess: say how to turn it off.
-                StdinMode::Auto => "waiting for stdin; pass --no-stdin if there is none",
-                _ => "waiting for stdin (asked for with --stdin or -f -); end it with Ctrl-D",
-            })
-        })
-    })?;
+    let content = input::assemble(&spec, stdin_reader(spec.stdin))?;
+    send(content, &settings, &args.output, connection, terminal)
+}
 
+/// Sends one user turn and prints the reply: what `ask` and `vision` share.
+pub fn send(
+    content: InputContent,
+    settings: &RequestSettings,
+    output: &OutputArgs,
+    connection: &Connection,
+    terminal: &Terminal,
+) -> Result<ExitCode> {
+    let output = settings::output_settings(output, terminal)?;
     // A reply that may outlast the SDKs' ten-minute non-streaming limit is
     // fetched as a stream even when it is printed whole.
     let stream = output.stream || api::needs_streaming(&settings.model, settings.max_tokens);
-    let request = MessageRequest {
+    let request = message_request(content, settings, stream);
+    let client = Client::new(connection.client.clone())?;
+
+    if settings.dry_run {
+        let preview = client.preview_message(&request, &settings.betas)?;
+        return super::print_preview(&preview, connection, terminal);
+    }
+
+    if connection.both_credentials && connection.log >= LogLevel::Info {
+        output::note("both ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are set; using the API key");
+    }
+    let spinner = (terminal.stderr_styled && !output.stream && connection.log == LogLevel::Off)
+        .then(|| Spinner::start(format!("waiting for {}", settings.model)));
+    let log = StderrLog::new(connection.log, spinner.clone());
+    let mut renderer = Renderer::new(io::stdout(), io::stderr(), output, terminal.stdout, spinner);
+    deliver(&client, request, settings, &mut renderer, &log)
+}
+
+/// The Messages request for one user turn.
+pub fn message_request(
+    content: InputContent,
+    settings: &RequestSettings,
+    stream: bool,
+) -> MessageRequest {
+    MessageRequest {
         max_tokens: settings.max_tokens,
         messages: vec![InputMessage {
             role: Role::User,
@@ -60,31 +83,11 @@ pub fn run(args: AskArgs, connection: &Connection, terminal: &Terminal) -> Resul
         thinking: settings.thinking,
         top_k: settings.top_k,
         top_p: settings.top_p,
-    };
-    let client = Client::new(connection.client.clone())?;
-
-    if settings.dry_run {
-        let preview = client.preview_message(&request, &settings.betas)?;
-        output::print_preview(&mut io::stdout().lock(), &preview, terminal.stdout)
-            .map_err(Error::Output)?;
-        if connection.require_credential().is_err() {
-            output::note("no API key is set, so sending this would fail: set ANTHROPIC_API_KEY");
-        }
-        return Ok(ExitCode::Success);
     }
-
-    if connection.both_credentials && connection.log >= LogLevel::Info {
-        output::note("both ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are set; using the API key");
-    }
-    let spinner = (terminal.stderr_styled && !output.stream && connection.log == LogLevel::Off)
-        .then(|| Spinner::start(format!("waiting for {}", settings.model)));
-    let log = StderrLog::new(connection.log, spinner.clone());
-    let mut renderer = Renderer::new(io::stdout(), io::stderr(), output, terminal.stdout, spinner);
-    send(&client, request, &settings, &mut renderer, &log)
 }
 
 /// Sends the request and renders the reply, or what had arrived of it.
-fn send(
+fn deliver(
     client: &Client,
     request: MessageRequest,
     settings: &RequestSettings,

@@ -1,19 +1,30 @@
-//! Input assembly: prompt words, stdin and `-f` files become the content of
-//! the user turn. This module reads; it never sends.
+//! Input assembly: prompt words, stdin, `-f` files and `vision` images
+//! become the content of the user turn. This module reads; it never sends.
 //!
-//! Order: piped stdin first, then each file as given (`-f -` puts stdin at
-//! that place instead), then the prompt, so that
+//! Order for `ask` and `count`: piped stdin first, then each file as given
+//! (`-f -` puts stdin at that place instead), then the prompt, so that
 //! `cat doc | claude ask "summarize"` sends the document, then the
-//! instruction.
+//! instruction. For `vision`: the images first, then the question, as the
+//! vision docs recommend.
+//!
+//! What a file is comes from its content ([`media`]); images and PDFs are
+//! checked against the API's limits ([`limits`]) before anything is sent.
 
+mod attach;
+mod limits;
+pub mod media;
+#[cfg(feature = "resize")]
+mod resize;
 mod stdin;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::api::types::{InputBlock, InputContent};
+use crate::api::types::{Base64Data, InputBlock, InputContent, Source};
 use crate::error::Error;
 
+use attach::{Attachment, Named, Origin};
+pub use limits::{MAX_PDF_PAGES, MAX_PDF_PAGES_200K};
 pub use stdin::read_stdin;
 
 /// When to read stdin.
@@ -27,13 +38,43 @@ pub enum StdinMode {
     Never,
 }
 
-/// What the user gave on the command line.
+/// What a URL points at, which decides the block it becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlKind {
+    Image,
+    Document,
+}
+
+/// How images, PDFs and URLs are handled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MediaOptions {
+    /// `--url-as`: what every URL is, whatever its path says.
+    pub url_kind: Option<UrlKind>,
+    /// `--resize`: shrink images to the recommended size.
+    pub resize: bool,
+    /// The PDF page limit of the model the request goes to.
+    pub max_pdf_pages: usize,
+}
+
+/// What the user gave to `ask` or `count`.
 #[derive(Debug, Clone)]
 pub struct InputSpec {
     pub prompt: Vec<String>,
     pub files: Vec<PathBuf>,
     pub stdin: StdinMode,
     pub stdin_is_terminal: bool,
+    pub media: MediaOptions,
+}
+
+/// What the user gave to `vision`.
+#[derive(Debug, Clone)]
+pub struct VisionSpec {
+    /// Paths, URLs, or `-` for image bytes on stdin.
+    pub images: Vec<PathBuf>,
+    pub prompt: Option<String>,
+    pub stdin: StdinMode,
+    pub stdin_is_terminal: bool,
+    pub media: MediaOptions,
 }
 
 /// How long stdin may stay silent before we say we are waiting for it.
@@ -42,80 +83,249 @@ pub const STDIN_HINT_AFTER: Duration = Duration::from_secs(5);
 impl InputSpec {
     /// Whether assembling this input will read stdin.
     pub fn reads_stdin(&self) -> bool {
-        self.names_stdin_as_file()
-            || match self.stdin {
-                StdinMode::Always => true,
-                StdinMode::Never => false,
-                StdinMode::Auto => !self.stdin_is_terminal,
-            }
+        reads_stdin(&self.files, self.stdin, self.stdin_is_terminal)
     }
+}
 
-    fn names_stdin_as_file(&self) -> bool {
-        self.files.iter().any(|f| is_stdin_path(f))
+impl VisionSpec {
+    /// Whether assembling this input will read stdin.
+    pub fn reads_stdin(&self) -> bool {
+        reads_stdin(&self.images, self.stdin, self.stdin_is_terminal)
     }
+}
+
+fn reads_stdin(paths: &[PathBuf], mode: StdinMode, is_terminal: bool) -> bool {
+    paths.iter().any(|p| is_stdin_path(p))
+        || match mode {
+            StdinMode::Always => true,
+            StdinMode::Never => false,
+            StdinMode::Auto => !is_terminal,
+        }
 }
 
 fn is_stdin_path(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// Builds the user turn's content. `read_stdin` is called at most once, and
-/// only when the spec says stdin is part of the input.
+/// Checks how `-` is used, then reads stdin when the input includes it.
+fn take_stdin(
+    paths: &[PathBuf],
+    mode: StdinMode,
+    is_terminal: bool,
+    read_stdin: impl FnOnce() -> std::io::Result<Vec<u8>>,
+) -> Result<Option<Vec<u8>>, Error> {
+    let dashes = paths.iter().filter(|p| is_stdin_path(p)).count();
+    if mode == StdinMode::Never && dashes > 0 {
+        return Err(Error::Usage(
+            "- reads stdin, which --no-stdin turns off".into(),
+        ));
+    }
+    if dashes > 1 {
+        return Err(Error::Usage(
+            "- can be given only once: stdin is read once".into(),
+        ));
+    }
+    if !reads_stdin(paths, mode, is_terminal) {
+        return Ok(None);
+    }
+    read_stdin()
+        .map(Some)
+        .map_err(|e| Error::Usage(format!("cannot read stdin: {e}")))
+}
+
+/// Builds the user turn's content for `ask` and `count`. `read_stdin` is
+/// called at most once, and only when the spec says stdin is part of the
+/// input.
 pub fn assemble(
     spec: &InputSpec,
     read_stdin: impl FnOnce() -> std::io::Result<Vec<u8>>,
 ) -> Result<InputContent, Error> {
-    if spec.stdin == StdinMode::Never && spec.names_stdin_as_file() {
-        return Err(Error::Usage(
-            "-f - reads stdin, which --no-stdin turns off".into(),
-        ));
-    }
-    if spec.files.iter().filter(|f| is_stdin_path(f)).count() > 1 {
-        return Err(Error::Usage(
-            "-f - can be given only once: stdin is read once".into(),
-        ));
-    }
+    let mut stdin = take_stdin(&spec.files, spec.stdin, spec.stdin_is_terminal, read_stdin)?;
+    let named_stdin = spec.files.iter().any(|f| is_stdin_path(f));
 
-    let mut stdin_text = if spec.reads_stdin() {
-        let bytes = read_stdin().map_err(|e| Error::Usage(format!("cannot read stdin: {e}")))?;
-        Some(utf8(bytes, "stdin")?)
-    } else {
-        None
+    let mut items: Vec<Named> = Vec::new();
+    let add_stdin = |items: &mut Vec<Named>, stdin: &mut Option<Vec<u8>>| -> Result<(), Error> {
+        if let Some(bytes) = stdin.take() {
+            items.push(Named {
+                name: "stdin".into(),
+                attachment: attach::from_bytes("stdin", bytes, Origin::Stdin)?,
+            });
+        }
+        Ok(())
     };
-
-    let mut pieces: Vec<String> = Vec::new();
-    if !spec.names_stdin_as_file() {
-        pieces.extend(stdin_text.take());
+    if !named_stdin {
+        add_stdin(&mut items, &mut stdin)?;
     }
     for path in &spec.files {
         if is_stdin_path(path) {
-            pieces.extend(stdin_text.take());
-        } else {
-            let text = read_text_file(path)?;
-            pieces.push(if text.is_empty() {
-                // Still worth telling the model: the file exists, and is empty.
-                format!("File: {} (empty)", path.display())
-            } else {
-                format!("File: {}\n\n{text}", path.display())
-            });
+            add_stdin(&mut items, &mut stdin)?;
+            continue;
+        }
+        let mut item = attach::from_argument(path, Origin::File, spec.media.url_kind, None)?;
+        if let Attachment::Text(text) = &mut item.attachment {
+            // Each file is introduced by its name, so the model can tell them apart.
+            *text = format!("File: {}\n\n{text}", item.name);
+        }
+        items.push(item);
+    }
+    items.push(Named {
+        name: "the prompt".into(),
+        attachment: Attachment::Text(spec.prompt.join(" ")),
+    });
+    finish(items, &spec.media)
+}
+
+/// Builds the user turn's content for `vision`: the images, then the
+/// question. Piped stdin that is not an image is part of the question; with
+/// neither stdin text nor `-p`, the question asks for a description.
+pub fn assemble_vision(
+    spec: &VisionSpec,
+    read_stdin: impl FnOnce() -> std::io::Result<Vec<u8>>,
+) -> Result<InputContent, Error> {
+    let mut stdin = take_stdin(&spec.images, spec.stdin, spec.stdin_is_terminal, read_stdin)?;
+    let named_stdin = spec.images.iter().any(|f| is_stdin_path(f));
+
+    let mut items: Vec<Named> = Vec::new();
+    let mut question: Vec<Named> = Vec::new();
+    if !named_stdin && let Some(bytes) = stdin.take() {
+        // Not named as an image: text joins the question, an image or a PDF
+        // is sent as one rather than dropped.
+        let attachment = attach::from_bytes("stdin", bytes, Origin::Stdin)?;
+        let item = Named {
+            name: "stdin".into(),
+            attachment,
+        };
+        match item.attachment {
+            Attachment::Text(_) => question.push(item),
+            _ => items.push(item),
         }
     }
-    let prompt = spec.prompt.join(" ");
-    pieces.push(prompt);
+    for path in &spec.images {
+        let item = if is_stdin_path(path) {
+            let bytes = stdin.take().unwrap_or_default();
+            if bytes.is_empty() {
+                return Err(Error::Usage(
+                    "stdin is empty: - reads the image from stdin".into(),
+                ));
+            }
+            Named {
+                name: "stdin".into(),
+                attachment: attach::from_bytes("stdin", bytes, Origin::Vision)?,
+            }
+        } else {
+            attach::from_argument(
+                path,
+                Origin::Vision,
+                spec.media.url_kind,
+                Some(UrlKind::Image),
+            )?
+        };
+        items.push(item);
+    }
+    if let Some(prompt) = &spec.prompt {
+        question.push(Named {
+            name: "-p".into(),
+            attachment: Attachment::Text(prompt.clone()),
+        });
+    }
+    let asks_something = question.iter().any(|item| match &item.attachment {
+        Attachment::Text(text) => !text.trim().is_empty(),
+        _ => false,
+    });
+    if !asks_something {
+        let default = if items.len() == 1 {
+            "Describe this image."
+        } else {
+            "Describe these images."
+        };
+        question = vec![Named {
+            name: "the prompt".into(),
+            attachment: Attachment::Text(default.into()),
+        }];
+    }
+    items.extend(question);
+    finish(items, &spec.media)
+}
 
+/// Resizes when asked, checks the limits and builds the blocks.
+fn finish(mut items: Vec<Named>, media: &MediaOptions) -> Result<InputContent, Error> {
     // The API rejects empty and whitespace-only text blocks.
-    pieces.retain(|text| !text.trim().is_empty());
-    match pieces.len() {
-        0 => Err(Error::Usage(
+    items.retain(|item| match &item.attachment {
+        Attachment::Text(text) => !text.trim().is_empty(),
+        _ => true,
+    });
+    if items.is_empty() {
+        return Err(Error::Usage(
             "nothing to send: give a prompt, pipe text to stdin, or attach a file with -f".into(),
-        )),
-        1 => Ok(InputContent::Text(pieces.pop().unwrap_or_default())),
-        _ => Ok(InputContent::Blocks(
-            pieces
-                .into_iter()
-                .map(|text| InputBlock::Text { text })
-                .collect(),
-        )),
+        ));
+    }
+    if media.resize {
+        for item in &mut items {
+            if let Attachment::Image(image) = &item.attachment {
+                let resized = shrink(&item.name, image)?;
+                if let Some(resized) = resized {
+                    item.attachment = Attachment::Image(resized);
+                }
+            }
+        }
+    }
+    limits::check(&items, media.max_pdf_pages)?;
+
+    if let [
+        Named {
+            attachment: Attachment::Text(_),
+            ..
+        },
+    ] = items.as_slice()
+        && let Some(Named {
+            attachment: Attachment::Text(text),
+            ..
+        }) = items.pop()
+    {
+        return Ok(InputContent::Text(text));
+    }
+    Ok(InputContent::Blocks(
+        items
+            .into_iter()
+            .map(|item| block(item.attachment))
+            .collect(),
+    ))
+}
+
+#[cfg(feature = "resize")]
+fn shrink(name: &str, image: &attach::Image) -> Result<Option<attach::Image>, Error> {
+    resize::shrink(name, image)
+}
+
+#[cfg(not(feature = "resize"))]
+fn shrink(_: &str, _: &attach::Image) -> Result<Option<attach::Image>, Error> {
+    Err(Error::Usage(
+        "--resize is not available: this claude was built without the `resize` feature".into(),
+    ))
+}
+
+fn block(attachment: Attachment) -> InputBlock {
+    match attachment {
+        Attachment::Text(text) => InputBlock::Text { text },
+        Attachment::Image(image) => InputBlock::Image {
+            source: Source::Base64 {
+                media_type: image.format.media_type(),
+                data: Base64Data(image.data),
+            },
+        },
+        Attachment::Pdf { data, .. } => InputBlock::Document {
+            source: Source::Base64 {
+                media_type: "application/pdf",
+                data: Base64Data(data),
+            },
+        },
+        Attachment::Url { url, kind } => {
+            let source = Source::Url { url };
+            match kind {
+                UrlKind::Image => InputBlock::Image { source },
+                UrlKind::Document => InputBlock::Document { source },
+            }
+        }
     }
 }
 
@@ -123,13 +333,10 @@ pub fn assemble(
 pub fn read_text_file(path: &Path) -> Result<String, Error> {
     let bytes = std::fs::read(path)
         .map_err(|e| Error::Usage(format!("{}: {}", path.display(), io_reason(&e))))?;
-    utf8(bytes, &path.display().to_string())
-}
-
-fn utf8(bytes: Vec<u8>, what: &str) -> Result<String, Error> {
     String::from_utf8(bytes).map_err(|e| {
         Error::Usage(format!(
-            "{what} is not UTF-8 text (invalid byte at offset {}); only text can be sent this way",
+            "{} is not UTF-8 text (invalid byte at offset {})",
+            path.display(),
             e.utf8_error().valid_up_to()
         ))
     })
@@ -156,8 +363,15 @@ mod tests {
             files: files.iter().map(PathBuf::from).collect(),
             stdin,
             stdin_is_terminal: terminal,
+            media: MEDIA,
         }
     }
+
+    const MEDIA: MediaOptions = MediaOptions {
+        url_kind: None,
+        resize: false,
+        max_pdf_pages: MAX_PDF_PAGES,
+    };
 
     fn stdin_of(text: &'static str) -> impl FnOnce() -> io::Result<Vec<u8>> {
         move || Ok(text.as_bytes().to_vec())
@@ -172,7 +386,10 @@ mod tests {
             InputContent::Text(text) => vec![text],
             InputContent::Blocks(blocks) => blocks
                 .into_iter()
-                .map(|InputBlock::Text { text }| text)
+                .map(|block| match block {
+                    InputBlock::Text { text } => text,
+                    other => format!("{other:?}"),
+                })
                 .collect(),
         }
     }
@@ -233,18 +450,66 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_file_is_sent_as_such() {
+    fn an_empty_file_is_refused() {
         let dir = std::env::temp_dir().join(format!("claude-input-empty-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("empty.txt");
         std::fs::write(&file, "").unwrap();
         let path = file.to_str().unwrap();
-        let content = assemble(&spec(&["q"], &[path], StdinMode::Never, true), never()).unwrap();
-        assert_eq!(
-            texts(content),
-            [format!("File: {path} (empty)"), "q".into()]
-        );
+        let error = assemble(&spec(&["q"], &[path], StdinMode::Never, true), never()).unwrap_err();
+        assert_eq!(error.to_string(), format!("{path}: the file is empty"));
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    fn vision(images: &[&str], prompt: Option<&str>, terminal: bool) -> VisionSpec {
+        VisionSpec {
+            images: images.iter().map(PathBuf::from).collect(),
+            prompt: prompt.map(str::to_owned),
+            stdin: StdinMode::Auto,
+            stdin_is_terminal: terminal,
+            media: MEDIA,
+        }
+    }
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x01\0\0\0\x01";
+
+    #[test]
+    fn vision_puts_images_first_and_defaults_the_question() {
+        let content = assemble_vision(&vision(&["-"], None, false), || Ok(PNG.to_vec())).unwrap();
+        let InputContent::Blocks(blocks) = content else {
+            panic!("blocks expected")
+        };
+        assert!(matches!(blocks[0], InputBlock::Image { .. }));
+        assert_eq!(
+            blocks[1],
+            InputBlock::Text {
+                text: "Describe this image.".into()
+            }
+        );
+    }
+
+    #[test]
+    fn vision_joins_piped_text_to_the_question() {
+        let content = assemble_vision(
+            &vision(
+                &["https://x.test/a.png", "https://x.test/b"],
+                Some("Which?"),
+                false,
+            ),
+            stdin_of("context\n"),
+        )
+        .unwrap();
+        let texts = texts(content);
+        assert!(texts[0].contains("a.png") && texts[1].contains("x.test/b"));
+        assert_eq!(texts[2..], ["context\n", "Which?"]);
+    }
+
+    #[test]
+    fn vision_needs_bytes_on_stdin_for_dash() {
+        let error = assemble_vision(&vision(&["-"], None, false), stdin_of("")).unwrap_err();
+        assert!(error.to_string().starts_with("stdin is empty"), "{error}");
+        let error = assemble_vision(&vision(&["-"], None, false), stdin_of("words")).unwrap_err();
+        assert!(error.to_string().contains("not an image"), "{error}");
     }
 
     #[test]
@@ -261,9 +526,11 @@ mod tests {
             Ok(vec![b'a', 0xff])
         })
         .unwrap_err();
-        assert_eq!(
-            error.to_string(),
-            "stdin is not UTF-8 text (invalid byte at offset 1); only text can be sent this way"
+        assert!(
+            error
+                .to_string()
+                .starts_with("stdin is neither UTF-8 text (invalid byte at offset 1)"),
+            "{error}"
         );
     }
 

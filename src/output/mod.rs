@@ -2,11 +2,13 @@
 //! notes, usage line, thinking and spinner. It renders what it is given and
 //! knows nothing of HTTP or retries.
 
+mod data;
 mod render;
 mod spinner;
 
 use std::io::{self, Write};
 
+pub use data::{DataFormat, print_count, print_model, print_models};
 pub use render::{Format, OutputSettings, Renderer};
 pub use spinner::Spinner;
 

@@ -124,7 +124,7 @@ fn non_utf8_input_is_exit_2_without_a_request() {
         .output()
         .unwrap();
     assert_exit(&output, 2);
-    assert!(error_line(&output).contains("stdin is not UTF-8 text"));
+    assert!(error_line(&output).contains("stdin is neither UTF-8 text"));
 
     let dir = tempdir("binary");
     let file = dir.join("blob.bin");
@@ -134,7 +134,7 @@ fn non_utf8_input_is_exit_2_without_a_request() {
         .output()
         .unwrap();
     assert_exit(&output, 2);
-    assert!(error_line(&output).contains("blob.bin is not UTF-8 text"));
+    assert!(error_line(&output).contains("blob.bin is neither UTF-8 text"));
     assert!(server.requests().is_empty());
 }
 

@@ -3,12 +3,16 @@
 
 mod support;
 
+/// `count` and `models` against the fake server.
+mod count_models;
 /// Every exit code of the contract, provoked.
 mod exit_codes;
 /// Prompt, stdin and file assembly; what reaches the server.
 mod input;
 /// The key never leaks; -v logging.
 mod logging;
+/// Images, PDFs and URLs: detection, vision, limits and --resize.
+mod media;
 /// Output formats, streaming, notes and the usage line.
 mod output;
 /// Request options, checked against the official SDK's bodies.

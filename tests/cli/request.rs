@@ -7,7 +7,7 @@ use crate::support::*;
 fn sdk_cases() -> Vec<Value> {
     let all: Value = serde_json::from_str(&fixture("sdk-request-bodies.json")).unwrap();
     let cases: Vec<Value> = all.as_object().unwrap().values().cloned().collect();
-    assert!(cases.len() >= 14, "expected the full case list");
+    assert!(cases.len() >= 26, "expected the full case list");
     cases
 }
 
@@ -16,8 +16,11 @@ fn request_bodies_equal_what_the_official_sdk_sends() {
     for case in sdk_cases() {
         let name = case["name"].as_str().unwrap();
         let stream = case["body"]["stream"] == json!(true);
+        let counting = case["path"] == json!("/v1/messages/count_tokens");
         let server = FakeServer::with([if stream {
             Reply::stream("stream-basic.sse")
+        } else if counting {
+            Reply::json(r#"{"input_tokens": 42}"#)
         } else {
             Reply::message("message-basic-recorded.json")
         }]);
@@ -32,9 +35,17 @@ fn request_bodies_equal_what_the_official_sdk_sends() {
         if let Some(stdin) = case["stdin"].as_str() {
             cmd.write_stdin(stdin);
         }
+        if let Some(path) = case["stdin_file"].as_str() {
+            cmd.write_stdin(std::fs::read(path).unwrap());
+        }
         let output = cmd.output().unwrap();
         assert_exit(&output, 0);
         let request = server.single_request();
+        assert_eq!(
+            Some(request.path.as_str()),
+            case["path"].as_str(),
+            "case {name}"
+        );
         assert_eq!(
             request.json(),
             case["body"],
@@ -275,22 +286,6 @@ fn values_an_http_header_cannot_carry_are_exit_2_without_a_request() {
         );
     }
     assert!(server.requests().is_empty());
-}
-
-#[test]
-fn an_empty_attached_file_is_sent_as_empty() {
-    let dir = tempdir("empty");
-    let file = dir.join("empty.log");
-    std::fs::write(&file, "").unwrap();
-    let server = FakeServer::with([Reply::message("message-basic-recorded.json")]);
-    claude_at(&server)
-        .args(["ask", "-f", file.to_str().unwrap(), "any errors?"])
-        .assert()
-        .success();
-    assert_eq!(
-        sent_content(&server.single_request())[0]["text"],
-        json!(format!("File: {} (empty)", file.display()))
-    );
 }
 
 #[test]

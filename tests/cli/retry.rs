@@ -40,14 +40,16 @@ fn retry_after_seconds_and_http_dates_are_honoured() {
     claude_at(&server).args(["ask", "hi"]).assert().success();
     assert!(gaps(&server)[0] >= Duration::from_millis(600));
 
-    let in_two_seconds =
-        httpdate::fmt_http_date(std::time::SystemTime::now() + Duration::from_secs(2));
+    // Three seconds ahead, truncated to the second: at least two remain when
+    // the date is written, so a slow start still leaves more than one.
+    let in_three_seconds =
+        httpdate::fmt_http_date(std::time::SystemTime::now() + Duration::from_secs(3));
     let server = FakeServer::with([
-        Reply::error(503, "api_error", "unavailable").header("retry-after", &in_two_seconds),
+        Reply::error(503, "api_error", "unavailable").header("retry-after", &in_three_seconds),
         ok(),
     ]);
     claude_at(&server).args(["ask", "hi"]).assert().success();
-    // An HTTP date has one-second resolution: at least one second remains.
+    // An HTTP date has one-second resolution: well over one second remains.
     assert!(
         gaps(&server)[0] >= Duration::from_millis(1000),
         "{:?}",

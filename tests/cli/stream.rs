@@ -206,6 +206,6 @@ fn garbage_bytes_from_the_server_never_panic() {
             .output()
             .unwrap();
         assert_exit(&output, 9);
-        assert!(error_line(&output).contains("the reply is not a Message"));
+        assert!(error_line(&output).contains("the reply is not a valid Message"));
     }
 }

@@ -1,0 +1,238 @@
+//! One attachment: a file, stdin or a URL, turned into what it will be sent
+//! as (text, an image, a PDF, or a URL source), with clear errors for what
+//! cannot be sent.
+
+use std::path::Path;
+
+use bytes::Bytes;
+use reqwest::Url;
+
+use super::media::{self, ImageFormat, Kind};
+use super::{UrlKind, io_reason};
+use crate::error::Error;
+
+/// An image read into memory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Image {
+    pub format: ImageFormat,
+    pub data: Bytes,
+    /// Width and height from the header; `None` if it could not be read.
+    pub size: Option<(u32, u32)>,
+}
+
+/// What one input becomes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Attachment {
+    Text(String),
+    Image(Image),
+    Pdf { data: Bytes, pages: Option<usize> },
+    Url { url: String, kind: UrlKind },
+}
+
+/// An attachment and the name errors call it by.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Named {
+    pub name: String,
+    pub attachment: Attachment,
+}
+
+/// Where the bytes came from, which decides what is acceptable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// `-f PATH`: text, an image or a PDF.
+    File,
+    /// Piped stdin: text, an image or a PDF. SVG stays text: piping it is
+    /// how its source is sent.
+    Stdin,
+    /// An argument of `vision`: an image or a PDF, never text.
+    Vision,
+}
+
+impl Image {
+    pub fn from_bytes(format: ImageFormat, data: Bytes) -> Image {
+        Image {
+            format,
+            size: media::dimensions(format, &data),
+            data,
+        }
+    }
+}
+
+/// Classifies bytes by content.
+pub fn from_bytes(name: &str, bytes: Vec<u8>, origin: Origin) -> Result<Attachment, Error> {
+    if bytes.is_empty() && origin != Origin::Stdin {
+        return Err(Error::Usage(format!("{name}: the file is empty")));
+    }
+    match media::detect(&bytes) {
+        Kind::Image(format) => Ok(Attachment::Image(Image::from_bytes(
+            format,
+            Bytes::from(bytes),
+        ))),
+        Kind::Pdf => {
+            let pages = media::pdf_page_count(&bytes);
+            Ok(Attachment::Pdf {
+                data: Bytes::from(bytes),
+                pages,
+            })
+        }
+        Kind::Unsupported(format) => Err(unsupported(name, format)),
+        Kind::Svg if origin != Origin::Stdin => Err(Error::Usage(format!(
+            "{name}: SVG is not a format the API accepts (it takes {}); to send the SVG source \
+             as text, pipe it to stdin",
+            media::ACCEPTED
+        ))),
+        Kind::Svg | Kind::Text if origin == Origin::Vision => Err(Error::Usage(format!(
+            "{name}: not an image (vision takes {}); to send text, use claude ask -f",
+            media::ACCEPTED
+        ))),
+        Kind::Svg | Kind::Text => String::from_utf8(bytes)
+            .map(Attachment::Text)
+            .map_err(|_| Error::Internal(anyhow::anyhow!("text detection accepted invalid UTF-8"))),
+        Kind::Binary => {
+            let valid = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), str::len);
+            Err(Error::Usage(format!(
+                "{name} is neither UTF-8 text (invalid byte at offset {valid}) nor an accepted \
+                 format ({})",
+                media::ACCEPTED
+            )))
+        }
+    }
+}
+
+fn unsupported(name: &str, format: &str) -> Error {
+    Error::Usage(format!(
+        "{name}: {format} is not a format the API accepts (it takes {}); convert it first",
+        media::ACCEPTED
+    ))
+}
+
+/// Reads a path argument, or makes a URL source of an http(s) URL.
+/// `default_url_kind` is what a URL whose path does not tell becomes.
+pub fn from_argument(
+    path: &Path,
+    origin: Origin,
+    forced_url_kind: Option<UrlKind>,
+    default_url_kind: Option<UrlKind>,
+) -> Result<Named, Error> {
+    let name = path.display().to_string();
+    if let Some(text) = path.to_str().filter(|text| is_url(text)) {
+        let attachment = from_url(text, forced_url_kind, default_url_kind)?;
+        return Ok(Named { name, attachment });
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::Usage(format!("{name}: {}", io_reason(&e))))?;
+    let attachment = from_bytes(&name, bytes, origin)?;
+    Ok(Named { name, attachment })
+}
+
+fn is_url(text: &str) -> bool {
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+fn from_url(
+    text: &str,
+    forced: Option<UrlKind>,
+    default: Option<UrlKind>,
+) -> Result<Attachment, Error> {
+    let url =
+        Url::parse(text).map_err(|e| Error::Usage(format!("{text}: not a valid URL ({e})")))?;
+    let path = url.path().to_ascii_lowercase();
+    let extension = path.rsplit_once('.').map(|(_, ext)| ext).unwrap_or("");
+    let by_path = match extension {
+        "png" | "jpg" | "jpeg" | "gif" | "webp" => Some(UrlKind::Image),
+        "pdf" => Some(UrlKind::Document),
+        "bmp" | "tif" | "tiff" | "svg" | "heic" | "heif" | "avif" if forced.is_none() => {
+            return Err(unsupported(text, &extension.to_ascii_uppercase()));
+        }
+        _ => None,
+    };
+    let kind = forced.or(by_path).or(default).ok_or_else(|| {
+        Error::Usage(format!(
+            "{text}: cannot tell from the URL whether it is an image or a PDF; pass \
+             --url-as image or --url-as document"
+        ))
+    })?;
+    Ok(Attachment::Url {
+        url: url.to_string(),
+        kind,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(
+        text: &str,
+        forced: Option<UrlKind>,
+        default: Option<UrlKind>,
+    ) -> Result<Attachment, Error> {
+        from_argument(Path::new(text), Origin::File, forced, default).map(|n| n.attachment)
+    }
+
+    #[test]
+    fn urls_are_sources_chosen_by_path_or_flag() {
+        let kind = |a: Attachment| match a {
+            Attachment::Url { kind, .. } => kind,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            kind(url("https://x.test/a/cat.JPG?s=1", None, None).unwrap()),
+            UrlKind::Image
+        );
+        assert_eq!(
+            kind(url("http://x.test/paper.pdf", None, None).unwrap()),
+            UrlKind::Document
+        );
+        assert_eq!(
+            kind(url("https://x.test/render", None, Some(UrlKind::Image)).unwrap()),
+            UrlKind::Image
+        );
+        assert_eq!(
+            kind(url("https://x.test/cat.png", Some(UrlKind::Document), None).unwrap()),
+            UrlKind::Document
+        );
+        let error = url("https://x.test/render", None, None)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("--url-as"), "{error}");
+        let error = url("https://x.test/a.bmp", None, None)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("BMP is not a format"), "{error}");
+    }
+
+    #[test]
+    fn empty_files_are_refused_but_empty_stdin_is_just_empty() {
+        assert!(from_bytes("a.png", vec![], Origin::File).is_err());
+        assert_eq!(
+            from_bytes("stdin", vec![], Origin::Stdin).unwrap(),
+            Attachment::Text(String::new())
+        );
+    }
+
+    #[test]
+    fn svg_is_text_on_stdin_only() {
+        let svg = b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec();
+        assert!(matches!(
+            from_bytes("stdin", svg.clone(), Origin::Stdin),
+            Ok(Attachment::Text(_))
+        ));
+        let error = from_bytes("logo.svg", svg, Origin::File)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.starts_with("logo.svg: SVG is not a format the API accepts"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn vision_refuses_text() {
+        let error = from_bytes("notes.txt", b"hello".to_vec(), Origin::Vision)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("not an image"), "{error}");
+    }
+}

@@ -1,0 +1,363 @@
+//! What a file is, told from its first bytes (never from its name), and the
+//! facts the API's limits are about: an image's size in pixels, read from
+//! its header, and a PDF's page count, where it can be counted cheaply.
+
+use memchr::memmem;
+
+/// An image format the API accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageFormat {
+    Png,
+    Jpeg,
+    Gif,
+    Webp,
+}
+
+impl ImageFormat {
+    pub fn media_type(self) -> &'static str {
+        match self {
+            ImageFormat::Png => "image/png",
+            ImageFormat::Jpeg => "image/jpeg",
+            ImageFormat::Gif => "image/gif",
+            ImageFormat::Webp => "image/webp",
+        }
+    }
+}
+
+/// What a run of bytes is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Image(ImageFormat),
+    Pdf,
+    /// An SVG drawing: text, but not an image the API accepts.
+    Svg,
+    /// UTF-8 text.
+    Text,
+    /// A format we recognise and the API does not take (its name).
+    Unsupported(&'static str),
+    /// Bytes that are neither text nor a format we recognise.
+    Binary,
+}
+
+/// The formats the API takes, for error messages.
+pub const ACCEPTED: &str = "PNG, JPEG, GIF and WebP images, and PDF documents";
+
+/// Tells what `bytes` are from their content.
+pub fn detect(bytes: &[u8]) -> Kind {
+    if let Some(format) = image_format(bytes) {
+        return Kind::Image(format);
+    }
+    // PDF readers accept the header anywhere in the first kilobyte.
+    if memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some() {
+        return Kind::Pdf;
+    }
+    if let Some(name) = unsupported_binary(bytes) {
+        return Kind::Unsupported(name);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) if is_svg(text) => Kind::Svg,
+        Ok(_) => Kind::Text,
+        Err(_) => Kind::Binary,
+    }
+}
+
+fn image_format(bytes: &[u8]) -> Option<ImageFormat> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some(ImageFormat::Png)
+    } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
+        Some(ImageFormat::Jpeg)
+    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        Some(ImageFormat::Gif)
+    } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        Some(ImageFormat::Webp)
+    } else {
+        None
+    }
+}
+
+/// Binary formats people try to send as images. Only signatures that text
+/// cannot start with are checked here, so a text file is never refused.
+fn unsupported_binary(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*") {
+        return Some("TIFF");
+    }
+    if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
+        return match &bytes[8..12] {
+            b"heic" | b"heix" | b"hevc" | b"hevx" | b"heim" | b"heis" | b"mif1" | b"msf1" => {
+                Some("HEIC")
+            }
+            b"avif" | b"avis" => Some("AVIF"),
+            _ => None,
+        };
+    }
+    // "BM" then a little-endian file size and four reserved zero bytes.
+    if bytes.len() >= 14 && bytes.starts_with(b"BM") && bytes[6..10] == [0, 0, 0, 0] {
+        return Some("BMP");
+    }
+    if bytes.starts_with(&[0, 0, 1, 0]) && bytes.len() >= 6 && bytes[4..6] != [0, 0] {
+        return Some("ICO");
+    }
+    None
+}
+
+fn is_svg(text: &str) -> bool {
+    let head = text.trim_start_matches('\u{feff}').trim_start();
+    let head = prefix(head, 1024);
+    head.starts_with("<svg")
+        || ((head.starts_with("<?xml") || head.starts_with("<!DOCTYPE svg"))
+            && head.contains("<svg"))
+}
+
+/// At most the first `max` bytes of `text`, cut at a character boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Width and height in pixels, from the image header. `None` when the
+/// header is cut short or malformed.
+pub fn dimensions(format: ImageFormat, bytes: &[u8]) -> Option<(u32, u32)> {
+    match format {
+        ImageFormat::Png => {
+            // The IHDR chunk comes first: width and height, big-endian.
+            (&bytes.get(12..16)? == b"IHDR").then_some(())?;
+            Some((be32(bytes, 16)?, be32(bytes, 20)?))
+        }
+        ImageFormat::Gif => Some((le16(bytes, 6)?.into(), le16(bytes, 8)?.into())),
+        ImageFormat::Webp => webp_dimensions(bytes),
+        ImageFormat::Jpeg => jpeg_dimensions(bytes),
+    }
+}
+
+fn be32(bytes: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+}
+
+fn be16(bytes: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_be_bytes(bytes.get(at..at + 2)?.try_into().ok()?))
+}
+
+fn le16(bytes: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?))
+}
+
+fn le24(bytes: &[u8], at: usize) -> Option<u32> {
+    let b = bytes.get(at..at + 3)?;
+    Some(u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16)
+}
+
+fn webp_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
+    match bytes.get(12..16)? {
+        // Lossy: a key frame starts with the sync code 9d 01 2a.
+        b"VP8 " => {
+            (bytes.get(23..26)? == [0x9d, 0x01, 0x2a]).then_some(())?;
+            let width = le16(bytes, 26)? & 0x3fff;
+            let height = le16(bytes, 28)? & 0x3fff;
+            Some((width.into(), height.into()))
+        }
+        // Lossless: a signature byte, then 14-bit width-1 and height-1.
+        b"VP8L" => {
+            (*bytes.get(20)? == 0x2f).then_some(())?;
+            let bits = u32::from_le_bytes(bytes.get(21..25)?.try_into().ok()?);
+            Some(((bits & 0x3fff) + 1, ((bits >> 14) & 0x3fff) + 1))
+        }
+        // Extended: 24-bit canvas width-1 and height-1.
+        b"VP8X" => Some((le24(bytes, 24)? + 1, le24(bytes, 27)? + 1)),
+        _ => None,
+    }
+}
+
+fn jpeg_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
+    let mut at = 2;
+    loop {
+        // Markers may be padded with any number of 0xff bytes.
+        while *bytes.get(at)? == 0xff && *bytes.get(at + 1)? == 0xff {
+            at += 1;
+        }
+        if *bytes.get(at)? != 0xff {
+            return None;
+        }
+        let marker = *bytes.get(at + 1)?;
+        match marker {
+            // Standalone markers carry no length.
+            0x01 | 0xd0..=0xd7 => {
+                at += 2;
+                continue;
+            }
+            // Start of frame (all but DHT, JPG and DAC, which share the range).
+            0xc0..=0xcf if !matches!(marker, 0xc4 | 0xc8 | 0xcc) => {
+                let height = be16(bytes, at + 5)?;
+                let width = be16(bytes, at + 7)?;
+                return Some((width.into(), height.into()));
+            }
+            // Start of scan or end of image before any frame header.
+            0xda | 0xd9 => return None,
+            _ => {
+                let length = usize::from(be16(bytes, at + 2)?);
+                if length < 2 {
+                    return None;
+                }
+                at += 2 + length;
+            }
+        }
+    }
+}
+
+/// Pages in a PDF, counted from its uncompressed page objects
+/// (`/Type /Page`). `None` when none are visible, as in PDFs that keep their
+/// objects in compressed streams: the count would be a guess.
+pub fn pdf_page_count(bytes: &[u8]) -> Option<usize> {
+    let mut pages = 0;
+    for at in memmem::find_iter(bytes, b"/Type") {
+        let rest = &bytes[at + 5..];
+        let skip = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        let rest = &rest[skip..];
+        // `/Page`, not `/Pages` (the page tree) or `/PageLabel`.
+        if rest.starts_with(b"/Page")
+            && !rest
+                .get(5)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        {
+            pages += 1;
+        }
+    }
+    (pages > 0).then_some(pages)
+}
+
+/// The length of `n` bytes in base64 with padding: what the API measures.
+pub fn base64_len(n: usize) -> usize {
+    n.div_ceil(3).saturating_mul(4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        bytes.extend(width.to_be_bytes());
+        bytes.extend(height.to_be_bytes());
+        bytes.extend([8, 6, 0, 0, 0]);
+        bytes
+    }
+
+    #[test]
+    fn formats_are_told_by_content() {
+        assert_eq!(detect(&png(1, 1)), Kind::Image(ImageFormat::Png));
+        assert_eq!(
+            detect(&[0xff, 0xd8, 0xff, 0xe0, 0, 0x10]),
+            Kind::Image(ImageFormat::Jpeg)
+        );
+        assert_eq!(detect(b"GIF89a\x01\0\x01\0"), Kind::Image(ImageFormat::Gif));
+        assert_eq!(
+            detect(b"RIFF\x24\0\0\0WEBPVP8L"),
+            Kind::Image(ImageFormat::Webp)
+        );
+        assert_eq!(detect(b"%PDF-1.7\n%\xe2\xe3"), Kind::Pdf);
+        assert_eq!(detect(b"\xef\xbb\xbf%PDF-1.4\n"), Kind::Pdf);
+        assert_eq!(detect(b"hello\n"), Kind::Text);
+        assert_eq!(detect(b""), Kind::Text);
+        assert_eq!(detect(b"\x00\xfe\x01"), Kind::Binary);
+    }
+
+    #[test]
+    fn unsupported_formats_are_named() {
+        let mut bmp = b"BM\x36\x00\x0c\x00\0\0\0\0\x36\0\0\0".to_vec();
+        bmp.extend([0u8; 16]);
+        assert_eq!(detect(&bmp), Kind::Unsupported("BMP"));
+        assert_eq!(detect(b"II*\0\x08\0\0\0"), Kind::Unsupported("TIFF"));
+        assert_eq!(detect(b"MM\0*\0\0\0\x08"), Kind::Unsupported("TIFF"));
+        assert_eq!(
+            detect(b"\0\0\0\x18ftypheic\0\0\0\0"),
+            Kind::Unsupported("HEIC")
+        );
+        assert_eq!(
+            detect(b"\0\0\0\x1cftypavif\0\0\0\0"),
+            Kind::Unsupported("AVIF")
+        );
+        assert_eq!(
+            detect(b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
+            Kind::Svg
+        );
+        assert_eq!(detect(b"  <svg width=\"1\"></svg>"), Kind::Svg);
+        // Text that merely starts like a signature stays text.
+        assert_eq!(detect(b"BMW makes cars.\n"), Kind::Text);
+        assert_eq!(detect(b"<?xml version=\"1.0\"?><note/>"), Kind::Text);
+    }
+
+    #[test]
+    fn png_and_gif_dimensions() {
+        assert_eq!(
+            dimensions(ImageFormat::Png, &png(9000, 12)),
+            Some((9000, 12))
+        );
+        assert_eq!(dimensions(ImageFormat::Png, &png(1, 1)[..20]), None);
+        assert_eq!(
+            dimensions(ImageFormat::Gif, b"GIF89a\x40\x1f\x02\x00"),
+            Some((8000, 2))
+        );
+    }
+
+    #[test]
+    fn jpeg_dimensions_skip_segments_and_padding() {
+        let mut jpeg = vec![0xff, 0xd8];
+        jpeg.extend([0xff, 0xe0, 0x00, 0x04, 0xaa, 0xbb]); // APP0, 2 bytes of data
+        jpeg.extend([0xff, 0xff]); // fill byte
+        jpeg.extend([0xff, 0xc4, 0x00, 0x02]); // DHT, empty: not a frame
+        jpeg.extend([0xff, 0xc2, 0x00, 0x0b, 0x08, 0x0b, 0xb8, 0x0f, 0xa0, 0x03]);
+        assert_eq!(dimensions(ImageFormat::Jpeg, &jpeg), Some((4000, 3000)));
+        assert_eq!(dimensions(ImageFormat::Jpeg, &jpeg[..12]), None);
+        assert_eq!(
+            dimensions(ImageFormat::Jpeg, &[0xff, 0xd8, 0xff, 0xe0, 0x00, 0x00]),
+            None
+        );
+    }
+
+    #[test]
+    fn webp_dimensions_in_all_three_forms() {
+        let riff = |chunk: &[u8], data: &[u8]| {
+            let mut bytes = b"RIFF\0\0\0\0WEBP".to_vec();
+            bytes.extend(chunk);
+            bytes.extend([0u8; 4]);
+            bytes.extend(data);
+            bytes
+        };
+        let lossy = riff(
+            b"VP8 ",
+            &[0, 0, 0, 0x9d, 0x01, 0x2a, 0x40, 0x06, 0xb0, 0x04],
+        );
+        assert_eq!(dimensions(ImageFormat::Webp, &lossy), Some((1600, 1200)));
+        // 14 bits of width-1 (99), then 14 bits of height-1 (49).
+        let bits: u32 = 99 | (49 << 14);
+        let mut lossless = vec![0x2f];
+        lossless.extend(bits.to_le_bytes());
+        assert_eq!(
+            dimensions(ImageFormat::Webp, &riff(b"VP8L", &lossless)),
+            Some((100, 50))
+        );
+        let extended = riff(b"VP8X", &[0, 0, 0, 0, 0x3f, 0x1f, 0, 0x01, 0, 0]);
+        assert_eq!(dimensions(ImageFormat::Webp, &extended), Some((8000, 2)));
+    }
+
+    #[test]
+    fn pdf_pages_are_counted_from_page_objects() {
+        let pdf = b"%PDF-1.4\n1 0 obj <</Type /Pages /Kids [2 0 R 3 0 R] /Count 2>>\n\
+                    2 0 obj <</Type /Page>>\n3 0 obj <</Type/Page/Parent 1 0 R>>\n\
+                    4 0 obj <</Type /PageLabels>>";
+        assert_eq!(pdf_page_count(pdf), Some(2));
+        assert_eq!(pdf_page_count(b"%PDF-1.5\n1 0 obj <</Type /ObjStm>>"), None);
+    }
+
+    #[test]
+    fn base64_length_is_padded() {
+        assert_eq!(base64_len(0), 0);
+        assert_eq!(base64_len(1), 4);
+        assert_eq!(base64_len(3), 4);
+        assert_eq!(base64_len(4), 8);
+        // A 3.75 MiB file is already over the 5 MB base64 limit.
+        assert!(base64_len(3_932_161) > 5_242_880);
+    }
+}

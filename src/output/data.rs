@@ -1,0 +1,212 @@
+//! Printing data that is not a reply: token counts and models, as text for
+//! people and `awk`, or as the API's JSON for `jq`.
+
+use std::io::{self, Write};
+
+use serde_json::Value;
+
+use crate::api::JsonReply;
+use crate::api::types::{ModelInfo, TokenCount};
+use crate::json_text;
+
+/// How data is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFormat {
+    /// For people and line tools.
+    Text,
+    /// The API's JSON, indented only for a terminal.
+    Json,
+}
+
+/// The count alone, or the API's reply.
+pub fn print_count(
+    out: &mut impl Write,
+    reply: &JsonReply<TokenCount>,
+    format: DataFormat,
+    pretty: bool,
+) -> io::Result<()> {
+    match format {
+        DataFormat::Text => writeln!(out, "{}", reply.value.input_tokens)?,
+        DataFormat::Json if pretty => {
+            let value: Value = serde_json::from_slice(&reply.raw).map_err(io::Error::other)?;
+            write_json(out, &value, true)?;
+        }
+        DataFormat::Json => {
+            // One line, as the API sent it otherwise.
+            out.write_all(&json_text::minify(&reply.raw))?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()
+}
+
+/// One line per model: id, creation date, display name, in aligned
+/// columns (the name last, as it has spaces); or a JSON array.
+pub fn print_models(
+    out: &mut impl Write,
+    models: &[Value],
+    format: DataFormat,
+    pretty: bool,
+) -> io::Result<()> {
+    if format == DataFormat::Json {
+        write_json(out, &Value::Array(models.to_vec()), pretty)?;
+        return out.flush();
+    }
+    let infos: Vec<ModelInfo> = models.iter().map(ModelInfo::from_json).collect();
+    let width = infos
+        .iter()
+        .map(|m| m.id.chars().count())
+        .max()
+        .unwrap_or(0);
+    for model in &infos {
+        let line = format!(
+            "{:width$}  {:10}  {}",
+            model.id,
+            date(model.created_at.as_deref()),
+            model.display_name.as_deref().unwrap_or("")
+        );
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    out.flush()
+}
+
+/// One model: its limits and capabilities, or its JSON.
+pub fn print_model(
+    out: &mut impl Write,
+    model: &Value,
+    format: DataFormat,
+    pretty: bool,
+) -> io::Result<()> {
+    if format == DataFormat::Json {
+        write_json(out, model, pretty)?;
+        return out.flush();
+    }
+    let info = ModelInfo::from_json(model);
+    let number = |n: Option<u64>| n.map_or_else(|| "unknown".to_owned(), |n| n.to_string());
+    let mut rows = vec![
+        ("id", info.id.clone()),
+        ("name", info.display_name.clone().unwrap_or_default()),
+        ("created", date(info.created_at.as_deref()).to_owned()),
+        ("max input tokens", number(info.max_input_tokens)),
+        ("max output tokens", number(info.max_tokens)),
+    ];
+    match &info.capabilities {
+        Some(capabilities) => {
+            let (supported, unsupported): (Vec<_>, Vec<_>) = capabilities
+                .iter()
+                .partition(|(_, value)| is_supported(value));
+            let describe = |list: &[(&String, &Value)]| {
+                list.iter()
+                    .map(|(name, value)| describe_capability(name, value))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            rows.push(("supports", describe(&supported)));
+            rows.push(("does not support", describe(&unsupported)));
+        }
+        None => rows.push(("capabilities", "not listed by the API".to_owned())),
+    }
+    for (label, value) in rows {
+        let line = format!("{label:18} {value}");
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    out.flush()
+}
+
+fn is_supported(value: &Value) -> bool {
+    value["supported"].as_bool().unwrap_or(false)
+}
+
+/// `thinking (adaptive, enabled)`: a capability with the supported kinds
+/// nested under it.
+fn describe_capability(name: &str, value: &Value) -> String {
+    let nested: Vec<&str> = value
+        .as_object()
+        .into_iter()
+        .flat_map(|fields| fields.values())
+        .filter_map(Value::as_object)
+        .flat_map(|kinds| kinds.iter())
+        .filter(|(_, kind)| is_supported(kind))
+        .map(|(kind, _)| kind.as_str())
+        .collect();
+    if nested.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name} ({})", nested.join(", "))
+    }
+}
+
+/// The date part of an RFC 3339 timestamp.
+fn date(timestamp: Option<&str>) -> &str {
+    let timestamp = timestamp.unwrap_or("");
+    timestamp.get(..10).unwrap_or(timestamp)
+}
+
+fn write_json(out: &mut impl Write, value: &Value, pretty: bool) -> io::Result<()> {
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, value)?;
+    } else {
+        serde_json::to_writer(&mut *out, value)?;
+    }
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn text(f: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
+        let mut out = Vec::new();
+        f(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn models_are_aligned_with_the_name_last() {
+        let models = [
+            json!({"id": "claude-opus-5", "display_name": "Claude Opus 5", "created_at": "2026-07-24T00:00:00Z"}),
+            json!({"id": "claude-haiku-4-5", "display_name": "Claude Haiku 4.5", "created_at": "2025-10-01T00:00:00Z"}),
+            json!({"id": "odd"}),
+        ];
+        assert_eq!(
+            text(|out| print_models(out, &models, DataFormat::Text, false)),
+            "claude-opus-5     2026-07-24  Claude Opus 5\n\
+             claude-haiku-4-5  2025-10-01  Claude Haiku 4.5\n\
+             odd\n"
+        );
+    }
+
+    #[test]
+    fn one_model_shows_limits_and_capabilities() {
+        let model = json!({
+            "type": "model", "id": "claude-opus-5", "display_name": "Claude Opus 5",
+            "created_at": "2026-07-24T00:00:00Z", "max_input_tokens": 1000000, "max_tokens": 128000,
+            "capabilities": {
+                "batch": {"supported": true},
+                "code_execution": {"supported": false},
+                "thinking": {"supported": true, "types": {"adaptive": {"supported": true}, "enabled": {"supported": false}}}
+            }
+        });
+        assert_eq!(
+            text(|out| print_model(out, &model, DataFormat::Text, false)),
+            "id                 claude-opus-5\n\
+             name               Claude Opus 5\n\
+             created            2026-07-24\n\
+             max input tokens   1000000\n\
+             max output tokens  128000\n\
+             supports           batch, thinking (adaptive)\n\
+             does not support   code_execution\n"
+        );
+    }
+
+    #[test]
+    fn json_keeps_the_api_key_order() {
+        let model: Value =
+            serde_json::from_str(r#"{"type":"model","id":"m","capabilities":null}"#).unwrap();
+        assert_eq!(
+            text(|out| print_model(out, &model, DataFormat::Json, false)),
+            "{\"type\":\"model\",\"id\":\"m\",\"capabilities\":null}\n"
+        );
+    }
+}
