@@ -5,6 +5,8 @@
 //!     the same headers and body: 30 alternating runs each, median ratio.
 //! (c) 100 MB piped into `claude ask --no-stream`: wall time, and the peak
 //!     RSS of the claude process (from wait4) against the input size.
+//! (d) a 20 MB PDF attached with `-f`: the same figures; the body carries it
+//!     in base64 (4/3 of its size).
 //!
 //! Run: `cargo bench --bench e2e` (curl must be on PATH for (a)).
 #![allow(unsafe_code)] // wait4(2), to read one child's peak RSS.
@@ -13,7 +15,8 @@
 #[allow(dead_code)]
 mod server;
 
-use std::io::Write;
+use std::ffi::OsStr;
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -91,17 +94,45 @@ fn startup_versus_curl() {
     );
 }
 
-/// Runs `cmd` with `input` piped to its stdin; returns wall time and the
-/// child's peak RSS in bytes.
-// The child is reaped by wait4 below, which clippy cannot see.
-#[allow(clippy::zombie_processes)]
-fn run_with_stdin(cmd: &mut Command, input: &'static [u8]) -> (Duration, u64) {
+/// Runs claude with `args` (and `stdin` from a file, or none) and returns
+/// its wall time and peak RSS in bytes.
+///
+/// The measuring is done by a fresh copy of this bench: Linux counts the
+/// spawning process's memory into a vfork()ed child's peak RSS, and this
+/// process holds the fake server's recorded requests.
+fn measure(args: &[&OsStr], stdin: Option<&Path>) -> (Duration, u64) {
+    let mut cmd = Command::new(std::env::current_exe().expect("bench path"));
+    cmd.env(MEASURE_ENV, "1").arg("--").args(args);
+    if let Some(stdin) = stdin {
+        cmd.env(STDIN_ENV, stdin);
+    }
+    let out = cmd
+        .stderr(Stdio::inherit())
+        .output()
+        .expect("measurer runs");
+    assert!(out.status.success(), "measurement failed");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut fields = text.split_whitespace().map(|f| f.parse::<u64>().unwrap());
+    let (nanos, peak) = (fields.next().unwrap(), fields.next().unwrap());
+    (Duration::from_nanos(nanos), peak)
+}
+
+const MEASURE_ENV: &str = "CLAUDE_BENCH_MEASURE";
+const STDIN_ENV: &str = "CLAUDE_BENCH_STDIN";
+
+/// Measure mode: spawn claude with the arguments after `--`, wait for it
+/// with wait4, print nanoseconds and peak RSS bytes.
+fn measure_child() {
+    let args: Vec<_> = std::env::args_os()
+        .skip_while(|a| a != "--")
+        .skip(1)
+        .collect();
+    let stdin = match std::env::var_os(STDIN_ENV) {
+        Some(path) => Stdio::from(std::fs::File::open(path).expect("stdin file")),
+        None => Stdio::null(),
+    };
     let started = Instant::now();
-    let mut child = cmd.stdin(Stdio::piped()).spawn().expect("spawns");
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || {
-        stdin.write_all(input).expect("writes stdin");
-    });
+    let child = claude().args(&args).stdin(stdin).spawn().expect("spawns");
     let pid = child.id() as libc::pid_t;
     let mut status = 0;
     // SAFETY: rusage is plain data that wait4 fills in; pid is our child.
@@ -113,36 +144,31 @@ fn run_with_stdin(cmd: &mut Command, input: &'static [u8]) -> (Duration, u64) {
         libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
         "claude failed: {status}"
     );
-    writer.join().unwrap();
-    (elapsed, usage.ru_maxrss as u64 * 1024)
+    println!("{} {}", elapsed.as_nanos(), usage.ru_maxrss as u64 * 1024);
 }
 
 fn large_stdin() {
     const SIZE: usize = 100 * 1024 * 1024;
     let line =
         "The quick brown fox jumps over the lazy dog; \"quoted\" text, tabs\tand unicode é.\n";
-    let input: &'static [u8] = line.repeat(SIZE / line.len() + 1).as_bytes()[..SIZE]
-        .to_vec()
-        .leak();
+    let input = line.repeat(SIZE / line.len() + 1);
+    let path = std::env::temp_dir().join(format!("claude-bench-{}.txt", std::process::id()));
+    std::fs::write(&path, &input.as_bytes()[..SIZE]).expect("writes the input");
+    drop(input);
     let server = FakeServer::start();
     for _ in 0..3 {
         server.push(Reply::message("message-basic-recorded.json"));
     }
-    let mut cmd = claude();
-    cmd.args([
-        "--base-url",
-        &server.url(),
-        "ask",
-        "--no-stream",
-        "summarize",
-    ]);
+    let url = server.url();
+    let args = ["--base-url", &url, "ask", "--no-stream", "summarize"].map(OsStr::new);
     let mut times = Vec::new();
     let mut peaks = Vec::new();
     for _ in 0..3 {
-        let (time, peak) = run_with_stdin(&mut cmd, input);
+        let (time, peak) = measure(&args, Some(&path));
         times.push(time.as_secs_f64());
         peaks.push(peak as f64);
     }
+    let _ = std::fs::remove_file(&path);
     let sent = server.requests()[0].body.len();
     println!(
         "(c) {} MB on stdin -> {:.1} MB request body: median {:.0} ms, peak RSS median {:.0} MB = {:.2}x the input",
@@ -154,7 +180,57 @@ fn large_stdin() {
     );
 }
 
+fn large_pdf() {
+    const SIZE: usize = 20 * 1024 * 1024;
+    let mut pdf = b"%PDF-1.7\n1 0 obj <</Type /Page>> endobj\n".to_vec();
+    // Incompressible-looking bytes, like a scanned PDF's image streams.
+    let mut state = 0x2545_f491_u32;
+    while pdf.len() < SIZE {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        pdf.extend_from_slice(&state.to_le_bytes());
+    }
+    pdf.truncate(SIZE);
+    let path = std::env::temp_dir().join(format!("claude-bench-{}.pdf", std::process::id()));
+    std::fs::write(&path, &pdf).expect("writes the PDF");
+    let server = FakeServer::start();
+    for _ in 0..3 {
+        server.push(Reply::message("message-basic-recorded.json"));
+    }
+    let url = server.url();
+    let args = [
+        OsStr::new("--base-url"),
+        OsStr::new(&url),
+        OsStr::new("ask"),
+        OsStr::new("--no-stream"),
+        OsStr::new("-f"),
+        path.as_os_str(),
+        OsStr::new("summarize"),
+    ];
+    let mut times = Vec::new();
+    let mut peaks = Vec::new();
+    for _ in 0..3 {
+        let (time, peak) = measure(&args, None);
+        times.push(time.as_secs_f64());
+        peaks.push(peak as f64);
+    }
+    let _ = std::fs::remove_file(&path);
+    let sent = server.requests()[0].body.len();
+    println!(
+        "(d) {} MB PDF -> {:.1} MB request body: median {:.0} ms, peak RSS median {:.0} MB = {:.2}x the PDF",
+        SIZE / (1024 * 1024),
+        sent as f64 / (1024.0 * 1024.0),
+        median(&mut times) * 1e3,
+        median(&mut peaks) / (1024.0 * 1024.0),
+        median(&mut peaks) / SIZE as f64,
+    );
+}
+
 fn main() {
+    if std::env::var_os(MEASURE_ENV).is_some() {
+        return measure_child();
+    }
     if Command::new("curl")
         .arg("--version")
         .stdout(Stdio::null())
@@ -166,4 +242,5 @@ fn main() {
         println!("(a) skipped: curl is not installed");
     }
     large_stdin();
+    large_pdf();
 }
