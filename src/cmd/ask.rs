@@ -27,7 +27,7 @@ pub fn run(args: AskArgs, connection: &Connection, terminal: &Terminal) -> Resul
         stdin_is_terminal: terminal.stdin,
         media: settings::media_options(&args.input.media, &settings.model),
     };
-    let content = input::assemble(&spec, stdin_reader(spec.stdin))?;
+    let content = input::assemble(&spec, stdin_reader(spec.stdin_is_explicit()))?;
     send(content, &settings, &args.output, connection, terminal)
 }
 

@@ -27,7 +27,7 @@ pub fn run(args: CountArgs, connection: &Connection, terminal: &Terminal) -> Res
         stdin_is_terminal: terminal.stdin,
         media: settings::media_options(&args.input.media, &settings.model),
     };
-    let content = input::assemble(&spec, stdin_reader(spec.stdin))?;
+    let content = input::assemble(&spec, stdin_reader(spec.stdin_is_explicit()))?;
     let message = super::ask::message_request(content, &settings, false);
     let request = CountTokensRequest::from(&message);
     let client = Client::new(connection.client.clone())?;

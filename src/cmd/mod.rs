@@ -11,18 +11,20 @@ use std::io;
 use crate::api::RequestPreview;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
-use crate::input::{self, StdinMode};
+use crate::input;
 use crate::output;
 use crate::settings::{Connection, Terminal};
 
 /// Reads stdin for input assembly, saying so when it stays silent.
-fn stdin_reader(mode: StdinMode) -> impl FnOnce() -> io::Result<Vec<u8>> {
+/// `explicit`: the user asked for stdin, so there is nothing to turn off.
+fn stdin_reader(explicit: bool) -> impl FnOnce() -> io::Result<Vec<u8>> {
     move || {
         input::read_stdin(input::STDIN_HINT_AFTER, move || {
-            output::note(match mode {
+            output::note(if explicit {
+                "waiting for stdin (asked for with --stdin or -); end it with Ctrl-D"
+            } else {
                 // Reading was a guess: say how to turn it off.
-                StdinMode::Auto => "waiting for stdin; pass --no-stdin if there is none",
-                _ => "waiting for stdin (asked for with --stdin or -); end it with Ctrl-D",
+                "waiting for stdin; pass --no-stdin if there is none"
             })
         })
     }

@@ -20,6 +20,6 @@ pub fn run(args: VisionArgs, connection: &Connection, terminal: &Terminal) -> Re
         stdin_is_terminal: terminal.stdin,
         media: settings::media_options(&args.media, &settings.model),
     };
-    let content = input::assemble_vision(&spec, stdin_reader(spec.stdin))?;
+    let content = input::assemble_vision(&spec, stdin_reader(spec.stdin_is_explicit()))?;
     super::ask::send(content, &settings, &args.output, connection, terminal)
 }

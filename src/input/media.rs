@@ -352,6 +352,45 @@ mod tests {
     }
 
     #[test]
+    fn hostile_bytes_never_panic() {
+        let mut state = 0x2545_f491_u32;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state
+        };
+        let prefixes: [&[u8]; 6] = [
+            b"\x89PNG\r\n\x1a\n",
+            &[0xff, 0xd8, 0xff],
+            b"GIF89a",
+            b"RIFF\0\0\0\0WEBPVP8 ",
+            b"RIFF\0\0\0\0WEBPVP8X",
+            b"%PDF-1.4 /Type",
+        ];
+        for prefix in prefixes {
+            for len in 0..64 {
+                for _ in 0..20 {
+                    let mut bytes = prefix.to_vec();
+                    bytes.extend((0..len).map(|_| next() as u8));
+                    for cut in 0..=bytes.len() {
+                        let bytes = &bytes[..cut];
+                        if let Kind::Image(format) = detect(bytes) {
+                            let _ = dimensions(format, bytes);
+                        }
+                        let _ = pdf_page_count(bytes);
+                    }
+                }
+            }
+        }
+        // JPEG segments of every length, including 0 and 1.
+        for length in 0..=4u8 {
+            let jpeg = [0xff, 0xd8, 0xff, 0xe1, 0, length, 0xff, 0xc0];
+            assert_eq!(dimensions(ImageFormat::Jpeg, &jpeg), None);
+        }
+    }
+
+    #[test]
     fn base64_length_is_padded() {
         assert_eq!(base64_len(0), 0);
         assert_eq!(base64_len(1), 4);

@@ -81,16 +81,17 @@ pub struct VisionSpec {
 pub const STDIN_HINT_AFTER: Duration = Duration::from_secs(5);
 
 impl InputSpec {
-    /// Whether assembling this input will read stdin.
-    pub fn reads_stdin(&self) -> bool {
-        reads_stdin(&self.files, self.stdin, self.stdin_is_terminal)
+    /// Whether the user asked for stdin (`--stdin`, `-f -`) rather than
+    /// it being read because it is not a terminal.
+    pub fn stdin_is_explicit(&self) -> bool {
+        self.stdin == StdinMode::Always || self.files.iter().any(|f| is_stdin_path(f))
     }
 }
 
 impl VisionSpec {
-    /// Whether assembling this input will read stdin.
-    pub fn reads_stdin(&self) -> bool {
-        reads_stdin(&self.images, self.stdin, self.stdin_is_terminal)
+    /// Whether the user asked for stdin (`--stdin`, `-` as an image).
+    pub fn stdin_is_explicit(&self) -> bool {
+        self.stdin == StdinMode::Always || self.images.iter().any(|f| is_stdin_path(f))
     }
 }
 
