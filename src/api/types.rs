@@ -85,9 +85,10 @@ pub struct ModelPage {
     pub last_id: Option<String>,
 }
 
-/// The fields of a model object that `claude models` shows as text.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
-#[serde(default)]
+/// The fields of a model object that `claude models` shows as text. Each
+/// is read on its own, so one field of an unexpected type blanks only
+/// itself.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ModelInfo {
     pub id: String,
     pub display_name: Option<String>,
@@ -98,12 +99,19 @@ pub struct ModelInfo {
 }
 
 impl ModelInfo {
-    /// Reads a model object; fields of unexpected types are left out.
     pub fn from_json(value: &Value) -> ModelInfo {
-        ModelInfo::deserialize(value).unwrap_or_else(|_| ModelInfo {
-            id: value["id"].as_str().unwrap_or_default().to_owned(),
-            ..ModelInfo::default()
-        })
+        let text = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_owned);
+        ModelInfo {
+            id: text("id").unwrap_or_default(),
+            display_name: text("display_name"),
+            created_at: text("created_at"),
+            max_input_tokens: value.get("max_input_tokens").and_then(Value::as_u64),
+            max_tokens: value.get("max_tokens").and_then(Value::as_u64),
+            capabilities: value
+                .get("capabilities")
+                .and_then(Value::as_object)
+                .cloned(),
+        }
     }
 }
 

@@ -1,9 +1,12 @@
 //! `claude models`: the models the key can use (`GET /v1/models`, every
 //! page), or one model's limits and capabilities.
 
+use std::collections::HashSet;
 use std::io;
 
-use crate::api::Client;
+use serde_json::Value;
+
+use crate::api::{self, Client};
 use crate::catalog;
 use crate::cli::ModelsArgs;
 use crate::error::{Error, Result};
@@ -14,6 +17,8 @@ use crate::settings::{self, Connection, LogLevel, Terminal};
 
 /// Models per page: the API's maximum, so most accounts need one request.
 const PAGE_SIZE: u32 = 1000;
+/// Pages followed before giving up: 100,000 models.
+const MAX_PAGES: usize = 100;
 
 pub fn run(args: ModelsArgs, connection: &Connection, terminal: &Terminal) -> Result<ExitCode> {
     connection.require_credential()?;
@@ -34,6 +39,9 @@ pub fn run(args: ModelsArgs, connection: &Connection, terminal: &Terminal) -> Re
         .map(str::trim)
         .filter(|id| !id.is_empty())
     {
+        if matches!(id, "." | "..") || id.contains('/') {
+            return Err(Error::Usage(format!("`{id}` is not a model id")));
+        }
         let reply = client.get_model(&catalog::resolve_model(id), &log);
         stop_spinner();
         output::print_model(
@@ -46,32 +54,48 @@ pub fn run(args: ModelsArgs, connection: &Connection, terminal: &Terminal) -> Re
         return Ok(ExitCode::Success);
     }
 
-    let mut models = Vec::new();
-    let mut after: Option<String> = None;
-    loop {
-        let page = match client.list_models(after.as_deref(), PAGE_SIZE, &log) {
-            Ok(page) => page.value,
-            Err(error) => {
-                stop_spinner();
-                return Err(error.into());
-            }
-        };
-        models.extend(page.data);
-        match page.last_id {
-            // A server that says "more" without saying where would loop.
-            Some(last) if page.has_more && after.as_deref() != Some(last.as_str()) => {
-                after = Some(last)
-            }
-            _ => break,
-        }
-    }
+    let models = list_all(&client, &log);
     stop_spinner();
     output::print_models(
         &mut stdout,
-        &models,
+        &models?,
         settings::data_format(args.output),
         terminal.stdout,
     )
     .map_err(Error::Output)?;
     Ok(ExitCode::Success)
+}
+
+/// Every page of the list. A server whose pagination does not move on
+/// (more pages, but no new `last_id`) is an error, not an endless loop or
+/// a list quietly cut short.
+fn list_all(client: &Client, log: &StderrLog) -> Result<Vec<Value>> {
+    let mut models = Vec::new();
+    let mut seen = HashSet::new();
+    let mut after: Option<String> = None;
+    for _ in 0..MAX_PAGES {
+        let page = client.list_models(after.as_deref(), PAGE_SIZE, log)?.value;
+        models.extend(page.data);
+        if !page.has_more {
+            return Ok(models);
+        }
+        match page.last_id {
+            Some(last) if seen.insert(last.clone()) => after = Some(last),
+            _ => {
+                return Err(broken_pagination(
+                    "a page said more followed but gave no new last_id",
+                ));
+            }
+        }
+    }
+    Err(broken_pagination(&format!(
+        "still more after {MAX_PAGES} pages"
+    )))
+}
+
+fn broken_pagination(detail: &str) -> Error {
+    Error::Api(api::Error::Protocol {
+        detail: format!("the model list's pagination is broken: {detail}"),
+        request_id: None,
+    })
 }

@@ -2,11 +2,13 @@
 //! as (text, an image, a PDF, or a URL source), with clear errors for what
 //! cannot be sent.
 
+use std::io::Read;
 use std::path::Path;
 
 use bytes::Bytes;
 use reqwest::Url;
 
+use super::limits::MAX_REQUEST_BYTES;
 use super::media::{self, ImageFormat, Kind};
 use super::{UrlKind, io_reason};
 use crate::error::Error;
@@ -68,6 +70,10 @@ pub fn from_bytes(name: &str, bytes: Vec<u8>, origin: Origin) -> Result<Attachme
             format,
             Bytes::from(bytes),
         ))),
+        Kind::Pdf if media::pdf_is_encrypted(&bytes) => Err(Error::Usage(format!(
+            "{name}: the PDF is encrypted, which the API does not accept; save a copy without \
+             a password or restrictions first"
+        ))),
         Kind::Pdf => {
             let pages = media::pdf_page_count(&bytes);
             Ok(Attachment::Pdf {
@@ -88,6 +94,10 @@ pub fn from_bytes(name: &str, bytes: Vec<u8>, origin: Origin) -> Result<Attachme
         Kind::Svg | Kind::Text => String::from_utf8(bytes)
             .map(Attachment::Text)
             .map_err(|_| Error::Internal(anyhow::anyhow!("text detection accepted invalid UTF-8"))),
+        Kind::Binary if origin == Origin::Vision => Err(Error::Usage(format!(
+            "{name}: not a format the API accepts (it takes {})",
+            media::ACCEPTED
+        ))),
         Kind::Binary => {
             let valid = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), str::len);
             Err(Error::Usage(format!(
@@ -119,10 +129,30 @@ pub fn from_argument(
         let attachment = from_url(text, forced_url_kind, default_url_kind)?;
         return Ok(Named { name, attachment });
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::Usage(format!("{name}: {}", io_reason(&e))))?;
+    let bytes = read_file(path, &name)?;
     let attachment = from_bytes(&name, bytes, origin)?;
     Ok(Named { name, attachment })
+}
+
+/// Reads a file, but no more than the API could ever take: a file over
+/// the request limit (or an endless one, like `/dev/zero`) is refused
+/// without being read whole.
+fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, Error> {
+    let failed = |e: std::io::Error| Error::Usage(format!("{name}: {}", io_reason(&e)));
+    let file = std::fs::File::open(path).map_err(failed)?;
+    if file.metadata().map_err(failed)?.is_dir() {
+        return Err(Error::Usage(format!("{name}: is a directory")));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_REQUEST_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(failed)?;
+    if bytes.len() > MAX_REQUEST_BYTES {
+        return Err(Error::Usage(format!(
+            "{name}: the file is over the API's 32 MB request limit ({MAX_REQUEST_BYTES} bytes)"
+        )));
+    }
+    Ok(bytes)
 }
 
 fn is_url(text: &str) -> bool {

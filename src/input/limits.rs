@@ -55,10 +55,12 @@ pub fn check(items: &[Named], max_pdf_pages: usize) -> Result<(), Error> {
     let mut pages = 0;
     let mut media_bytes = 0usize;
     let mut carries_media = false;
+    let mut media_names = Vec::new();
     for Named { name, attachment } in items {
         match attachment {
             Attachment::Image(image) => {
                 carries_media = true;
+                media_names.push(name.as_str());
                 let encoded = media::base64_len(image.data.len());
                 media_bytes = media_bytes.saturating_add(encoded);
                 if encoded > MAX_IMAGE_BASE64 {
@@ -86,6 +88,7 @@ pub fn check(items: &[Named], max_pdf_pages: usize) -> Result<(), Error> {
             }
             Attachment::Pdf { data, pages: count } => {
                 carries_media = true;
+                media_names.push(name.as_str());
                 media_bytes = media_bytes.saturating_add(media::base64_len(data.len()));
                 pages += count.unwrap_or(0);
                 if pages > max_pdf_pages {
@@ -101,8 +104,12 @@ pub fn check(items: &[Named], max_pdf_pages: usize) -> Result<(), Error> {
     }
     // Text alone is left to the server: only files we encode are weighed.
     if carries_media && media_bytes > MAX_REQUEST_BYTES {
+        let subject = match media_names.as_slice() {
+            [one] => format!("{one}: the request"),
+            _ => "the request".to_owned(),
+        };
         return Err(Error::Usage(format!(
-            "the request would be over {media_bytes} bytes with its images and PDFs in base64, \
+            "{subject} would be over {media_bytes} bytes with its images and PDFs in base64, \
              more than the API's 32 MB limit ({MAX_REQUEST_BYTES} bytes); send fewer or \
              smaller files"
         )));

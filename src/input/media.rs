@@ -47,8 +47,7 @@ pub fn detect(bytes: &[u8]) -> Kind {
     if let Some(format) = image_format(bytes) {
         return Kind::Image(format);
     }
-    // PDF readers accept the header anywhere in the first kilobyte.
-    if memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some() {
+    if starts_like_pdf(bytes) {
         return Kind::Pdf;
     }
     if let Some(name) = unsupported_binary(bytes) {
@@ -57,8 +56,26 @@ pub fn detect(bytes: &[u8]) -> Kind {
     match std::str::from_utf8(bytes) {
         Ok(text) if is_svg(text) => Kind::Svg,
         Ok(_) => Kind::Text,
+        // PDF readers accept the header anywhere in the first kilobyte; in
+        // text, that would only be a mention of it.
+        Err(_) if memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some() => Kind::Pdf,
         Err(_) => Kind::Binary,
     }
+}
+
+fn starts_like_pdf(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let start = bytes.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    bytes[start..].starts_with(b"%PDF-")
+}
+
+/// Whether a PDF is encrypted (its trailer names an `/Encrypt`
+/// dictionary); the API refuses those.
+pub fn pdf_is_encrypted(bytes: &[u8]) -> bool {
+    memmem::find_iter(bytes, b"/Encrypt").any(|at| {
+        // `/Encrypt`, not `/EncryptMetadata`.
+        !bytes.get(at + 8).is_some_and(|b| b.is_ascii_alphanumeric())
+    })
 }
 
 fn image_format(bytes: &[u8]) -> Option<ImageFormat> {
@@ -207,10 +224,13 @@ fn jpeg_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
 }
 
 /// Pages in a PDF, counted from its uncompressed page objects
-/// (`/Type /Page`). `None` when none are visible, as in PDFs that keep their
-/// objects in compressed streams: the count would be a guess.
+/// (`/Type /Page`), each object number once: a PDF saved with incremental
+/// updates repeats the objects it changed. `None` when no page object is
+/// visible, as in PDFs that keep their objects in compressed streams: the
+/// count would be a guess.
 pub fn pdf_page_count(bytes: &[u8]) -> Option<usize> {
-    let mut pages = 0;
+    let mut objects = std::collections::HashSet::new();
+    let mut unnumbered = 0;
     for at in memmem::find_iter(bytes, b"/Type") {
         let rest = &bytes[at + 5..];
         let skip = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
@@ -221,10 +241,34 @@ pub fn pdf_page_count(bytes: &[u8]) -> Option<usize> {
                 .get(5)
                 .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
         {
-            pages += 1;
+            match object_number(&bytes[..at]) {
+                Some(number) => {
+                    objects.insert(number);
+                }
+                None => unnumbered += 1,
+            }
         }
     }
+    let pages = objects.len() + unnumbered;
     (pages > 0).then_some(pages)
+}
+
+/// The number of the object whose dictionary ends `before`: the `N` of
+/// the nearest `N G obj` within the last few kilobytes.
+fn object_number(before: &[u8]) -> Option<u64> {
+    let window = &before[before.len().saturating_sub(4096)..];
+    let obj = memmem::rfind(window, b"obj")?;
+    let head = window[..obj].trim_ascii_end();
+    let generation_start = head.iter().rposition(|b| !b.is_ascii_digit())? + 1;
+    let head = head[..generation_start].trim_ascii_end();
+    let number_start = head
+        .iter()
+        .rposition(|b| !b.is_ascii_digit())
+        .map_or(0, |i| i + 1);
+    std::str::from_utf8(&head[number_start..])
+        .ok()?
+        .parse()
+        .ok()
 }
 
 /// The length of `n` bytes in base64 with padding: what the API measures.
@@ -349,6 +393,26 @@ mod tests {
                     4 0 obj <</Type /PageLabels>>";
         assert_eq!(pdf_page_count(pdf), Some(2));
         assert_eq!(pdf_page_count(b"%PDF-1.5\n1 0 obj <</Type /ObjStm>>"), None);
+        // An incremental update rewrites object 2: still two pages.
+        let mut updated = pdf.to_vec();
+        updated.extend(b"\n2 0 obj <</Type /Page /Rotate 90>> endobj\n%%EOF");
+        assert_eq!(pdf_page_count(&updated), Some(2));
+    }
+
+    #[test]
+    fn text_that_mentions_pdf_stays_text() {
+        assert_eq!(
+            detect(b"A PDF starts with %PDF-1.7, then a comment."),
+            Kind::Text
+        );
+        assert_eq!(detect(b"\n  %PDF-1.4\n"), Kind::Pdf);
+        assert_eq!(detect(b"junk\xff\xfe\n%PDF-1.4\n"), Kind::Pdf);
+    }
+
+    #[test]
+    fn encrypted_pdfs_are_recognised() {
+        assert!(pdf_is_encrypted(b"%PDF-1.4 trailer <</Encrypt 5 0 R>>"));
+        assert!(!pdf_is_encrypted(b"%PDF-1.4 <</EncryptMetadata false>>"));
     }
 
     #[test]

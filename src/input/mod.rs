@@ -234,10 +234,25 @@ pub fn assemble_vision(
         _ => false,
     });
     if !asks_something {
-        let default = if items.len() == 1 {
-            "Describe this image."
-        } else {
-            "Describe these images."
+        let documents = items
+            .iter()
+            .filter(|item| {
+                matches!(
+                    item.attachment,
+                    Attachment::Pdf { .. }
+                        | Attachment::Url {
+                            kind: UrlKind::Document,
+                            ..
+                        }
+                )
+            })
+            .count();
+        let default = match (items.len(), documents) {
+            (1, 0) => "Describe this image.",
+            (1, _) => "Describe this document.",
+            (_, 0) => "Describe these images.",
+            (n, d) if n == d => "Describe these documents.",
+            _ => "Describe these images and documents.",
         };
         question = vec![Named {
             name: "the prompt".into(),

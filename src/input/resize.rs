@@ -9,15 +9,22 @@ use bytes::Bytes;
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
 use image::imageops::FilterType;
-use image::{DynamicImage, GenericImageView};
+use image::metadata::Orientation;
+use image::{DynamicImage, GenericImageView, ImageDecoder, ImageReader, Limits};
 
 use super::attach::Image;
 use super::limits::MAX_IMAGE_BASE64;
 use super::media::{self, ImageFormat};
+use crate::api::one_line;
 use crate::error::Error;
 
 /// The long edge `--resize` aims for.
 pub const TARGET_LONG_EDGE: u32 = 1568;
+
+/// The largest image `--resize` decodes: 50 megapixels is 200 MB of RGBA.
+const MAX_PIXELS: u64 = 50_000_000;
+/// The longest side it decodes, for images whose header did not say.
+const MAX_SIDE: u32 = 20_000;
 
 /// JPEG qualities tried in turn until the image fits.
 const JPEG_QUALITIES: [u8; 4] = [85, 75, 60, 45];
@@ -31,12 +38,7 @@ pub fn shrink(name: &str, image: &Image) -> Result<Option<Image>, Error> {
     if fits && small {
         return Ok(None);
     }
-    let decoded = image::load_from_memory_with_format(&image.data, codec_format(image.format))
-        .map_err(|e| {
-            Error::Usage(format!(
-                "{name}: cannot decode the image to resize it ({e})"
-            ))
-        })?;
+    let decoded = decode(name, image)?;
     let mut picture = fit_within(decoded, TARGET_LONG_EDGE);
     loop {
         if let Some(image) = encode(&picture, image.format)? {
@@ -51,6 +53,38 @@ pub fn shrink(name: &str, image: &Image) -> Result<Option<Image>, Error> {
         }
         picture = fit_within(picture, width.max(height) * 3 / 4);
     }
+}
+
+/// Decodes an image the way a viewer shows it (EXIF orientation applied:
+/// the orientation tag is not kept in the re-encoded file), within a
+/// memory budget.
+fn decode(name: &str, image: &Image) -> Result<DynamicImage, Error> {
+    if let Some((width, height)) = image.size
+        && u64::from(width) * u64::from(height) > MAX_PIXELS
+    {
+        return Err(Error::Usage(format!(
+            "{name}: at {width}x{height} px the image is too large for --resize (at most \
+             {} megapixels); shrink it with an image editor",
+            MAX_PIXELS / 1_000_000
+        )));
+    }
+    let failed = |e: image::ImageError| {
+        Error::Usage(format!(
+            "{name}: cannot decode the image to resize it ({})",
+            one_line(&e.to_string())
+        ))
+    };
+    let mut reader =
+        ImageReader::with_format(Cursor::new(&image.data[..]), codec_format(image.format));
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(failed)?;
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let mut picture = DynamicImage::from_decoder(decoder).map_err(failed)?;
+    picture.apply_orientation(orientation);
+    Ok(picture)
 }
 
 fn codec_format(format: ImageFormat) -> image::ImageFormat {
@@ -74,7 +108,7 @@ fn fit_within(picture: DynamicImage, long_edge: u32) -> DynamicImage {
 /// transparency, as JPEG otherwise or when a PNG is too big; `None` when no
 /// encoding fits.
 fn encode(picture: &DynamicImage, original: ImageFormat) -> Result<Option<Image>, Error> {
-    let alpha = picture.color().has_alpha();
+    let alpha = has_transparency(picture);
     if alpha || matches!(original, ImageFormat::Png | ImageFormat::Gif) {
         let mut png = Vec::new();
         let pixels = if alpha {
@@ -102,6 +136,17 @@ fn encode(picture: &DynamicImage, original: ImageFormat) -> Result<Option<Image>
         }
     }
     Ok(None)
+}
+
+/// An alpha channel that is opaque everywhere does not need PNG.
+fn has_transparency(picture: &DynamicImage) -> bool {
+    if !picture.color().has_alpha() {
+        return false;
+    }
+    match picture.as_rgba8() {
+        Some(rgba) => rgba.pixels().any(|p| p.0[3] < 255),
+        None => picture.to_rgba8().pixels().any(|p| p.0[3] < 255),
+    }
 }
 
 fn fitting(format: ImageFormat, bytes: Vec<u8>) -> Option<Image> {
@@ -166,6 +211,44 @@ mod tests {
     }
 
     #[test]
+    fn opaque_alpha_does_not_force_png() {
+        let rgba = DynamicImage::ImageRgba8(noisy(1500, 1500).to_rgba8());
+        let resized = shrink("opaque.png", &png_of(&rgba)).unwrap().unwrap();
+        assert_eq!(resized.format, ImageFormat::Jpeg);
+        assert_eq!(resized.size, Some((1500, 1500)));
+    }
+
+    #[test]
+    fn exif_orientation_is_applied() {
+        // A landscape JPEG whose EXIF says "rotate 90° clockwise" (orientation 6).
+        let mut jpeg = Vec::new();
+        noisy(2000, 1000)
+            .write_with_encoder(JpegEncoder::new_with_quality(&mut jpeg, 50))
+            .unwrap();
+        let exif: &[u8] =
+            b"Exif\0\0MM\0\x2a\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01\0\x06\0\0\0\0\0\0";
+        let mut tagged = jpeg[..2].to_vec();
+        tagged.extend([0xff, 0xe1]);
+        tagged.extend(((exif.len() + 2) as u16).to_be_bytes());
+        tagged.extend(exif);
+        tagged.extend(&jpeg[2..]);
+        let image = Image::from_bytes(ImageFormat::Jpeg, Bytes::from(tagged));
+        let resized = shrink("phone.jpg", &image).unwrap().unwrap();
+        assert_eq!(resized.size, Some((784, 1568)));
+    }
+
+    #[test]
+    fn images_too_large_to_decode_are_refused_by_size() {
+        let huge = Image {
+            format: ImageFormat::Png,
+            data: Bytes::from_static(b"\x89PNG"),
+            size: Some((10_000, 10_000)),
+        };
+        let error = shrink("huge.png", &huge).unwrap_err().to_string();
+        assert!(error.contains("too large for --resize"), "{error}");
+    }
+
+    #[test]
     fn undecodable_images_are_named() {
         let broken = Image::from_bytes(
             ImageFormat::Png,
@@ -173,5 +256,6 @@ mod tests {
         );
         let error = shrink("broken.png", &broken).unwrap_err().to_string();
         assert!(error.starts_with("broken.png: cannot decode"), "{error}");
+        assert!(!error.contains('\n'), "{error}");
     }
 }

@@ -236,3 +236,49 @@ fn models_needs_a_key() {
     let output = claude().arg("models").output().unwrap();
     assert_exit(&output, 6);
 }
+
+#[test]
+fn pagination_that_does_not_move_on_is_an_error_not_a_loop() {
+    let page = |last: &str| {
+        json!({"data": [model(last, "M", "2026-01-01T00:00:00Z")], "has_more": true, "last_id": last})
+            .to_string()
+    };
+    // A, B, A: the third page repeats one already followed.
+    let server = FakeServer::with([
+        Reply::json(page("a")),
+        Reply::json(page("b")),
+        Reply::json(page("a")),
+    ]);
+    let output = claude_at(&server).arg("models").output().unwrap();
+    assert_exit(&output, 9);
+    assert!(error_line(&output).contains("pagination is broken"));
+    assert_eq!(server.requests().len(), 3);
+    assert_eq!(stdout(&output), "");
+
+    let no_last_id = json!({"data": [], "has_more": true, "last_id": null}).to_string();
+    let server = FakeServer::with([Reply::json(no_last_id)]);
+    let output = claude_at(&server).arg("models").output().unwrap();
+    assert_exit(&output, 9);
+}
+
+#[test]
+fn dot_segments_are_not_model_ids() {
+    for id in ["..", ".", "a/b"] {
+        let server = FakeServer::start();
+        let output = claude_at(&server).args(["models", id]).output().unwrap();
+        assert_exit(&output, 2);
+        assert!(server.requests().is_empty());
+    }
+}
+
+#[test]
+fn a_field_of_an_unexpected_type_blanks_only_itself() {
+    let body =
+        json!({"id": "m-1", "display_name": "Model One", "created_at": 123, "max_tokens": -3});
+    let server = FakeServer::with([Reply::json(body.to_string())]);
+    let output = claude_at(&server).args(["models", "m-1"]).output().unwrap();
+    assert_exit(&output, 0);
+    let text = stdout(&output);
+    assert!(text.contains("name               Model One"), "{text}");
+    assert!(text.contains("max output tokens  unknown"), "{text}");
+}

@@ -340,6 +340,62 @@ fn unsupported_formats_are_named_with_the_accepted_list() {
 }
 
 #[test]
+fn text_that_mentions_a_pdf_header_stays_text() {
+    let dir = tempdir("mentions-pdf");
+    let notes = write(
+        &dir,
+        "notes.txt",
+        b"A PDF starts with %PDF-1.7 and a binary comment.\n",
+    );
+    let server = ok_server();
+    claude_at(&server)
+        .args(["ask", "-f", &notes, "true?"])
+        .assert()
+        .success();
+    assert_eq!(
+        shapes(&sent_content(&server.single_request())),
+        ["text", "text"]
+    );
+}
+
+#[test]
+fn encrypted_pdfs_are_refused() {
+    let dir = tempdir("encrypted");
+    let mut pdf = pdf_with_pages(1);
+    pdf.extend(b"trailer <</Root 1 0 R /Encrypt 9 0 R>>\n");
+    let path = write(&dir, "secret.pdf", &pdf);
+    refused(
+        &["ask", "-f", &path, "summarize"],
+        &["secret.pdf: the PDF is encrypted"],
+    );
+}
+
+#[test]
+fn files_over_the_request_limit_are_refused_without_reading_them_whole() {
+    let dir = tempdir("huge-file");
+    let path = dir.join("huge.log");
+    let file = std::fs::File::create(&path).unwrap();
+    // Sparse: 40 MB on paper, nothing on disk.
+    file.set_len(40 * 1024 * 1024).unwrap();
+    refused(
+        &["ask", "-f", path.to_str().unwrap(), "errors?"],
+        &["huge.log: the file is over the API's 32 MB request limit"],
+    );
+}
+
+#[test]
+fn vision_on_a_pdf_asks_about_a_document() {
+    let server = ok_server();
+    claude_at(&server)
+        .args(["vision", &image_path("one-page.pdf")])
+        .assert()
+        .success();
+    let content = sent_content(&server.single_request());
+    assert_eq!(shapes(&content), ["document:application/pdf", "text"]);
+    assert_eq!(content[1]["text"], json!("Describe this document."));
+}
+
+#[test]
 fn empty_and_unreadable_files_are_refused() {
     let dir = tempdir("unreadable");
     let empty = write(&dir, "empty.png", b"");
