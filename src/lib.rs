@@ -12,6 +12,7 @@ pub mod cli;
 pub mod cmd;
 pub mod error;
 pub mod exit;
+pub mod generate;
 pub mod input;
 pub mod interrupt;
 pub mod json_text;
@@ -50,5 +51,6 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
         Command::Vision(args) => cmd::vision::run(args, &connection, &terminal),
         Command::Count(args) => cmd::count::run(args, &connection, &terminal),
         Command::Models(args) => cmd::models::run(args, &connection, &terminal),
+        Command::Completions(args) => cmd::completions::run(args),
     }
 }

@@ -2,6 +2,7 @@
 //! calls the API and hands the reply to the output layer.
 
 pub mod ask;
+pub mod completions;
 pub mod count;
 pub mod models;
 pub mod vision;

@@ -7,6 +7,8 @@ mod support;
 mod count_models;
 /// Every exit code of the contract, provoked.
 mod exit_codes;
+/// Completions, man pages and help: fresh, complete, and as committed.
+mod generated;
 /// Prompt, stdin and file assembly; what reaches the server.
 mod input;
 /// The key never leaks; -v logging.

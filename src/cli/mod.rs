@@ -7,6 +7,8 @@
 //! environment values are never shown in help (they may be secrets, and
 //! help should not change with the caller's environment).
 
+pub mod help;
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -15,33 +17,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub const DEFAULT_API_VERSION: &str = "2026-10-21";
 pub const DEFAULT_BASE_URL: &str = "https://api.anthropic.com";
 
-const MAIN_AFTER_HELP: &str = "\
-Exit status:
-  0 success   1 internal   2 usage or input   3 truncated   4 refusal
-  5 tool_use/pause_turn   6 auth   7 request rejected   8 rate limited
-  9 server error or broken stream   10 network   130 interrupted
-
-Environment:
-  ANTHROPIC_API_KEY      API key, sent as x-api-key
-  ANTHROPIC_AUTH_TOKEN   bearer token, used when no API key is set
-  ANTHROPIC_BASE_URL     API base URL
-  ANTHROPIC_API_VERSION  anthropic-version header
-  ANTHROPIC_MODEL        default model
-  ANTHROPIC_LOG          info or debug: log each HTTP attempt to stderr (as -v, -vv)
-  NO_COLOR               no escape codes on stderr
-
-Examples:
-  claude ask \"What is the capital of Australia?\"
-  git diff | claude ask \"Write a commit message for this diff\"
-  claude ask --dry-run -m opus \"hello\"";
-
 /// A Unix-style client for the Claude Messages API.
 #[derive(Debug, Parser)]
 #[command(
     name = "claude",
     version,
     about,
-    after_help = MAIN_AFTER_HELP,
+    after_help = help::main_after_help(),
     propagate_version = true,
     max_term_width = 100
 )]
@@ -56,62 +38,33 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Send one request: the prompt from arguments, stdin and files.
-    #[command(after_help = ASK_AFTER_HELP)]
+    #[command(long_about = help::ASK_ABOUT, after_help = help::examples(help::ASK_EXAMPLES))]
     Ask(AskArgs),
     /// Describe or question images (files, - for stdin, or URLs).
-    #[command(after_help = VISION_AFTER_HELP)]
+    #[command(
+        long_about = help::VISION_ABOUT,
+        after_help = help::examples(help::VISION_EXAMPLES)
+    )]
     Vision(VisionArgs),
     /// Count the input tokens of the request ask would send.
-    #[command(after_help = COUNT_AFTER_HELP)]
+    #[command(
+        long_about = help::COUNT_ABOUT,
+        after_help = help::examples(help::COUNT_EXAMPLES)
+    )]
     Count(CountArgs),
     /// List the models the key can use, or show one.
-    #[command(after_help = MODELS_AFTER_HELP)]
+    #[command(
+        long_about = help::MODELS_ABOUT,
+        after_help = help::examples(help::MODELS_EXAMPLES)
+    )]
     Models(ModelsArgs),
+    /// Print a shell completion script.
+    #[command(
+        long_about = help::COMPLETIONS_ABOUT,
+        after_help = help::examples(help::COMPLETIONS_EXAMPLES)
+    )]
+    Completions(CompletionsArgs),
 }
-
-const ASK_AFTER_HELP: &str = "\
-Input: piped stdin comes first, then each -f file, then the prompt words.
-Files are told apart by content: text is introduced by its name, PNG, JPEG,
-GIF and WebP become images, PDFs documents, http(s) URLs URL sources.
-Nothing to send is exit 2.
-
-Examples:
-  claude ask \"Explain the difference between a process and a thread\"
-  cat report.txt | claude ask \"Summarize in three bullet points\"
-  claude ask -f invoice.pdf -f photo.jpg \"Does the photo match the invoice?\"
-  claude ask -f main.rs \"Where is the bug?\" -o json | jq -r '.content[0].text'";
-
-const VISION_AFTER_HELP: &str = "\
-Images are sent first, then the question: -p, joined by piped stdin text.
-Without either, the question is \"Describe this image.\" Images must be PNG,
-JPEG, GIF or WebP (PDFs are accepted too); the API limits each to 5 MB in
-base64 and 8000 px a side, which --resize brings them under.
-
-Examples:
-  claude vision photo.jpg
-  claude vision --resize IMG_0042.jpg -p \"What breed is this dog?\"
-  curl -s https://example.com/chart.png | claude vision - -p \"Summarize the trend\"
-  claude vision before.png after.png -p \"What changed?\"";
-
-const COUNT_AFTER_HELP: &str = "\
-Takes the same input and request flags as ask and counts what that request
-would cost in input tokens (POST /v1/messages/count_tokens, which is free).
-Prints the number; -o json prints the API's reply.
-
-Examples:
-  claude count \"How many tokens is this?\"
-  claude count -f report.pdf --cost -m opus
-  git diff | claude count -o json | jq .input_tokens";
-
-const MODELS_AFTER_HELP: &str = "\
-Lists one model per line: id, creation date, display name. With an ID (or an
-alias such as opus, sonnet, haiku), shows that model's limits and
-capabilities.
-
-Examples:
-  claude models
-  claude models sonnet
-  claude models -o json | jq -r '.[].id'";
 
 /// Connection options, shared by every subcommand.
 #[derive(Debug, Args)]
@@ -262,6 +215,13 @@ pub struct CountArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
 pub struct ModelsArgs {
     /// Show this model (an id or an alias) instead of listing all
     #[arg(value_name = "ID")]
@@ -322,7 +282,7 @@ pub struct MediaArgs {
         long_help = "Shrink each image whose long edge is over 1568 px (the size the API \
                      docs recommend; larger images are downscaled by the API anyway) and \
                      re-encode any image whose base64 form is over the API's 5 MB limit, \
-                     so that a phone photo is accepted and costs fewer tokens. Smaller \
+                     so that a phone photo is accepted and uploads quickly. Smaller \
                      images are sent unchanged."
     )]
     pub resize: bool,

@@ -1,0 +1,189 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_claude_global_optspecs
+    string join \n api-key= api-version= base-url= max-retries= max-retry-wait= timeout= fallback-model= v/verbose h/help V/version
+end
+
+function __fish_claude_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_claude_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_claude_using_subcommand
+    set -l cmd (__fish_claude_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c claude -n "__fish_claude_needs_command" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_needs_command" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_needs_command" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_needs_command" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_needs_command" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_needs_command" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_needs_command" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_needs_command" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_needs_command" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_needs_command" -f -a "ask" -d 'Send one request: the prompt from arguments, stdin and files'
+complete -c claude -n "__fish_claude_needs_command" -f -a "vision" -d 'Describe or question images (files, - for stdin, or URLs)'
+complete -c claude -n "__fish_claude_needs_command" -f -a "count" -d 'Count the input tokens of the request ask would send'
+complete -c claude -n "__fish_claude_needs_command" -f -a "models" -d 'List the models the key can use, or show one'
+complete -c claude -n "__fish_claude_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c claude -n "__fish_claude_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c claude -n "__fish_claude_using_subcommand ask" -s f -s a -l file -l attach -d 'Attach a file or an http(s) URL (repeatable); - is stdin' -r -F
+complete -c claude -n "__fish_claude_using_subcommand ask" -l url-as -d 'Send every URL as this kind, whatever its path says' -r -f -a "image\t'An image block'
+document\t'A document block (PDF)'"
+complete -c claude -n "__fish_claude_using_subcommand ask" -s m -l model -d 'Model id or alias: opus, sonnet, haiku [default: sonnet]' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -s s -l system -d 'System prompt' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l system-file -d 'Read the system prompt from a file' -r -F
+complete -c claude -n "__fish_claude_using_subcommand ask" -l max-tokens -d 'Most tokens the reply may have' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -s t -l temperature -d 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l top-p -d 'Nucleus sampling (needs --api-version 2023-06-01)' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l top-k -d 'Top-k sampling (needs --api-version 2023-06-01)' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l stop -d 'Stop sequence (repeatable)' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l thinking -d 'Extended thinking: adaptive, a token budget, or off' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l effort -d 'Effort (output_config.effort)' -r -f -a "low\t''
+medium\t''
+high\t''
+xhigh\t''
+max\t''"
+complete -c claude -n "__fish_claude_using_subcommand ask" -l cache -d 'Automatic prompt caching, optionally with a lifetime' -r -f -a "5m\t''
+1h\t''"
+complete -c claude -n "__fish_claude_using_subcommand ask" -l beta -d 'Beta feature name for the anthropic-beta header (repeatable)' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -s o -l output -d 'Output format' -r -f -a "text\t'The reply\'s text'
+json\t'The whole Message as one JSON object'
+stream-json\t'Each raw stream event as one JSON line'"
+complete -c claude -n "__fish_claude_using_subcommand ask" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l stdin -d 'Always read stdin, even from a terminal'
+complete -c claude -n "__fish_claude_using_subcommand ask" -l no-stdin -d 'Never read stdin'
+complete -c claude -n "__fish_claude_using_subcommand ask" -l resize -d 'Shrink images to 1568 px on the long edge and under the 5 MB limit'
+complete -c claude -n "__fish_claude_using_subcommand ask" -l dry-run -d 'Print the request (key redacted) instead of sending it'
+complete -c claude -n "__fish_claude_using_subcommand ask" -l stream -d 'Print text as it arrives [default when stdout is a terminal]'
+complete -c claude -n "__fish_claude_using_subcommand ask" -l no-stream -d 'Wait for the whole reply [default when stdout is not a terminal]'
+complete -c claude -n "__fish_claude_using_subcommand ask" -s u -l usage -d 'After the reply, print tokens and estimated cost to stderr'
+complete -c claude -n "__fish_claude_using_subcommand ask" -l show-thinking -d 'Print the model\'s thinking to stderr'
+complete -c claude -n "__fish_claude_using_subcommand ask" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand ask" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand ask" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand vision" -s p -l prompt -d 'The question [default: "Describe this image."]' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l url-as -d 'Send every URL as this kind, whatever its path says' -r -f -a "image\t'An image block'
+document\t'A document block (PDF)'"
+complete -c claude -n "__fish_claude_using_subcommand vision" -s m -l model -d 'Model id or alias: opus, sonnet, haiku [default: sonnet]' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -s s -l system -d 'System prompt' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l system-file -d 'Read the system prompt from a file' -r -F
+complete -c claude -n "__fish_claude_using_subcommand vision" -l max-tokens -d 'Most tokens the reply may have' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -s t -l temperature -d 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l top-p -d 'Nucleus sampling (needs --api-version 2023-06-01)' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l top-k -d 'Top-k sampling (needs --api-version 2023-06-01)' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l stop -d 'Stop sequence (repeatable)' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l thinking -d 'Extended thinking: adaptive, a token budget, or off' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l effort -d 'Effort (output_config.effort)' -r -f -a "low\t''
+medium\t''
+high\t''
+xhigh\t''
+max\t''"
+complete -c claude -n "__fish_claude_using_subcommand vision" -l cache -d 'Automatic prompt caching, optionally with a lifetime' -r -f -a "5m\t''
+1h\t''"
+complete -c claude -n "__fish_claude_using_subcommand vision" -l beta -d 'Beta feature name for the anthropic-beta header (repeatable)' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -s o -l output -d 'Output format' -r -f -a "text\t'The reply\'s text'
+json\t'The whole Message as one JSON object'
+stream-json\t'Each raw stream event as one JSON line'"
+complete -c claude -n "__fish_claude_using_subcommand vision" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l stdin -d 'Always read stdin, even from a terminal'
+complete -c claude -n "__fish_claude_using_subcommand vision" -l no-stdin -d 'Never read stdin'
+complete -c claude -n "__fish_claude_using_subcommand vision" -l resize -d 'Shrink images to 1568 px on the long edge and under the 5 MB limit'
+complete -c claude -n "__fish_claude_using_subcommand vision" -l dry-run -d 'Print the request (key redacted) instead of sending it'
+complete -c claude -n "__fish_claude_using_subcommand vision" -l stream -d 'Print text as it arrives [default when stdout is a terminal]'
+complete -c claude -n "__fish_claude_using_subcommand vision" -l no-stream -d 'Wait for the whole reply [default when stdout is not a terminal]'
+complete -c claude -n "__fish_claude_using_subcommand vision" -s u -l usage -d 'After the reply, print tokens and estimated cost to stderr'
+complete -c claude -n "__fish_claude_using_subcommand vision" -l show-thinking -d 'Print the model\'s thinking to stderr'
+complete -c claude -n "__fish_claude_using_subcommand vision" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand vision" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand vision" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand count" -s f -s a -l file -l attach -d 'Attach a file or an http(s) URL (repeatable); - is stdin' -r -F
+complete -c claude -n "__fish_claude_using_subcommand count" -l url-as -d 'Send every URL as this kind, whatever its path says' -r -f -a "image\t'An image block'
+document\t'A document block (PDF)'"
+complete -c claude -n "__fish_claude_using_subcommand count" -s m -l model -d 'Model id or alias: opus, sonnet, haiku [default: sonnet]' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -s s -l system -d 'System prompt' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l system-file -d 'Read the system prompt from a file' -r -F
+complete -c claude -n "__fish_claude_using_subcommand count" -l max-tokens -d 'Most tokens the reply may have' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -s t -l temperature -d 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l top-p -d 'Nucleus sampling (needs --api-version 2023-06-01)' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l top-k -d 'Top-k sampling (needs --api-version 2023-06-01)' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l stop -d 'Stop sequence (repeatable)' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l thinking -d 'Extended thinking: adaptive, a token budget, or off' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l effort -d 'Effort (output_config.effort)' -r -f -a "low\t''
+medium\t''
+high\t''
+xhigh\t''
+max\t''"
+complete -c claude -n "__fish_claude_using_subcommand count" -l cache -d 'Automatic prompt caching, optionally with a lifetime' -r -f -a "5m\t''
+1h\t''"
+complete -c claude -n "__fish_claude_using_subcommand count" -l beta -d 'Beta feature name for the anthropic-beta header (repeatable)' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -s o -l output -d 'Output format' -r -f -a "text\t'Plain text, one item per line'
+json\t'The API\'s JSON'"
+complete -c claude -n "__fish_claude_using_subcommand count" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l stdin -d 'Always read stdin, even from a terminal'
+complete -c claude -n "__fish_claude_using_subcommand count" -l no-stdin -d 'Never read stdin'
+complete -c claude -n "__fish_claude_using_subcommand count" -l resize -d 'Shrink images to 1568 px on the long edge and under the 5 MB limit'
+complete -c claude -n "__fish_claude_using_subcommand count" -l dry-run -d 'Print the request (key redacted) instead of sending it'
+complete -c claude -n "__fish_claude_using_subcommand count" -l cost -d 'Also print the estimated input cost in USD to stderr'
+complete -c claude -n "__fish_claude_using_subcommand count" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand count" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand count" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand models" -s o -l output -d 'Output format' -r -f -a "text\t'Plain text, one item per line'
+json\t'The API\'s JSON'"
+complete -c claude -n "__fish_claude_using_subcommand models" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand models" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand models" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand models" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand models" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand models" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand models" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand models" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand models" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand models" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand completions" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand completions" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand completions" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand completions" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand completions" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand completions" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand completions" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand completions" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count models completions help" -f -a "ask" -d 'Send one request: the prompt from arguments, stdin and files'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count models completions help" -f -a "vision" -d 'Describe or question images (files, - for stdin, or URLs)'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count models completions help" -f -a "count" -d 'Count the input tokens of the request ask would send'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count models completions help" -f -a "models" -d 'List the models the key can use, or show one'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count models completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count models completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

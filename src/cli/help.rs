@@ -1,0 +1,210 @@
+//! The teaching part of the help: what each subcommand does beyond its
+//! one-line summary, real examples, the exit-status table and the
+//! environment. One source for `--help` and the man pages.
+
+/// A command line worth copying, and what it does.
+#[derive(Debug, Clone, Copy)]
+pub struct Example {
+    pub what: &'static str,
+    pub command: &'static str,
+}
+
+const fn example(what: &'static str, command: &'static str) -> Example {
+    Example { what, command }
+}
+
+pub const MAIN_EXAMPLES: &[Example] = &[
+    example(
+        "Ask a question",
+        "claude ask \"What is the capital of Australia?\"",
+    ),
+    example(
+        "Send a diff, then an instruction",
+        "git diff | claude ask \"Write a commit message for this diff\"",
+    ),
+    example("Describe an image", "claude vision photo.png"),
+    example(
+        "Show the request instead of sending it",
+        "claude ask --dry-run -m opus \"hello\"",
+    ),
+];
+
+pub const ASK_ABOUT: &str = "\
+Send one request: the prompt from arguments, stdin and files.
+
+The user turn is built from piped stdin first, then each -f file, then the \
+prompt words. Files are told apart by content, not by name: UTF-8 text is \
+introduced by its name, PNG, JPEG, GIF and WebP become images, PDFs \
+documents, and http(s) URLs URL sources. Nothing to send is exit 2, and \
+nothing is sent.";
+
+pub const ASK_EXAMPLES: &[Example] = &[
+    example(
+        "Summarize a file in a pipeline",
+        "cat report.txt | claude ask \"Summarize in three bullet points\"",
+    ),
+    example(
+        "Attach a PDF and a photo",
+        "claude ask -f invoice.pdf -f photo.jpg \"Does the photo match the invoice?\"",
+    ),
+    example(
+        "Print the whole reply as JSON for jq",
+        "claude ask -o json \"Name a prime\" | jq -r '.content[0].text'",
+    ),
+    example(
+        "A cheaper model, with token usage and cost on stderr",
+        "claude ask -u -m haiku \"Name three prime numbers\"",
+    ),
+];
+
+pub const VISION_ABOUT: &str = "\
+Describe or question images (files, - for stdin, or URLs).
+
+The images are sent first, then the question: the text of -p, after any \
+text piped to stdin. Without either, the question is \"Describe this \
+image.\" Images must be PNG, JPEG, GIF or WebP (PDFs are accepted too). The \
+API limits each image to 5 MB as base64 and 8000 px a side; --resize brings \
+large images under both.";
+
+pub const VISION_EXAMPLES: &[Example] = &[
+    example("Describe an image", "claude vision photo.png"),
+    example(
+        "Shrink a phone photo to fit, and ask about it",
+        "claude vision --resize IMG_0042.jpg -p \"What breed is this dog?\"",
+    ),
+    example(
+        "Read the image from stdin",
+        "cat chart.png | claude vision - -p \"Summarize the trend\"",
+    ),
+    example(
+        "Compare two images",
+        "claude vision before.png after.png -p \"What changed?\"",
+    ),
+];
+
+pub const COUNT_ABOUT: &str = "\
+Count the input tokens of the request ask would send.
+
+Takes the same input and request options as ask, and sends that request to \
+POST /v1/messages/count_tokens (which is free) instead. Prints the number of \
+input tokens; -o json prints the API's reply.";
+
+pub const COUNT_EXAMPLES: &[Example] = &[
+    example(
+        "Count a prompt",
+        "claude count \"How many tokens is this?\"",
+    ),
+    example(
+        "Count a PDF with a question, and the input cost on Opus",
+        "claude count -f report.pdf --cost -m opus \"Summarize this\"",
+    ),
+    example(
+        "The API's reply as JSON",
+        "git diff | claude count -o json | jq .input_tokens",
+    ),
+];
+
+pub const MODELS_ABOUT: &str = "\
+List the models the key can use, or show one.
+
+Lists one model per line: id, creation date and display name, following the \
+API's pagination to the end. With an ID (or an alias: opus, sonnet, haiku), \
+shows that model's limits and capabilities.";
+
+pub const MODELS_EXAMPLES: &[Example] = &[
+    example("List the models", "claude models"),
+    example(
+        "Show what the current Sonnet can do",
+        "claude models sonnet",
+    ),
+    example(
+        "Model ids as JSON, for jq",
+        "claude models -o json | jq -r '.[].id'",
+    ),
+];
+
+pub const COMPLETIONS_ABOUT: &str = "\
+Print a shell completion script.
+
+The same scripts are in the completions/ directory of the source.";
+
+pub const COMPLETIONS_EXAMPLES: &[Example] = &[
+    example(
+        "Bash, for the current user",
+        "claude completions bash > ~/.local/share/bash-completion/completions/claude",
+    ),
+    example(
+        "Zsh: a directory on $fpath",
+        "claude completions zsh > ~/.zfunc/_claude",
+    ),
+    example(
+        "Fish",
+        "claude completions fish > ~/.config/fish/completions/claude.fish",
+    ),
+];
+
+/// The exit codes of the contract, and what each means.
+pub const EXIT_STATUS: &[(u8, &str)] = &[
+    (
+        0,
+        "success: stop_reason end_turn or stop_sequence, or no reply was needed",
+    ),
+    (1, "unexpected internal failure"),
+    (2, "usage or input error; nothing was sent"),
+    (
+        3,
+        "reply truncated: max_tokens or model_context_window_exceeded",
+    ),
+    (4, "stop_reason refusal"),
+    (5, "turn not finished: tool_use or pause_turn"),
+    (6, "authentication or permission: no key, 401, 403"),
+    (7, "request rejected: 400, 404, 413, 422 and other 4xx"),
+    (8, "rate limited: 429 after retries"),
+    (
+        9,
+        "server error, overloaded or broken stream, after retries",
+    ),
+    (10, "network: connection failure or timeout, after retries"),
+    (130, "interrupted (Ctrl-C); what had arrived was printed"),
+];
+
+/// The environment variables claude reads.
+pub const ENVIRONMENT: &[(&str, &str)] = &[
+    ("ANTHROPIC_API_KEY", "API key, sent as x-api-key"),
+    (
+        "ANTHROPIC_AUTH_TOKEN",
+        "bearer token, used when no API key is set",
+    ),
+    ("ANTHROPIC_BASE_URL", "API base URL"),
+    ("ANTHROPIC_API_VERSION", "anthropic-version header"),
+    ("ANTHROPIC_MODEL", "default model"),
+    (
+        "ANTHROPIC_LOG",
+        "info or debug: log each HTTP attempt to stderr (as -v, -vv)",
+    ),
+    ("NO_COLOR", "no escape codes on stderr"),
+];
+
+/// The text after a subcommand's options: its examples.
+pub fn examples(examples: &[Example]) -> String {
+    let mut text = String::from("Examples:");
+    for example in examples {
+        text.push_str(&format!("\n  # {}\n  {}\n", example.what, example.command));
+    }
+    text.trim_end().to_owned()
+}
+
+/// The text after the main options: exit status, environment, examples.
+pub fn main_after_help() -> String {
+    let mut text = String::from("Exit status:");
+    for (code, meaning) in EXIT_STATUS {
+        text.push_str(&format!("\n  {code:<4} {meaning}"));
+    }
+    text.push_str("\n\nEnvironment:");
+    for (name, meaning) in ENVIRONMENT {
+        text.push_str(&format!("\n  {name:<22} {meaning}"));
+    }
+    text.push_str("\n\n");
+    text.push_str(&examples(MAIN_EXAMPLES));
+    text
+}

@@ -1,0 +1,149 @@
+//! Files generated from the clap definition: shell completions and man
+//! pages. `cargo run --example generate` writes them under `completions/`
+//! and `man/`; a test fails when the committed copies are stale.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::CommandFactory;
+use clap_complete::Shell;
+use clap_mangen::Man;
+use clap_mangen::roff::{Roff, bold, roman};
+
+use crate::cli::Cli;
+use crate::cli::help::{self, Example};
+
+/// Every shell `claude completions` knows, with its script's file name.
+pub const SHELLS: [(Shell, &str); 5] = [
+    (Shell::Bash, "claude.bash"),
+    (Shell::Zsh, "_claude"),
+    (Shell::Fish, "claude.fish"),
+    (Shell::PowerShell, "_claude.ps1"),
+    (Shell::Elvish, "claude.elv"),
+];
+
+/// Writes the completion script for `shell`.
+pub fn completion(shell: Shell, out: &mut dyn Write) {
+    clap_complete::generate(shell, &mut Cli::command(), "claude", out);
+}
+
+/// Every generated file: its path from the repository root and contents.
+pub fn files() -> io::Result<Vec<(PathBuf, Vec<u8>)>> {
+    let mut files = Vec::new();
+    for (shell, name) in SHELLS {
+        let mut script = Vec::new();
+        completion(shell, &mut script);
+        files.push((PathBuf::from("completions").join(name), script));
+    }
+    for (name, page) in man_pages()? {
+        files.push((PathBuf::from("man").join(name), page));
+    }
+    Ok(files)
+}
+
+/// `claude.1` and one page per subcommand (`claude-ask.1`, …).
+pub fn man_pages() -> io::Result<Vec<(String, Vec<u8>)>> {
+    let mut root = Cli::command().disable_help_subcommand(true);
+    root.build();
+    let subcommands: Vec<String> = root
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| c.get_name().to_owned())
+        .collect();
+
+    let mut pages = vec![(
+        "claude.1".to_owned(),
+        man_page(root.clone(), help::MAIN_EXAMPLES, &subcommands)?,
+    )];
+    for name in &subcommands {
+        let Some(command) = root.find_subcommand(name).cloned() else {
+            continue;
+        };
+        let command = command
+            .display_name(format!("claude-{name}"))
+            .bin_name(format!("claude {name}"));
+        let page = man_page(command, examples_of(name), &["claude".to_owned()])?;
+        pages.push((format!("claude-{name}.1"), page));
+    }
+    Ok(pages)
+}
+
+fn examples_of(subcommand: &str) -> &'static [Example] {
+    match subcommand {
+        "ask" => help::ASK_EXAMPLES,
+        "vision" => help::VISION_EXAMPLES,
+        "count" => help::COUNT_EXAMPLES,
+        "models" => help::MODELS_EXAMPLES,
+        "completions" => help::COMPLETIONS_EXAMPLES,
+        _ => &[],
+    }
+}
+
+/// A page: clap_mangen's sections (without the plain-text "extra" copy of
+/// the examples), then EXIT STATUS, ENVIRONMENT, EXAMPLES and SEE ALSO.
+fn man_page(
+    command: clap::Command,
+    examples: &[Example],
+    see_also: &[String],
+) -> io::Result<Vec<u8>> {
+    // The date is left out so that the pages only change when the text does.
+    let man = Man::new(command.clone())
+        .date("")
+        .source(format!("claude-cli {}", env!("CARGO_PKG_VERSION")))
+        .manual("User Commands");
+    let mut out = Vec::new();
+    man.render_title(&mut out)?;
+    man.render_name_section(&mut out)?;
+    man.render_synopsis_section(&mut out)?;
+    man.render_description_section(&mut out)?;
+    if command.get_arguments().any(|a| !a.is_hide_set()) {
+        man.render_options_section(&mut out)?;
+    }
+    if command.get_subcommands().any(|c| !c.is_hide_set()) {
+        man.render_subcommands_section(&mut out)?;
+    }
+
+    let mut roff = Roff::new();
+    roff.control("SH", ["EXIT STATUS"]);
+    for (code, meaning) in help::EXIT_STATUS {
+        roff.control("TP", [])
+            .text([bold(code.to_string())])
+            .text([roman(*meaning)]);
+    }
+    roff.control("SH", ["ENVIRONMENT"]);
+    for (name, meaning) in help::ENVIRONMENT {
+        roff.control("TP", [])
+            .text([bold(*name)])
+            .text([roman(*meaning)]);
+    }
+    if !examples.is_empty() {
+        roff.control("SH", ["EXAMPLES"]);
+        for example in examples {
+            roff.control("TP", [])
+                .text([roman(format!("{}:", example.what))])
+                .text([bold(example.command)]);
+        }
+    }
+    roff.control("SH", ["SEE ALSO"]);
+    let references: Vec<String> = see_also
+        .iter()
+        .map(|name| {
+            if name == "claude" {
+                name.clone()
+            } else {
+                format!("claude-{name}")
+            }
+        })
+        .collect();
+    let mut line = Vec::new();
+    for (i, name) in references.iter().enumerate() {
+        if i > 0 {
+            line.push(roman(", "));
+        }
+        line.push(bold(name.as_str()));
+        line.push(roman("(1)"));
+    }
+    roff.text(line);
+    roff.to_writer(&mut out)?;
+    Ok(out)
+}

@@ -1,0 +1,216 @@
+use std::process::Command;
+
+use clap::{CommandFactory, Parser};
+use claude_cli::cli::{Cli, help};
+use claude_cli::generate;
+
+use crate::support::*;
+
+const REGENERATE: &str = "run `cargo run --example generate` and commit the result";
+
+fn read(path: &std::path::Path) -> Vec<u8> {
+    std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+        .unwrap_or_else(|e| panic!("{}: {e}; {REGENERATE}", path.display()))
+}
+
+#[test]
+fn committed_completions_and_man_pages_are_fresh() {
+    let files = generate::files().unwrap();
+    assert_eq!(
+        files.len(),
+        generate::SHELLS.len() + 6,
+        "five shells, six pages"
+    );
+    for (path, contents) in files {
+        assert!(
+            read(&path) == contents,
+            "{} is stale: {REGENERATE}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn the_completions_subcommand_prints_the_committed_scripts() {
+    for (shell, file) in generate::SHELLS {
+        let output = claude()
+            .args(["completions", &shell.to_string()])
+            .output()
+            .unwrap();
+        assert_exit(&output, 0);
+        assert!(
+            output.stdout == read(&std::path::Path::new("completions").join(file)),
+            "{shell}"
+        );
+    }
+    let output = claude().args(["completions", "tcsh"]).output().unwrap();
+    assert_exit(&output, 2);
+}
+
+#[test]
+fn the_bash_completion_is_valid_bash_and_knows_the_subcommands() {
+    let script = String::from_utf8(read(std::path::Path::new("completions/claude.bash"))).unwrap();
+    for subcommand in ["ask", "vision", "count", "models", "completions"] {
+        assert!(script.contains(subcommand), "{subcommand}");
+    }
+    if let Ok(status) = Command::new("bash")
+        .args(["-n", "completions/claude.bash"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+    {
+        assert!(status.success(), "bash -n failed");
+    }
+}
+
+#[test]
+fn help_matches_its_snapshots() {
+    for (args, snapshot) in [
+        (vec!["--help"], "tests/snapshots/help.txt"),
+        (vec!["ask", "--help"], "tests/snapshots/ask-help.txt"),
+    ] {
+        let output = claude().args(&args).output().unwrap();
+        assert_exit(&output, 0);
+        let expected = String::from_utf8(read(std::path::Path::new(snapshot))).unwrap();
+        let actual = stdout(&output);
+        if actual != expected {
+            let line = actual
+                .lines()
+                .zip(expected.lines())
+                .position(|(a, e)| a != e)
+                .map_or_else(|| "the length".to_owned(), |n| format!("line {}", n + 1));
+            panic!(
+                "`claude {}` differs from {snapshot} at {line}; if intended, {REGENERATE}",
+                args.join(" ")
+            );
+        }
+    }
+}
+
+/// Splits a shell command line into words: quotes and the `claude` part of
+/// a pipeline, which is all the examples use.
+fn claude_words(command: &str) -> Vec<String> {
+    let start = command.find("claude ").expect("the example runs claude");
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quote = None;
+    let mut in_word = false;
+    for c in command[start..].chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => word.push(c),
+            (None, '"' | '\'') => {
+                quote = Some(c);
+                in_word = true;
+            }
+            (None, '|' | '>') => break,
+            (None, c) if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut word));
+                    in_word = false;
+                }
+            }
+            (None, c) => {
+                word.push(c);
+                in_word = true;
+            }
+        }
+    }
+    if in_word {
+        words.push(word);
+    }
+    words
+}
+
+#[test]
+fn every_subcommand_ends_its_help_with_two_to_four_real_examples() {
+    let command = Cli::command();
+    for subcommand in command.get_subcommands() {
+        let name = subcommand.get_name();
+        let output = claude().args([name, "--help"]).output().unwrap();
+        assert_exit(&output, 0);
+        let text = stdout(&output);
+        let examples = text
+            .rsplit_once("Examples:\n")
+            .unwrap_or_else(|| panic!("{name} --help has no examples"))
+            .1;
+        let commands: Vec<&str> = examples
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        assert!((2..=4).contains(&commands.len()), "{name}: {commands:?}");
+        for line in commands {
+            let words = claude_words(line);
+            assert_eq!(words[1], name, "{line}");
+            if let Err(e) = Cli::try_parse_from(&words) {
+                panic!("example `{line}` does not parse: {e}");
+            }
+        }
+    }
+    for example in help::MAIN_EXAMPLES {
+        Cli::try_parse_from(claude_words(example.command)).unwrap();
+    }
+}
+
+#[test]
+fn man_pages_carry_exit_status_environment_and_examples_and_render_cleanly() {
+    for (name, page) in generate::man_pages().unwrap() {
+        let text = String::from_utf8(page).unwrap();
+        for section in [
+            ".SH \"EXIT STATUS\"",
+            ".SH ENVIRONMENT",
+            ".SH EXAMPLES",
+            ".SH \"SEE ALSO\"",
+        ] {
+            assert!(text.contains(section), "{name}: {section}");
+        }
+        for variable in [
+            "ANTHROPIC_API_KEY",
+            "ANTHROPIC_AUTH_TOKEN",
+            "ANTHROPIC_BASE_URL",
+            "ANTHROPIC_MODEL",
+            "ANTHROPIC_LOG",
+            "NO_COLOR",
+        ] {
+            assert!(text.contains(variable), "{name}: {variable}");
+        }
+        for code in ["130", "10"] {
+            assert!(
+                text.contains(&format!("\\fB{code}\\fR")),
+                "{name}: exit {code}"
+            );
+        }
+    }
+    // groff with every warning on: any diagnostic fails. Machines without
+    // groff (it ships with man-db) skip this part.
+    for (name, _) in generate::man_pages().unwrap() {
+        let path = format!("man/{name}");
+        let Ok(output) = Command::new("groff")
+            .args(["-man", "-Tutf8", "-ww", "-z", &path])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+        else {
+            eprintln!("groff not found: man pages not rendered");
+            return;
+        };
+        assert!(output.status.success(), "{name}");
+        assert!(
+            output.stderr.is_empty(),
+            "{name}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+#[test]
+fn the_example_parser_handles_quotes_and_pipes() {
+    assert_eq!(
+        claude_words("cat a | claude ask -o json \"Name a prime\" | jq -r '.x'"),
+        ["claude", "ask", "-o", "json", "Name a prime"]
+    );
+    assert_eq!(
+        claude_words("claude completions zsh > ~/.zfunc/_claude"),
+        ["claude", "completions", "zsh"]
+    );
+    assert!(Cli::try_parse_from(["claude", "ask", "x"]).is_ok());
+}
