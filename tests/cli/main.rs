@@ -17,6 +17,8 @@ mod logging;
 mod media;
 /// Output formats, streaming, notes and the usage line.
 mod output;
+/// The README's examples, run against the fake server.
+mod readme;
 /// Request options, checked against the official SDK's bodies.
 mod request;
 /// Retry policy, timeouts and the fallback model.

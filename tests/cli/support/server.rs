@@ -231,10 +231,14 @@ impl Reply {
     }
 }
 
+/// Answers requests the script does not cover, by what they ask for.
+type Router = Box<dyn Fn(&Recorded) -> Reply + Send>;
+
 #[derive(Default)]
 struct State {
     script: VecDeque<Reply>,
     requests: Vec<Recorded>,
+    router: Option<Router>,
 }
 
 /// The running server. It lives until the test process ends.
@@ -267,6 +271,14 @@ impl FakeServer {
         server
     }
 
+    /// Starts a server that answers every request with `route(request)`,
+    /// for runs whose requests are not known in advance.
+    pub fn routing(route: impl Fn(&Recorded) -> Reply + Send + 'static) -> FakeServer {
+        let server = FakeServer::start();
+        server.state.lock().unwrap().router = Some(Box::new(route));
+        server
+    }
+
     pub fn push(&self, reply: Reply) {
         self.state.lock().unwrap().script.push_back(reply);
     }
@@ -293,8 +305,12 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
     while let Some(request) = read_request(&mut reader) {
         let reply = {
             let mut state = state.lock().unwrap();
+            let reply = state
+                .script
+                .pop_front()
+                .or_else(|| state.router.as_ref().map(|route| route(&request)));
             state.requests.push(request);
-            state.script.pop_front()
+            reply
         };
         let reply = reply.unwrap_or_else(|| {
             Reply::error(

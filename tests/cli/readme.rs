@@ -1,0 +1,314 @@
+//! The README's examples, run. Every `sh` block runs in bash (with
+//! `set -euo pipefail`) in a sandbox holding the files the examples name,
+//! with `claude` on PATH pointed at a fake server that answers each
+//! endpoint; every `console` block's commands must print what the block
+//! shows. Blocks that build with cargo are what CI itself runs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::{Value, json};
+
+use crate::support::*;
+
+struct Block {
+    language: String,
+    text: String,
+    /// 1-based line of the opening fence, for messages.
+    line: usize,
+}
+
+fn readme() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap()
+}
+
+fn blocks(markdown: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut open: Option<Block> = None;
+    for (i, line) in markdown.lines().enumerate() {
+        match (&mut open, line.strip_prefix("```")) {
+            (None, Some(language)) => {
+                open = Some(Block {
+                    language: language.trim().to_owned(),
+                    text: String::new(),
+                    line: i + 1,
+                })
+            }
+            (Some(_), Some(_)) => blocks.extend(open.take()),
+            (Some(block), None) => {
+                block.text.push_str(line);
+                block.text.push('\n');
+            }
+            (None, None) => {}
+        }
+    }
+    blocks
+}
+
+fn model(id: &str, name: &str, created: &str) -> Value {
+    json!({
+        "type": "model", "id": id, "display_name": name, "created_at": created,
+        "max_input_tokens": 1000000, "max_tokens": 128000,
+        "capabilities": {"batch": {"supported": true}, "image_input": {"supported": true}}
+    })
+}
+
+/// Answers like the API: messages (whole or streamed), token counts, models.
+fn api(request: &Recorded) -> Reply {
+    let path = request.path.split('?').next().unwrap_or_default();
+    match (request.method.as_str(), path) {
+        ("POST", "/v1/messages") if request.json()["stream"] == json!(true) => {
+            Reply::stream("stream-basic.sse")
+        }
+        ("POST", "/v1/messages") => Reply::message("message-basic-recorded.json"),
+        ("POST", "/v1/messages/count_tokens") => {
+            Reply::message("count-tokens-response.assembled.json")
+        }
+        ("GET", "/v1/models") => Reply::json(
+            json!({
+                "data": [
+                    model("claude-opus-5", "Claude Opus 5", "2026-07-24T00:00:00Z"),
+                    model("claude-sonnet-5", "Claude Sonnet 5", "2026-06-01T00:00:00Z"),
+                    model("claude-haiku-4-5-20251001", "Claude Haiku 4.5", "2025-10-01T00:00:00Z"),
+                ],
+                "has_more": false, "first_id": "claude-opus-5", "last_id": "claude-haiku-4-5-20251001"
+            })
+            .to_string(),
+        ),
+        ("GET", id) if id.starts_with("/v1/models/") => Reply::json(
+            model(&id["/v1/models/".len()..], "A model", "2026-01-01T00:00:00Z").to_string(),
+        ),
+        _ => Reply::error(404, "not_found_error", "no such endpoint in the fake API"),
+    }
+}
+
+/// A directory with every file the README's examples name, a git
+/// repository with a staged change, and a home directory of its own.
+fn sandbox() -> PathBuf {
+    let dir = tempdir("readme");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let images = root.join("tests/fixtures/images");
+    let copy = |from: &str, to: &str| {
+        let target = dir.join(to);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(images.join(from), target).unwrap();
+    };
+    for name in ["photo.png", "before.png", "chart.png"] {
+        copy("red.png", name);
+    }
+    for name in ["IMG_0042.jpg", "receipt.jpg", "mushroom.jpg", "photo.jpg"] {
+        copy("blue.jpg", name);
+    }
+    for name in ["invoice.pdf", "report.pdf"] {
+        copy("one-page.pdf", name);
+    }
+    let texts = [
+        ("report.txt", "Revenue rose 4% in the third quarter.\n"),
+        (
+            "src/main.rs",
+            "fn main() { println!(\"{}\", lib::add(2, 2)); }\n",
+        ),
+        (
+            "src/lib.rs",
+            "pub fn add(a: i32, b: i32) -> i32 { a - b }\n",
+        ),
+        ("big.log", "INFO start\nERROR disk full\n"),
+        ("CHANGES", "0.2: images, PDFs, count and models.\n"),
+        (
+            "questions.txt",
+            "What is 2+2?\nWhat is the capital of France?\n",
+        ),
+    ];
+    for (name, text) in texts {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    for generated in ["man", "completions"] {
+        let target = dir.join(generated);
+        std::fs::create_dir_all(&target).unwrap();
+        for entry in std::fs::read_dir(root.join(generated)).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), target.join(entry.file_name())).unwrap();
+        }
+    }
+    std::fs::create_dir_all(dir.join("home")).unwrap();
+    let git = |args: &[&str]| {
+        let status = Command::new("git")
+            .args(args)
+            .current_dir(&dir)
+            .env("HOME", dir.join("home"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .output();
+        assert!(status.is_ok_and(|o| o.status.success()), "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "src/lib.rs"]);
+    dir
+}
+
+/// A shell in the sandbox: `claude` first on PATH, talking to `server`.
+fn shell(dir: &Path, server: &FakeServer, script: &str) -> Output {
+    let bin = binary();
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    Command::new("bash")
+        .arg("-c")
+        .arg(format!("set -euo pipefail\n{script}"))
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", path)
+        .env("HOME", dir.join("home"))
+        .env("ANTHROPIC_API_KEY", SECRET_KEY)
+        .env("ANTHROPIC_BASE_URL", server.url())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn on_path(tool: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn every_sh_block_runs_against_the_fake_api() {
+    let dir = sandbox();
+    let mut ran = 0;
+    for block in blocks(&readme()) {
+        if block.language != "sh" || block.text.contains("cargo ") {
+            continue;
+        }
+        let missing: Vec<&str> = ["jq", "man", "git"]
+            .into_iter()
+            .filter(|tool| block.text.contains(&format!("{tool} ")) && !on_path(tool))
+            .collect();
+        if !missing.is_empty() {
+            eprintln!(
+                "README line {}: skipped, {missing:?} not installed",
+                block.line
+            );
+            continue;
+        }
+        let server = FakeServer::routing(api);
+        let output = shell(&dir, &server, &block.text);
+        let context = format!(
+            "README block at line {}:\n{}\n--- stdout\n{}\n--- stderr\n{}",
+            block.line,
+            block.text,
+            stdout(&output),
+            stderr(&output)
+        );
+        assert!(output.status.success(), "{context}");
+        assert!(!stderr(&output).contains("claude: error"), "{context}");
+        let sends = block.text.lines().any(|l| {
+            l.contains("claude ") && !l.contains("completions") && !l.trim_start().starts_with('#')
+        });
+        if sends {
+            assert!(!server.requests().is_empty(), "no request: {context}");
+        }
+        ran += 1;
+    }
+    assert!(ran >= 7, "only {ran} blocks ran");
+}
+
+#[test]
+fn every_console_block_prints_what_it_shows() {
+    let dir = sandbox();
+    let mut checked = 0;
+    for block in blocks(&readme()) {
+        if block.language != "console" {
+            continue;
+        }
+        let mut lines = block.text.lines().peekable();
+        while let Some(line) = lines.next() {
+            let command = line.strip_prefix("$ ").unwrap_or_else(|| {
+                panic!("README line {}: console blocks start with `$ `", block.line)
+            });
+            let mut expected = String::new();
+            while let Some(next) = lines.next_if(|l| !l.starts_with("$ ")) {
+                expected.push_str(next);
+                expected.push('\n');
+            }
+            let server = FakeServer::routing(api);
+            let output = shell(&dir, &server, command);
+            assert!(
+                output.status.success(),
+                "README line {}: {command}",
+                block.line
+            );
+            let shown = format!("{}{}", stdout(&output), stderr(&output));
+            assert_eq!(shown, expected, "README line {}: {command}", block.line);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 2, "only {checked} console commands");
+}
+
+/// Whole commands quoted in the prose (`cat photo.jpg | claude ask "…"`),
+/// not templates with `...` or placeholders such as `ID`.
+fn inline_commands(markdown: &str) -> Vec<String> {
+    let mut prose = String::new();
+    let mut in_block = false;
+    for line in markdown.lines() {
+        if line.starts_with("```") {
+            in_block = !in_block;
+        } else if !in_block {
+            prose.push_str(line);
+            prose.push('\n');
+        }
+    }
+    prose
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|span| {
+            let words: Vec<&str> = span.split_whitespace().collect();
+            let runs_claude =
+                span.contains("| claude ") || (span.starts_with("claude ") && words.len() >= 3);
+            let placeholder = words
+                .iter()
+                .any(|w| w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()));
+            runs_claude && !span.contains("...") && !placeholder
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_whole_command_in_the_prose_runs() {
+    let dir = sandbox();
+    let commands = inline_commands(&readme());
+    assert!(commands.len() >= 2, "{commands:?}");
+    for command in commands {
+        let server = FakeServer::routing(api);
+        let output = shell(&dir, &server, &command);
+        assert!(output.status.success(), "{command}\n{}", stderr(&output));
+        assert!(!server.requests().is_empty(), "{command} sent nothing");
+    }
+}
+
+#[test]
+fn the_error_line_shown_is_what_a_recorded_429_prints() {
+    let line = readme()
+        .lines()
+        .find(|l| l.starts_with("claude: error: 429"))
+        .expect("the README shows an error line")
+        .to_owned();
+    let server =
+        FakeServer::with([
+            Reply::status(429, fixture("error-rate-limit-429-recorded.json"))
+                .header("request-id", "req_011CYK5mje9HkutJtmfPzzNC"),
+        ]);
+    let output = claude_at(&server)
+        .args(["--max-retries", "0", "ask", "Summarize this"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 8);
+    assert_eq!(error_line(&output), line);
+}
