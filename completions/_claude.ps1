@@ -37,6 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('ask', 'ask', [CompletionResultType]::ParameterValue, 'Send one request: the prompt from arguments, stdin and files')
             [CompletionResult]::new('vision', 'vision', [CompletionResultType]::ParameterValue, 'Describe or question images (files, - for stdin, or URLs)')
             [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count the input tokens of the request ask would send')
+            [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Talk in turns: a REPL on a terminal, one turn per call from a pipe')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'List the models the key can use, or show one')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -177,6 +178,60 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'claude;chat' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Name the session, or resume it if it exists')
+            [CompletionResult]::new('--show', '--show', [CompletionResultType]::ParameterName, 'Print a saved session as a transcript (-o json: the file)')
+            [CompletionResult]::new('--delete', '--delete', [CompletionResultType]::ParameterName, 'Delete a saved session')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Attach a file or an http(s) URL (repeatable); - is stdin')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Attach a file or an http(s) URL (repeatable); - is stdin')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file or an http(s) URL (repeatable); - is stdin')
+            [CompletionResult]::new('--attach', '--attach', [CompletionResultType]::ParameterName, 'Attach a file or an http(s) URL (repeatable); - is stdin')
+            [CompletionResult]::new('--url-as', '--url-as', [CompletionResultType]::ParameterName, 'Send every URL as this kind, whatever its path says')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model id or alias: opus, sonnet, haiku [default: sonnet]')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model id or alias: opus, sonnet, haiku [default: sonnet]')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'System prompt')
+            [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'System prompt')
+            [CompletionResult]::new('--system-file', '--system-file', [CompletionResultType]::ParameterName, 'Read the system prompt from a file')
+            [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Most tokens the reply may have')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)')
+            [CompletionResult]::new('--temperature', '--temperature', [CompletionResultType]::ParameterName, 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)')
+            [CompletionResult]::new('--top-p', '--top-p', [CompletionResultType]::ParameterName, 'Nucleus sampling (needs --api-version 2023-06-01)')
+            [CompletionResult]::new('--top-k', '--top-k', [CompletionResultType]::ParameterName, 'Top-k sampling (needs --api-version 2023-06-01)')
+            [CompletionResult]::new('--stop', '--stop', [CompletionResultType]::ParameterName, 'Stop sequence (repeatable)')
+            [CompletionResult]::new('--thinking', '--thinking', [CompletionResultType]::ParameterName, 'Extended thinking: adaptive, a token budget, or off')
+            [CompletionResult]::new('--effort', '--effort', [CompletionResultType]::ParameterName, 'Effort (output_config.effort)')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Automatic prompt caching, optionally with a lifetime')
+            [CompletionResult]::new('--beta', '--beta', [CompletionResultType]::ParameterName, 'Beta feature name for the anthropic-beta header (repeatable)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Resume the most recently used session')
+            [CompletionResult]::new('--continue', '--continue', [CompletionResultType]::ParameterName, 'Resume the most recently used session')
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List saved sessions, the most recent first')
+            [CompletionResult]::new('--compact', '--compact', [CompletionResultType]::ParameterName, 'Let the server compact long conversations (context_management)')
+            [CompletionResult]::new('--stdin', '--stdin', [CompletionResultType]::ParameterName, 'Always read stdin, even from a terminal')
+            [CompletionResult]::new('--no-stdin', '--no-stdin', [CompletionResultType]::ParameterName, 'Never read stdin')
+            [CompletionResult]::new('--resize', '--resize', [CompletionResultType]::ParameterName, 'Shrink images to 1568 px on the long edge and under the 5 MB limit')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the request (key redacted) instead of sending it')
+            [CompletionResult]::new('--stream', '--stream', [CompletionResultType]::ParameterName, 'Print text as it arrives [default when stdout is a terminal]')
+            [CompletionResult]::new('--no-stream', '--no-stream', [CompletionResultType]::ParameterName, 'Wait for the whole reply [default when stdout is not a terminal]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'After the reply, print tokens and estimated cost to stderr')
+            [CompletionResult]::new('--usage', '--usage', [CompletionResultType]::ParameterName, 'After the reply, print tokens and estimated cost to stderr')
+            [CompletionResult]::new('--show-thinking', '--show-thinking', [CompletionResultType]::ParameterName, 'Print the model''s thinking to stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'claude;models' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -215,6 +270,7 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('ask', 'ask', [CompletionResultType]::ParameterValue, 'Send one request: the prompt from arguments, stdin and files')
             [CompletionResult]::new('vision', 'vision', [CompletionResultType]::ParameterValue, 'Describe or question images (files, - for stdin, or URLs)')
             [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count the input tokens of the request ask would send')
+            [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Talk in turns: a REPL on a terminal, one turn per call from a pipe')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'List the models the key can use, or show one')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -227,6 +283,9 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             break
         }
         'claude;help;count' {
+            break
+        }
+        'claude;help;chat' {
             break
         }
         'claude;help;models' {

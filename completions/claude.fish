@@ -37,6 +37,7 @@ complete -c claude -n "__fish_claude_needs_command" -s V -l version -d 'Print ve
 complete -c claude -n "__fish_claude_needs_command" -f -a "ask" -d 'Send one request: the prompt from arguments, stdin and files'
 complete -c claude -n "__fish_claude_needs_command" -f -a "vision" -d 'Describe or question images (files, - for stdin, or URLs)'
 complete -c claude -n "__fish_claude_needs_command" -f -a "count" -d 'Count the input tokens of the request ask would send'
+complete -c claude -n "__fish_claude_needs_command" -f -a "chat" -d 'Talk in turns: a REPL on a terminal, one turn per call from a pipe'
 complete -c claude -n "__fish_claude_needs_command" -f -a "models" -d 'List the models the key can use, or show one'
 complete -c claude -n "__fish_claude_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c claude -n "__fish_claude_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -159,6 +160,53 @@ complete -c claude -n "__fish_claude_using_subcommand count" -l cost -d 'Also pr
 complete -c claude -n "__fish_claude_using_subcommand count" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand count" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand count" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand chat" -l session -d 'Name the session, or resume it if it exists' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l show -d 'Print a saved session as a transcript (-o json: the file)' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l delete -d 'Delete a saved session' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -s f -s a -l file -l attach -d 'Attach a file or an http(s) URL (repeatable); - is stdin' -r -F
+complete -c claude -n "__fish_claude_using_subcommand chat" -l url-as -d 'Send every URL as this kind, whatever its path says' -r -f -a "image\t'An image block'
+document\t'A document block (PDF)'"
+complete -c claude -n "__fish_claude_using_subcommand chat" -s m -l model -d 'Model id or alias: opus, sonnet, haiku [default: sonnet]' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -s s -l system -d 'System prompt' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l system-file -d 'Read the system prompt from a file' -r -F
+complete -c claude -n "__fish_claude_using_subcommand chat" -l max-tokens -d 'Most tokens the reply may have' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -s t -l temperature -d 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l top-p -d 'Nucleus sampling (needs --api-version 2023-06-01)' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l top-k -d 'Top-k sampling (needs --api-version 2023-06-01)' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l stop -d 'Stop sequence (repeatable)' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l thinking -d 'Extended thinking: adaptive, a token budget, or off' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l effort -d 'Effort (output_config.effort)' -r -f -a "low\t''
+medium\t''
+high\t''
+xhigh\t''
+max\t''"
+complete -c claude -n "__fish_claude_using_subcommand chat" -l cache -d 'Automatic prompt caching, optionally with a lifetime' -r -f -a "5m\t''
+1h\t''"
+complete -c claude -n "__fish_claude_using_subcommand chat" -l beta -d 'Beta feature name for the anthropic-beta header (repeatable)' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -s o -l output -d 'Output format' -r -f -a "text\t'The reply\'s text'
+json\t'The whole Message as one JSON object'
+stream-json\t'Each raw stream event as one JSON line'"
+complete -c claude -n "__fish_claude_using_subcommand chat" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -s c -l continue -d 'Resume the most recently used session'
+complete -c claude -n "__fish_claude_using_subcommand chat" -l list -d 'List saved sessions, the most recent first'
+complete -c claude -n "__fish_claude_using_subcommand chat" -l compact -d 'Let the server compact long conversations (context_management)'
+complete -c claude -n "__fish_claude_using_subcommand chat" -l stdin -d 'Always read stdin, even from a terminal'
+complete -c claude -n "__fish_claude_using_subcommand chat" -l no-stdin -d 'Never read stdin'
+complete -c claude -n "__fish_claude_using_subcommand chat" -l resize -d 'Shrink images to 1568 px on the long edge and under the 5 MB limit'
+complete -c claude -n "__fish_claude_using_subcommand chat" -l dry-run -d 'Print the request (key redacted) instead of sending it'
+complete -c claude -n "__fish_claude_using_subcommand chat" -l stream -d 'Print text as it arrives [default when stdout is a terminal]'
+complete -c claude -n "__fish_claude_using_subcommand chat" -l no-stream -d 'Wait for the whole reply [default when stdout is not a terminal]'
+complete -c claude -n "__fish_claude_using_subcommand chat" -s u -l usage -d 'After the reply, print tokens and estimated cost to stderr'
+complete -c claude -n "__fish_claude_using_subcommand chat" -l show-thinking -d 'Print the model\'s thinking to stderr'
+complete -c claude -n "__fish_claude_using_subcommand chat" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand chat" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand chat" -s V -l version -d 'Print version'
 complete -c claude -n "__fish_claude_using_subcommand models" -s o -l output -d 'Output format' -r -f -a "text\t'Plain text, one item per line'
 json\t'The API\'s JSON'"
 complete -c claude -n "__fish_claude_using_subcommand models" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
@@ -181,9 +229,10 @@ complete -c claude -n "__fish_claude_using_subcommand completions" -l fallback-m
 complete -c claude -n "__fish_claude_using_subcommand completions" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count models completions help" -f -a "ask" -d 'Send one request: the prompt from arguments, stdin and files'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count models completions help" -f -a "vision" -d 'Describe or question images (files, - for stdin, or URLs)'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count models completions help" -f -a "count" -d 'Count the input tokens of the request ask would send'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count models completions help" -f -a "models" -d 'List the models the key can use, or show one'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count models completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count models completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models completions help" -f -a "ask" -d 'Send one request: the prompt from arguments, stdin and files'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models completions help" -f -a "vision" -d 'Describe or question images (files, - for stdin, or URLs)'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models completions help" -f -a "count" -d 'Count the input tokens of the request ask would send'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models completions help" -f -a "chat" -d 'Talk in turns: a REPL on a terminal, one turn per call from a pipe'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models completions help" -f -a "models" -d 'List the models the key can use, or show one'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -139,6 +139,17 @@ pub fn has_200k_context(model: &str) -> bool {
     CONTEXT_200K.contains(&strip_snapshot_suffix(&id))
 }
 
+/// The context window of a model the tables know, in tokens: 200k for
+/// the models listed above, 1M for the newer ones with a price. `None` for
+/// an id the tables do not know.
+pub fn context_window(model: &str) -> Option<u64> {
+    if has_200k_context(model) {
+        Some(200_000)
+    } else {
+        price_of(model).map(|_| 1_000_000)
+    }
+}
+
 /// The input cost in USD of `tokens` prompt tokens, with no caching.
 pub fn input_cost(tokens: u64, price: Price) -> f64 {
     tokens as f64 * price.input / 1_000_000.0
@@ -210,6 +221,13 @@ mod tests {
         assert!(has_200k_context("claude-sonnet-4-5-20250929"));
         assert!(!has_200k_context("claude-opus-5"));
         assert!(!has_200k_context("some-future-model"));
+    }
+
+    #[test]
+    fn context_windows_are_known_only_for_known_models() {
+        assert_eq!(context_window("haiku"), Some(200_000));
+        assert_eq!(context_window("opus"), Some(1_000_000));
+        assert_eq!(context_window("claude-next-9"), None);
     }
 
     #[test]

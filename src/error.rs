@@ -60,6 +60,14 @@ impl Error {
         }
     }
 
+    /// The one line a failure is reported with (after `claude: `).
+    pub fn line(&self) -> String {
+        match self.hint() {
+            Some(hint) => format!("error: {self}; {hint}"),
+            None => format!("error: {self}"),
+        }
+    }
+
     /// A short suggestion for the user, when one helps.
     pub fn hint(&self) -> Option<&'static str> {
         match self {

@@ -74,6 +74,7 @@ fn examples_of(subcommand: &str) -> &'static [Example] {
         "vision" => help::VISION_EXAMPLES,
         "count" => help::COUNT_EXAMPLES,
         "models" => help::MODELS_EXAMPLES,
+        "chat" => help::CHAT_EXAMPLES,
         "completions" => help::COMPLETIONS_EXAMPLES,
         _ => &[],
     }

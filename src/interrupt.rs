@@ -42,6 +42,13 @@ pub fn requested() -> bool {
     REQUESTED.load(Ordering::SeqCst)
 }
 
+/// Forgets earlier presses, for a command that goes on after handling one
+/// (the chat prompt after a cancelled reply).
+pub fn reset() {
+    PRESSES.store(0, Ordering::SeqCst);
+    REQUESTED.store(false, Ordering::SeqCst);
+}
+
 /// Keeps a wake-up callback registered until dropped.
 #[must_use = "the callback is unregistered when this is dropped"]
 pub struct Subscription(u64);

@@ -18,6 +18,7 @@ pub mod interrupt;
 pub mod json_text;
 pub mod log;
 pub mod output;
+pub mod session;
 pub mod settings;
 
 use cli::{Cli, Command};
@@ -32,11 +33,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Ok(code) => code,
         Err(error) if error.is_closed_stdout() => ExitCode::Success,
         Err(error) => {
-            let message = match error.hint() {
-                Some(hint) => format!("error: {error}; {hint}"),
-                None => format!("error: {error}"),
-            };
-            output::note(message);
+            output::note(error.line());
             error.exit_code()
         }
     }
@@ -51,6 +48,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
         Command::Vision(args) => cmd::vision::run(args, &connection, &terminal),
         Command::Count(args) => cmd::count::run(args, &connection, &terminal),
         Command::Models(args) => cmd::models::run(args, &connection, &terminal),
+        Command::Chat(args) => cmd::chat::run(args, &connection, &terminal),
         Command::Completions(args) => cmd::completions::run(args),
     }
 }

@@ -307,11 +307,16 @@ pub fn media_options(args: &MediaArgs, model: &str) -> MediaOptions {
             UrlKindArg::Document => UrlKind::Document,
         }),
         resize: args.resize,
-        max_pdf_pages: if catalog::has_200k_context(model) {
-            input::MAX_PDF_PAGES_200K
-        } else {
-            input::MAX_PDF_PAGES
-        },
+        max_pdf_pages: pdf_page_limit(model),
+    }
+}
+
+/// The API's PDF page limit for a model.
+pub fn pdf_page_limit(model: &str) -> usize {
+    if catalog::has_200k_context(model) {
+        input::MAX_PDF_PAGES_200K
+    } else {
+        input::MAX_PDF_PAGES
     }
 }
 

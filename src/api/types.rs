@@ -18,6 +18,9 @@ pub struct MessageRequest {
     pub model: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cache_control: Option<CacheControl>,
+    /// Server-side context editing such as compaction (a beta).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context_management: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub output_config: Option<OutputConfig>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -122,10 +125,11 @@ pub struct InputMessage {
     pub content: InputContent,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     User,
+    Assistant,
 }
 
 /// A turn's content: a bare string when it is one piece of text (as a user
@@ -135,6 +139,9 @@ pub enum Role {
 pub enum InputContent {
     Text(String),
     Blocks(Vec<InputBlock>),
+    /// Content kept as JSON: earlier turns of a saved conversation, sent
+    /// back exactly as they were (assistant blocks keep their signatures).
+    Json(Value),
 }
 
 /// A content block in a request.
@@ -536,6 +543,7 @@ mod tests {
                 content: InputContent::Text("hi".into()),
             }],
             model: "m".into(),
+            context_management: None,
             cache_control: None,
             output_config: None,
             stop_sequences: vec![],

@@ -104,6 +104,31 @@ pub const COUNT_EXAMPLES: &[Example] = &[
     ),
 ];
 
+pub const CHAT_ABOUT: &str = "\
+Talk in turns: a REPL on a terminal, one turn per call from a pipe.
+
+On a terminal, claude chat reads messages with line editing and history and \
+streams each reply; /help lists the commands (/model, /system, /file, /save, \
+/usage, /retry, /clear, /exit). Ctrl-C cancels a reply, Ctrl-D leaves. When \
+stdin is piped, or a PROMPT is given, it sends one turn with the saved \
+history, prints the reply and exits, with the output options and exit codes \
+of ask. Every conversation is saved after each completed turn, as \
+$XDG_DATA_HOME/claude-cli/sessions/NAME.json (~/.local/share/... when \
+XDG_DATA_HOME is unset); a failed or cancelled turn is not saved.";
+
+pub const CHAT_EXAMPLES: &[Example] = &[
+    example("Start a conversation on a terminal", "claude chat"),
+    example(
+        "A scripted conversation, one turn per call",
+        "echo \"Pick a number from 1 to 10\" | claude chat --session game",
+    ),
+    example(
+        "Continue the most recent conversation",
+        "claude chat -c \"Now double it\"",
+    ),
+    example("List the saved sessions", "claude chat --list"),
+];
+
 pub const MODELS_ABOUT: &str = "\
 List the models the key can use, or show one.
 

@@ -52,6 +52,12 @@ pub enum Command {
         after_help = help::examples(help::COUNT_EXAMPLES)
     )]
     Count(CountArgs),
+    /// Talk in turns: a REPL on a terminal, one turn per call from a pipe.
+    #[command(
+        long_about = help::CHAT_ABOUT,
+        after_help = help::examples(help::CHAT_EXAMPLES)
+    )]
+    Chat(ChatArgs),
     /// List the models the key can use, or show one.
     #[command(
         long_about = help::MODELS_ABOUT,
@@ -212,6 +218,59 @@ pub struct CountArgs {
     /// Also print the estimated input cost in USD to stderr
     #[arg(long, help_heading = "Output")]
     pub cost: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ChatArgs {
+    /// A message to send as one turn (with piped stdin before it)
+    #[arg(value_name = "PROMPT")]
+    pub prompt: Vec<String>,
+
+    /// Name the session, or resume it if it exists
+    #[arg(long, value_name = "NAME", help_heading = "Session")]
+    pub session: Option<String>,
+
+    /// Resume the most recently used session
+    #[arg(
+        short = 'c',
+        long = "continue",
+        conflicts_with = "session",
+        help_heading = "Session"
+    )]
+    pub resume: bool,
+
+    /// List saved sessions, the most recent first
+    #[arg(long, conflicts_with_all = ["show", "delete", "session", "resume"], help_heading = "Session")]
+    pub list: bool,
+
+    /// Print a saved session as a transcript (-o json: the file)
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["delete", "session", "resume"], help_heading = "Session")]
+    pub show: Option<String>,
+
+    /// Delete a saved session
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["session", "resume"], help_heading = "Session")]
+    pub delete: Option<String>,
+
+    /// Let the server compact long conversations (context_management)
+    #[arg(
+        long,
+        help_heading = "Session",
+        long_help = "Turn on server-side compaction: the API summarises the start of a long \
+                     conversation into a compaction block (context_management edit \
+                     compact_20260112, beta compact-2026-01-12), which the session keeps and \
+                     sends back. Without it, claude warns when a conversation nears the \
+                     model's context window."
+    )]
+    pub compact: bool,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub request: RequestArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]

@@ -3,14 +3,14 @@
 use std::io;
 
 use crate::api::types::{InputContent, InputMessage, MessageRequest, Role};
-use crate::api::{self, Client};
+use crate::api::{self, Client, Reply};
 use crate::cli::{AskArgs, OutputArgs};
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
 use crate::input::{self, InputSpec};
 use crate::interrupt;
 use crate::log::StderrLog;
-use crate::output::{self, Renderer, Spinner};
+use crate::output::{self, OutputSettings, Renderer, Spinner};
 use crate::settings::{self, Connection, LogLevel, RequestSettings, Terminal};
 
 use super::stdin_reader;
@@ -54,11 +54,41 @@ pub fn send(
     if connection.both_credentials && connection.log >= LogLevel::Info {
         output::note("both ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are set; using the API key");
     }
+    let (mut renderer, log) = renderer(output, connection, terminal, &settings.model);
+    match deliver(
+        &client,
+        request,
+        &settings.betas,
+        settings.max_tokens,
+        &mut renderer,
+        &log,
+    )? {
+        Delivered::Reply { exit, .. } => Ok(exit),
+        Delivered::Interrupted => Ok(ExitCode::Interrupted),
+    }
+}
+
+/// A renderer for one reply to stdout and stderr, and the `-v` log; a
+/// spinner runs while a whole reply is awaited on a terminal.
+pub fn renderer(
+    output: OutputSettings,
+    connection: &Connection,
+    terminal: &Terminal,
+    model: &str,
+) -> (Renderer<io::Stdout, io::Stderr>, StderrLog) {
     let spinner = (terminal.stderr_styled && !output.stream && connection.log == LogLevel::Off)
-        .then(|| Spinner::start(format!("waiting for {}", settings.model)));
+        .then(|| Spinner::start(format!("waiting for {model}")));
     let log = StderrLog::new(connection.log, spinner.clone());
-    let mut renderer = Renderer::new(io::stdout(), io::stderr(), output, terminal.stdout, spinner);
-    deliver(&client, request, settings, &mut renderer, &log)
+    let renderer = Renderer::new(io::stdout(), io::stderr(), output, terminal.stdout, spinner);
+    (renderer, log)
+}
+
+/// How a sent request ended, when it did not fail.
+pub enum Delivered {
+    /// The whole reply, printed; `exit` follows its stop reason.
+    Reply { reply: Box<Reply>, exit: ExitCode },
+    /// Ctrl-C: what had arrived was printed.
+    Interrupted,
 }
 
 /// The Messages request for one user turn.
@@ -75,6 +105,7 @@ pub fn message_request(
         }],
         model: settings.model.clone(),
         cache_control: settings.cache_control.clone(),
+        context_management: None,
         output_config: settings.output_config.clone(),
         stop_sequences: settings.stop_sequences.clone(),
         stream,
@@ -87,35 +118,36 @@ pub fn message_request(
 }
 
 /// Sends the request and renders the reply, or what had arrived of it.
-fn deliver(
+pub fn deliver(
     client: &Client,
     request: MessageRequest,
-    settings: &RequestSettings,
+    betas: &[String],
+    max_tokens: u32,
     renderer: &mut Renderer<io::Stdout, io::Stderr>,
     log: &StderrLog,
-) -> Result<ExitCode> {
-    let result = client.create_message(request, &settings.betas, renderer, log);
+) -> Result<Delivered> {
+    let result = client.create_message(request, betas, renderer, log);
     // From here on Ctrl-C waits for the reply to be printed whole.
     let _printing = interrupt::subscribe(|| {});
     match result {
         Ok(reply) => {
-            renderer
-                .finish(&reply, settings.max_tokens)
-                .map_err(Error::Output)?;
+            renderer.finish(&reply, max_tokens).map_err(Error::Output)?;
             if interrupt::requested() {
                 output::note("interrupted");
-                return Ok(ExitCode::Interrupted);
+                return Ok(Delivered::Interrupted);
             }
-            Ok(ExitCode::from_stop_reason(
-                reply.message.stop_reason.as_ref(),
-            ))
+            let exit = ExitCode::from_stop_reason(reply.message.stop_reason.as_ref());
+            Ok(Delivered::Reply {
+                reply: Box::new(reply),
+                exit,
+            })
         }
         Err(api::Error::Interrupted { partial }) => {
             renderer
                 .finish_partial(partial.as_deref())
                 .map_err(Error::Output)?;
             output::note("interrupted");
-            Ok(ExitCode::Interrupted)
+            Ok(Delivered::Interrupted)
         }
         Err(error) => {
             // What was printed stays; its line is closed before the error.

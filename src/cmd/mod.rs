@@ -2,6 +2,7 @@
 //! calls the API and hands the reply to the output layer.
 
 pub mod ask;
+pub mod chat;
 pub mod completions;
 pub mod count;
 pub mod models;
@@ -32,7 +33,7 @@ fn stdin_reader(explicit: bool) -> impl FnOnce() -> io::Result<Vec<u8>> {
 }
 
 /// `--dry-run`: prints the request instead of sending it.
-fn print_preview(
+pub(crate) fn print_preview(
     preview: &RequestPreview,
     connection: &Connection,
     terminal: &Terminal,

@@ -407,6 +407,7 @@ mod tests {
                     other => format!("{other:?}"),
                 })
                 .collect(),
+            InputContent::Json(value) => vec![value.to_string()],
         }
     }
 

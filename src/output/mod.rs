@@ -5,12 +5,14 @@
 mod data;
 mod render;
 mod spinner;
+mod transcript;
 
 use std::io::{self, Write};
 
 pub use data::{DataFormat, print_count, print_model, print_models};
 pub use render::{Format, OutputSettings, Renderer};
 pub use spinner::Spinner;
+pub use transcript::print_transcript;
 
 use crate::api::RequestPreview;
 

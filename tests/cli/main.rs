@@ -3,6 +3,8 @@
 
 mod support;
 
+/// `chat`: sessions, piped turns, and the REPL on a pseudo-terminal.
+mod chat;
 /// `count` and `models` against the fake server.
 mod count_models;
 /// Every exit code of the contract, provoked.

@@ -62,3 +62,126 @@ impl Pty {
         String::from_utf8_lossy(&bytes).replace("\r\n", "\n")
     }
 }
+
+/// A child running on a pseudo-terminal as its controlling terminal, so
+/// that typed keys, Ctrl-C included, reach it as they would from a user.
+pub struct Session {
+    master: File,
+    output: std::sync::Arc<(std::sync::Mutex<Vec<u8>>, std::sync::Condvar)>,
+    /// How much of the output earlier `expect`s consumed.
+    seen: usize,
+    pub child: std::process::Child,
+}
+
+impl Session {
+    /// Starts `command` with stdin, stdout and stderr on a new terminal.
+    pub fn spawn(mut command: std::process::Command) -> Session {
+        use std::os::unix::process::CommandExt;
+        let pty = Pty::open();
+        command
+            .stdin(pty.terminal())
+            .stdout(pty.terminal())
+            .stderr(pty.terminal());
+        // SAFETY: only async-signal-safe calls between fork and exec: a new
+        // session, then the terminal on stdin becomes its controlling one.
+        unsafe {
+            command.pre_exec(|| {
+                if libc::setsid() == -1 || libc::ioctl(0, libc::TIOCSCTTY, 0) == -1 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        let child = command.spawn().expect("claude starts");
+        let Pty { master, slave } = pty;
+        drop(slave);
+        let output =
+            std::sync::Arc::new((std::sync::Mutex::new(Vec::new()), std::sync::Condvar::new()));
+        let mut reader = master.try_clone().unwrap();
+        let mut answer = master.try_clone().unwrap();
+        let shared = std::sync::Arc::clone(&output);
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                let chunk = &buf[..n];
+                // A cursor-position query gets the answer a terminal gives.
+                if chunk.windows(4).any(|w| w == b"\x1b[6n") {
+                    let _ = answer.write_all(b"\x1b[1;1R");
+                }
+                let (lock, ready) = &*shared;
+                lock.lock().unwrap().extend_from_slice(chunk);
+                ready.notify_all();
+            }
+            let (lock, ready) = &*shared;
+            lock.lock().unwrap().push(0);
+            ready.notify_all();
+        });
+        Session {
+            master,
+            output,
+            seen: 0,
+            child,
+        }
+    }
+
+    /// Types `keys`.
+    pub fn send(&mut self, keys: &str) {
+        use std::io::Write;
+        self.master.write_all(keys.as_bytes()).unwrap();
+        self.master.flush().unwrap();
+    }
+
+    /// Waits until `text` appears in what the child wrote since the last
+    /// match, and returns everything up to and including it. Fails with
+    /// the output so far if it has not appeared within 20 s.
+    #[track_caller]
+    pub fn expect(&mut self, text: &str) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        let (lock, ready) = &*self.output;
+        let mut output = lock.lock().unwrap();
+        loop {
+            let fresh = String::from_utf8_lossy(&output[self.seen..]).into_owned();
+            if let Some(at) = fresh.find(text) {
+                let upto = &fresh[..at + text.len()];
+                self.seen += upto.len();
+                return upto.replace("\r\n", "\n");
+            }
+            let now = std::time::Instant::now();
+            if now >= deadline || output.last() == Some(&0) {
+                panic!(
+                    "{text:?} did not appear in:\n{:?}",
+                    String::from_utf8_lossy(&output)
+                );
+            }
+            output = ready.wait_timeout(output, deadline - now).unwrap().0;
+        }
+    }
+
+    /// Waits (at most 20 s) for the child to exit; returns its exit code.
+    #[track_caller]
+    pub fn wait(mut self) -> Option<i32> {
+        use wait_timeout::ChildExt;
+        match self
+            .child
+            .wait_timeout(std::time::Duration::from_secs(20))
+            .unwrap()
+        {
+            Some(status) => status.code(),
+            None => panic!("claude did not exit"),
+        }
+    }
+}
+
+impl Drop for Session {
+    /// A failed test must not leave the child running.
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}

@@ -1,0 +1,197 @@
+//! `claude chat`: a conversation in turns. On a terminal it is a REPL
+//! (`repl`); with piped stdin or a PROMPT it sends one turn with the saved
+//! history (`conversation`). Sessions are listed, shown and deleted here.
+
+mod conversation;
+mod repl;
+
+use std::io::{self, Write};
+use std::time::SystemTime;
+
+use serde_json::json;
+
+use crate::api::Client;
+use crate::cli::{ChatArgs, OutputFormat};
+use crate::error::{Error, Result};
+use crate::exit::ExitCode;
+use crate::input::{self, InputSpec};
+use crate::output;
+use crate::session::{self, Session, Store};
+use crate::settings::{self, Connection, RequestSettings, Terminal};
+
+use super::stdin_reader;
+use conversation::Conversation;
+
+pub fn run(args: ChatArgs, connection: &Connection, terminal: &Terminal) -> Result<ExitCode> {
+    let store = Store::default_location()?;
+    if args.list {
+        return list(&store, args.output.output, terminal);
+    }
+    if let Some(name) = &args.show {
+        return show(&store, name, args.output.output);
+    }
+    if let Some(name) = &args.delete {
+        store.delete(name)?;
+        output::note(format!("deleted session {name}"));
+        return Ok(ExitCode::Success);
+    }
+
+    let settings = RequestSettings::resolve(&args.request, &connection.client.api_version)?;
+    let output = settings::output_settings(&args.output, terminal)?;
+    let (name, saved) = match (&args.session, args.resume) {
+        (Some(name), _) => {
+            let saved = if store.exists(name)? {
+                Some(store.load(name)?)
+            } else {
+                None
+            };
+            (name.clone(), saved)
+        }
+        (None, true) => {
+            let name = store.latest()?.ok_or_else(|| {
+                Error::Usage("no saved session to continue: start one with claude chat".into())
+            })?;
+            let saved = store.load(&name)?;
+            (name, Some(saved))
+        }
+        (None, false) => (fresh_name(&store)?, None),
+    };
+    let session = match saved {
+        Some(mut session) => {
+            // Flags given now change the conversation from here on.
+            if args.request.model.is_some() {
+                session.model.clone_from(&settings.model);
+            }
+            if settings.system.is_some() {
+                session.system.clone_from(&settings.system);
+            }
+            session
+        }
+        None => Session::new(settings.model.clone(), settings.system.clone()),
+    };
+
+    let interactive = terminal.stdin && args.prompt.is_empty() && !args.input.stdin.stdin;
+    if !settings.dry_run {
+        connection.require_credential()?;
+    }
+    let media = settings::media_options(&args.input.media, &session.model);
+    let mut conversation = Conversation {
+        store,
+        name,
+        session,
+        client: Client::new(connection.client.clone())?,
+        settings,
+        compact: args.compact,
+    };
+    if interactive {
+        if conversation.settings.dry_run {
+            return Err(Error::Usage(
+                "--dry-run needs a message: pipe one, or give it as PROMPT".into(),
+            ));
+        }
+        return repl::run(
+            conversation,
+            args.input.files,
+            media,
+            output,
+            connection,
+            terminal,
+        );
+    }
+
+    let spec = InputSpec {
+        prompt: args.prompt,
+        files: args.input.files,
+        stdin: settings::stdin_mode(&args.input.stdin),
+        stdin_is_terminal: terminal.stdin,
+        media,
+    };
+    let content = input::assemble(&spec, stdin_reader(spec.stdin_is_explicit()))?;
+    if conversation.settings.dry_run {
+        return conversation.preview(content, output, connection, terminal);
+    }
+    conversation.turn(content, output, connection, terminal)
+}
+
+/// A name for a new session: the time, made unique.
+fn fresh_name(store: &Store) -> Result<String> {
+    let base = session::new_name(SystemTime::now());
+    let mut name = base.clone();
+    let mut n = 2;
+    while store.exists(&name)? {
+        name = format!("{base}-{n}");
+        n += 1;
+    }
+    Ok(name)
+}
+
+/// "1 turn", "2 turns".
+fn turns(n: usize) -> String {
+    if n == 1 {
+        "1 turn".to_owned()
+    } else {
+        format!("{n} turns")
+    }
+}
+
+fn list(store: &Store, format: OutputFormat, terminal: &Terminal) -> Result<ExitCode> {
+    let mut rows = Vec::new();
+    for entry in store.list()? {
+        // A file that does not load is listed with what can be said of it.
+        let session = store.load(&entry.name).ok();
+        rows.push((entry, session));
+    }
+    let mut stdout = io::stdout().lock();
+    let written = if format == OutputFormat::Text {
+        rows.iter().try_for_each(|(entry, session)| {
+            let (exchanges, model) = match session {
+                Some(s) => (turns(s.exchanges()), s.model.as_str()),
+                None => ("? turns".to_owned(), "(unreadable)"),
+            };
+            writeln!(
+                stdout,
+                "{}\t{}\t{exchanges}\t{model}",
+                entry.name,
+                httpdate::fmt_http_date(entry.modified)
+            )
+        })
+    } else {
+        let list: Vec<_> = rows
+            .iter()
+            .map(|(entry, session)| {
+                json!({
+                    "name": entry.name,
+                    "path": entry.path,
+                    "updated": httpdate::fmt_http_date(entry.modified),
+                    "turns": session.as_ref().map(Session::exchanges),
+                    "model": session.as_ref().map(|s| s.model.as_str()),
+                })
+            })
+            .collect();
+        let text = if terminal.stdout {
+            serde_json::to_string_pretty(&list)
+        } else {
+            serde_json::to_string(&list)
+        };
+        writeln!(stdout, "{}", text.unwrap_or_default())
+    };
+    written
+        .and_then(|()| stdout.flush())
+        .map_err(Error::Output)?;
+    Ok(ExitCode::Success)
+}
+
+fn show(store: &Store, name: &str, format: OutputFormat) -> Result<ExitCode> {
+    let session = store.load(name)?;
+    let mut stdout = io::stdout().lock();
+    let written = if format == OutputFormat::Text {
+        output::print_transcript(&mut stdout, name, &session)
+    } else {
+        let path = store.path(name)?;
+        std::fs::read(&path).and_then(|bytes| stdout.write_all(&bytes))
+    };
+    written
+        .and_then(|()| stdout.flush())
+        .map_err(Error::Output)?;
+    Ok(ExitCode::Success)
+}

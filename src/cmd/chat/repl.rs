@@ -1,0 +1,320 @@
+//! The interactive chat: line editing and history (rustyline), replies
+//! streamed as they arrive, slash commands. Everything but the replies
+//! goes to stderr, so `claude chat | tee answers.txt` keeps only answers.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use rustyline::error::ReadlineError;
+use rustyline::{Config, DefaultEditor};
+
+use crate::api::types::InputContent;
+use crate::catalog;
+use crate::error::{Error, Result};
+use crate::exit::ExitCode;
+use crate::input::{self, InputSpec, MediaOptions, StdinMode};
+use crate::interrupt;
+use crate::output::{self, OutputSettings};
+use crate::session::Session;
+use crate::settings::{self, Connection, Terminal};
+
+use super::conversation::Conversation;
+
+const PROMPT: &str = "> ";
+const CONTINUATION: &str = ". ";
+
+const HELP: &str = "\
+Type a message and press Enter to send it. To write several lines, end each
+line but the last with a backslash (\\). To send a message that starts with
+/, begin it with //.
+
+  /help            this help
+  /exit            leave (Ctrl-D does too)
+  /clear           start a new conversation; this one stays saved
+  /model [NAME]    show or set the model: opus, sonnet, haiku or an id
+  /system [TEXT]   show or set the system prompt; /system - removes it
+  /file PATH       attach a file (text, image or PDF) or URL to the next message
+  /save PATH       write the conversation to PATH: the session file if PATH ends
+                   in .json, a transcript otherwise
+  /usage           tokens and estimated cost of this conversation
+  /retry           ask for the last answer again
+
+Ctrl-C cancels a reply in flight (that turn is not kept) or clears the line.";
+
+pub fn run(
+    mut conversation: Conversation,
+    mut pending: Vec<PathBuf>,
+    mut media: MediaOptions,
+    output: OutputSettings,
+    connection: &Connection,
+    terminal: &Terminal,
+) -> Result<ExitCode> {
+    // Ctrl-C outside a reply clears the line; it must not end the process.
+    let _stay = interrupt::subscribe(|| {});
+    let mut editor =
+        DefaultEditor::with_config(Config::builder().auto_add_history(true).build())
+            .map_err(|e| Error::Internal(anyhow::anyhow!("cannot start line editing: {e}")))?;
+    let history = history_path(&conversation);
+    if let Some(path) = &history {
+        let _ = editor.load_history(path);
+    }
+    banner(&conversation);
+
+    loop {
+        interrupt::reset();
+        let Some(line) = read_message(&mut editor)? else {
+            break;
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Some(command) = line.strip_prefix('/').filter(|rest| !rest.starts_with('/')) {
+            match command_action(command, &mut conversation, &mut pending, &mut media) {
+                Action::Continue => continue,
+                Action::Exit => break,
+                Action::Retry => retry(&mut conversation, output, connection, terminal),
+            }
+            continue;
+        }
+        let text = match line.strip_prefix("//") {
+            Some(rest) => format!("/{rest}"),
+            None => line,
+        };
+        let spec = InputSpec {
+            prompt: vec![text],
+            files: std::mem::take(&mut pending),
+            stdin: StdinMode::Never,
+            stdin_is_terminal: true,
+            media,
+        };
+        match input::assemble(&spec, || Ok(Vec::new())) {
+            Ok(content) => report(conversation.turn(content, output, connection, terminal)),
+            Err(error) => output::note(error.line()),
+        }
+    }
+    if let Some(path) = &history {
+        let _ = editor.save_history(path);
+    }
+    Ok(ExitCode::Success)
+}
+
+/// One message: a line, and the lines after it while each ends in `\`.
+/// `None` at end of input (Ctrl-D).
+fn read_message(editor: &mut DefaultEditor) -> Result<Option<String>> {
+    let mut message = String::new();
+    let mut prompt = PROMPT;
+    loop {
+        match editor.readline(prompt) {
+            Ok(line) => match line.strip_suffix('\\') {
+                Some(start) => {
+                    message.push_str(start);
+                    message.push('\n');
+                    prompt = CONTINUATION;
+                }
+                None => {
+                    message.push_str(&line);
+                    return Ok(Some(message));
+                }
+            },
+            Err(ReadlineError::Interrupted) => {
+                if message.is_empty() {
+                    output::note("(Ctrl-D or /exit leaves)");
+                }
+                message.clear();
+                prompt = PROMPT;
+            }
+            Err(ReadlineError::Eof) => return Ok(None),
+            Err(error) => {
+                return Err(Error::Internal(anyhow::anyhow!(
+                    "cannot read the terminal: {error}"
+                )));
+            }
+        }
+    }
+}
+
+enum Action {
+    Continue,
+    Exit,
+    Retry,
+}
+
+fn command_action(
+    command: &str,
+    conversation: &mut Conversation,
+    pending: &mut Vec<PathBuf>,
+    media: &mut MediaOptions,
+) -> Action {
+    let (name, argument) = match command.split_once(char::is_whitespace) {
+        Some((name, rest)) => (name, rest.trim()),
+        None => (command.trim(), ""),
+    };
+    match (name, argument) {
+        ("help" | "?", _) => eprintln_help(),
+        ("exit" | "quit", _) => return Action::Exit,
+        ("clear", _) => clear(conversation),
+        ("model", "") => output::note(format!("model: {}", conversation.session.model)),
+        ("model", model) => {
+            let model = catalog::resolve_model(model);
+            media.max_pdf_pages = settings::pdf_page_limit(&model);
+            output::note(format!("model: {model}"));
+            conversation.session.model = model;
+            save_if_started(conversation);
+        }
+        ("system", "") => output::note(match &conversation.session.system {
+            Some(system) => format!("system: {system}"),
+            None => "no system prompt".to_owned(),
+        }),
+        ("system", "-") => {
+            conversation.session.system = None;
+            output::note("system prompt removed");
+            save_if_started(conversation);
+        }
+        ("system", system) => {
+            conversation.session.system = Some(system.to_owned());
+            output::note("system prompt set");
+            save_if_started(conversation);
+        }
+        ("file", "") => output::note("usage: /file PATH"),
+        ("file", path) => attach(Path::new(path), pending, *media),
+        ("save", "") => output::note("usage: /save PATH"),
+        ("save", path) => save_copy(conversation, Path::new(path)),
+        ("usage", _) => usage(&conversation.session),
+        ("retry", _) => return Action::Retry,
+        (other, _) => output::note(format!(
+            "unknown command /{other}; /help lists them (start a message with // to send /)"
+        )),
+    }
+    Action::Continue
+}
+
+fn eprintln_help() {
+    let _ = writeln!(io::stderr().lock(), "{HELP}");
+}
+
+fn banner(conversation: &Conversation) {
+    let turns = conversation.session.exchanges();
+    let state = if turns == 0 {
+        "new".to_owned()
+    } else {
+        format!("resumed, {}", super::turns(turns))
+    };
+    output::note(format!(
+        "chat: session {} ({state}), model {}; /help for commands, Ctrl-D to leave",
+        conversation.name, conversation.session.model
+    ));
+}
+
+fn report(result: Result<ExitCode>) {
+    if let Err(error) = result {
+        output::note(error.line());
+    }
+}
+
+fn clear(conversation: &mut Conversation) {
+    match super::fresh_name(&conversation.store) {
+        Ok(name) => {
+            let session = Session::new(
+                conversation.session.model.clone(),
+                conversation.session.system.clone(),
+            );
+            conversation.name = name;
+            conversation.session = session;
+            output::note(format!("new conversation: session {}", conversation.name));
+        }
+        Err(error) => output::note(error.line()),
+    }
+}
+
+/// Settings changed between turns are kept at once when the session is
+/// already on disk.
+fn save_if_started(conversation: &Conversation) {
+    if conversation.session.exchanges() > 0
+        && let Err(error) = conversation
+            .store
+            .save(&conversation.name, &conversation.session)
+    {
+        output::note(error.line());
+    }
+}
+
+/// Checks the attachment now, so a typo is caught before the message.
+fn attach(path: &Path, pending: &mut Vec<PathBuf>, media: MediaOptions) {
+    let spec = InputSpec {
+        prompt: Vec::new(),
+        files: vec![path.to_path_buf()],
+        stdin: StdinMode::Never,
+        stdin_is_terminal: true,
+        media,
+    };
+    match input::assemble(&spec, || Ok(Vec::new())) {
+        Ok(_) => {
+            pending.push(path.to_path_buf());
+            output::note(format!("{} will go with the next message", path.display()));
+        }
+        Err(error) => output::note(error.line()),
+    }
+}
+
+fn save_copy(conversation: &Conversation, path: &Path) {
+    let written = std::fs::File::create(path).and_then(|mut file| {
+        if path.extension().is_some_and(|ext| ext == "json") {
+            serde_json::to_writer_pretty(&mut file, &conversation.session)?;
+            writeln!(file)
+        } else {
+            output::print_transcript(&mut file, &conversation.name, &conversation.session)
+        }
+    });
+    match written {
+        Ok(()) => output::note(format!("saved to {}", path.display())),
+        Err(error) => output::note(format!("error: cannot write {}: {error}", path.display())),
+    }
+}
+
+fn usage(session: &Session) {
+    let totals = &session.totals;
+    let mut line = format!(
+        "{}: {} input, {} output, {} cache-write, {} cache-read tokens; ${:.6}",
+        super::turns(session.exchanges()),
+        totals.input_tokens,
+        totals.output_tokens,
+        totals.cache_creation_input_tokens,
+        totals.cache_read_input_tokens,
+        totals.cost_usd
+    );
+    if totals.unpriced_replies > 0 {
+        line.push_str(&format!(
+            " (cost unknown for {} replies from models without a price)",
+            totals.unpriced_replies
+        ));
+    }
+    output::note(line);
+}
+
+/// Asks again for the last answer. The old answer stays unless the new one
+/// arrives whole.
+fn retry(
+    conversation: &mut Conversation,
+    output: OutputSettings,
+    connection: &Connection,
+    terminal: &Terminal,
+) {
+    let mut trial = conversation.session.clone();
+    let Some(user) = trial.pop_exchange() else {
+        output::note("nothing to retry yet");
+        return;
+    };
+    let previous = std::mem::replace(&mut conversation.session, trial);
+    let turns = conversation.session.exchanges();
+    let result = conversation.turn(InputContent::Json(user), output, connection, terminal);
+    if conversation.session.exchanges() == turns {
+        conversation.session = previous;
+    }
+    report(result);
+}
+
+fn history_path(conversation: &Conversation) -> Option<PathBuf> {
+    let dir = conversation.store.dir().parent()?;
+    std::fs::create_dir_all(dir).ok()?;
+    Some(dir.join("history.txt"))
+}

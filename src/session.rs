@@ -1,0 +1,426 @@
+//! Saved conversations: one JSON file per session under the data directory
+//! (`$XDG_DATA_HOME/claude-cli/sessions/NAME.json` on Linux), written
+//! atomically after every completed turn. This module stores and checks;
+//! it sends nothing and prints nothing.
+//!
+//! A session keeps its model, its system prompt and every message exactly
+//! as sent and as the API returned it: assistant content is kept as JSON,
+//! so thinking signatures and compaction blocks go back unchanged.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::api::types::{InputContent, InputMessage, Role, Usage};
+use crate::error::Error;
+
+/// The file format's version, for readers to check.
+const FORMAT_VERSION: u32 = 1;
+
+/// One turn of the saved conversation.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Turn {
+    pub role: Role,
+    pub content: Value,
+}
+
+/// Tokens and cost summed over a session's replies.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Totals {
+    pub input_tokens: u64,
+    pub output_tokens: u64,
+    pub cache_creation_input_tokens: u64,
+    pub cache_read_input_tokens: u64,
+    /// Estimated USD; replies from models without a known price add nothing
+    /// and are counted in `unpriced_replies`.
+    pub cost_usd: f64,
+    #[serde(default)]
+    pub unpriced_replies: u64,
+}
+
+/// A conversation.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Session {
+    pub version: u32,
+    pub model: String,
+    #[serde(default)]
+    pub system: Option<String>,
+    pub messages: Vec<Turn>,
+    /// The usage of the last reply: how full the context window is.
+    #[serde(default)]
+    pub last_usage: Option<Usage>,
+    #[serde(default)]
+    pub totals: Totals,
+}
+
+impl Session {
+    pub fn new(model: String, system: Option<String>) -> Session {
+        Session {
+            version: FORMAT_VERSION,
+            model,
+            system,
+            messages: Vec::new(),
+            last_usage: None,
+            totals: Totals::default(),
+        }
+    }
+
+    /// The messages to send, with `next` as the new user turn.
+    pub fn messages_with(&self, next: InputContent) -> Vec<InputMessage> {
+        self.messages
+            .iter()
+            .map(|turn| InputMessage {
+                role: turn.role,
+                content: InputContent::Json(turn.content.clone()),
+            })
+            .chain(std::iter::once(InputMessage {
+                role: Role::User,
+                content: next,
+            }))
+            .collect()
+    }
+
+    /// Records a completed exchange.
+    pub fn push_exchange(&mut self, user: Value, assistant: Value) {
+        self.messages.push(Turn {
+            role: Role::User,
+            content: user,
+        });
+        self.messages.push(Turn {
+            role: Role::Assistant,
+            content: assistant,
+        });
+    }
+
+    /// Removes the last exchange and returns its user turn (for `/retry`).
+    pub fn pop_exchange(&mut self) -> Option<Value> {
+        if self.messages.len() < 2 {
+            return None;
+        }
+        self.messages.pop();
+        self.messages.pop().map(|turn| turn.content)
+    }
+
+    /// Number of completed exchanges.
+    pub fn exchanges(&self) -> usize {
+        self.messages.len() / 2
+    }
+
+    /// Checks what the API requires of a history: user and assistant
+    /// alternate, starting with the user and ending with the assistant.
+    fn check(&self) -> Result<(), String> {
+        if self.version != FORMAT_VERSION {
+            return Err(format!(
+                "format version {} is not {FORMAT_VERSION}",
+                self.version
+            ));
+        }
+        if !self.messages.len().is_multiple_of(2) {
+            return Err("it ends with a user turn that has no reply".into());
+        }
+        for (i, turn) in self.messages.iter().enumerate() {
+            let expected = if i % 2 == 0 {
+                Role::User
+            } else {
+                Role::Assistant
+            };
+            if turn.role != expected {
+                return Err(format!("message {} should be from the {expected:?}", i + 1));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Where sessions live.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+/// A saved session, as listed.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub name: String,
+    pub modified: SystemTime,
+    pub path: PathBuf,
+}
+
+impl Store {
+    /// The platform's data directory: `$XDG_DATA_HOME` (or
+    /// `~/.local/share`) on Linux, `~/Library/Application Support` on
+    /// macOS, `%APPDATA%` on Windows.
+    pub fn default_location() -> Result<Store, Error> {
+        let data = std::env::var_os("XDG_DATA_HOME")
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+            .or_else(dirs::data_dir)
+            .ok_or_else(|| {
+                Error::Usage(
+                    "cannot find a data directory for sessions: set XDG_DATA_HOME or HOME".into(),
+                )
+            })?;
+        Ok(Store::at(data.join("claude-cli").join("sessions")))
+    }
+
+    pub fn at(dir: PathBuf) -> Store {
+        Store { dir }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn path(&self, name: &str) -> Result<PathBuf, Error> {
+        check_name(name)?;
+        Ok(self.dir.join(format!("{name}.json")))
+    }
+
+    pub fn exists(&self, name: &str) -> Result<bool, Error> {
+        Ok(self.path(name)?.is_file())
+    }
+
+    /// Reads a session, refusing a file the API would not accept as a
+    /// history rather than sending it.
+    pub fn load(&self, name: &str) -> Result<Session, Error> {
+        let path = self.path(name)?;
+        let text = std::fs::read(&path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Error::Usage(format!(
+                    "no session named {name} (claude chat --list shows them)"
+                ))
+            } else {
+                Error::Usage(format!("{}: {e}", path.display()))
+            }
+        })?;
+        let session: Session = serde_json::from_slice(&text)
+            .map_err(|e| Error::Usage(format!("{} is not a session file: {e}", path.display())))?;
+        session.check().map_err(|why| {
+            Error::Usage(format!(
+                "{} is not a valid conversation: {why}",
+                path.display()
+            ))
+        })?;
+        Ok(session)
+    }
+
+    /// Writes a session atomically: to a temporary file in the same
+    /// directory, flushed to disk, then renamed over the old one. A crash
+    /// or a full disk leaves the previous version intact.
+    pub fn save(&self, name: &str, session: &Session) -> Result<(), Error> {
+        let path = self.path(name)?;
+        std::fs::create_dir_all(&self.dir).map_err(|e| store_error(&self.dir, e))?;
+        let temporary = self
+            .dir
+            .join(format!(".{name}.json.{}.tmp", std::process::id()));
+        let written = (|| {
+            let mut file = std::fs::File::create(&temporary)?;
+            serde_json::to_writer_pretty(&mut file, session)?;
+            file.write_all(b"\n")?;
+            file.sync_all()?;
+            std::fs::rename(&temporary, &path)
+        })();
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&temporary);
+            return Err(store_error(&path, e));
+        }
+        Ok(())
+    }
+
+    pub fn delete(&self, name: &str) -> Result<(), Error> {
+        let path = self.path(name)?;
+        std::fs::remove_file(&path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Error::Usage(format!("no session named {name}"))
+            } else {
+                store_error(&path, e)
+            }
+        })
+    }
+
+    /// Saved sessions, the most recently changed first.
+    pub fn list(&self) -> Result<Vec<Entry>, Error> {
+        let entries = match std::fs::read_dir(&self.dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(store_error(&self.dir, e)),
+        };
+        let mut sessions: Vec<Entry> = entries
+            .filter_map(Result::ok)
+            .filter_map(|entry| {
+                let path = entry.path();
+                let name = path
+                    .file_name()?
+                    .to_str()?
+                    .strip_suffix(".json")?
+                    .to_owned();
+                check_name(&name).ok()?;
+                let modified = entry.metadata().ok()?.modified().ok()?;
+                Some(Entry {
+                    name,
+                    modified,
+                    path,
+                })
+            })
+            .collect();
+        sessions.sort_by(|a, b| b.modified.cmp(&a.modified).then(a.name.cmp(&b.name)));
+        Ok(sessions)
+    }
+
+    /// The most recently changed session.
+    pub fn latest(&self) -> Result<Option<String>, Error> {
+        Ok(self.list()?.into_iter().next().map(|entry| entry.name))
+    }
+}
+
+fn store_error(path: &Path, error: impl std::fmt::Display) -> Error {
+    Error::Internal(anyhow::anyhow!(
+        "cannot save the session at {}: {error}",
+        path.display()
+    ))
+}
+
+/// Session names become file names: letters, digits, `.`, `_` and `-`,
+/// not starting with a dot.
+pub fn check_name(name: &str) -> Result<(), Error> {
+    let valid = !name.is_empty()
+        && name.len() <= 100
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if valid {
+        Ok(())
+    } else {
+        Err(Error::Usage(format!(
+            "`{name}` is not a session name: use letters, digits, '.', '_' and '-' \
+             (not starting with '.')"
+        )))
+    }
+}
+
+/// A fresh session name from the current time: `2026-11-22T01-34-07`.
+pub fn new_name(now: SystemTime) -> String {
+    let seconds = now
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (days, rest) = (seconds / 86_400, seconds % 86_400);
+    let (year, month, day) = civil_from_days(days as i64);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}-{:02}-{:02}",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+/// Days since 1970-01-01 to a (year, month, day) date (Howard Hinnant's
+/// algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+    use std::time::Duration;
+
+    fn store(name: &str) -> Store {
+        let dir =
+            std::env::temp_dir().join(format!("claude-sessions-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        Store::at(dir)
+    }
+
+    #[test]
+    fn sessions_round_trip_exactly() {
+        let store = store("round-trip");
+        let mut session = Session::new("claude-sonnet-5".into(), Some("terse".into()));
+        let thinking = json!([{"type": "thinking", "thinking": "hm", "signature": "sig=="}, {"type": "text", "text": "4"}]);
+        session.push_exchange(json!("2+2?"), thinking.clone());
+        store.save("maths", &session).unwrap();
+        let loaded = store.load("maths").unwrap();
+        assert_eq!(loaded, session);
+        assert_eq!(loaded.messages[1].content, thinking);
+        let leftovers: Vec<_> = std::fs::read_dir(store.dir()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn histories_that_do_not_alternate_are_refused() {
+        let store = store("alternate");
+        std::fs::create_dir_all(store.dir()).unwrap();
+        let odd =
+            json!({"version": 1, "model": "m", "messages": [{"role": "user", "content": "hi"}]});
+        std::fs::write(store.path("odd").unwrap(), odd.to_string()).unwrap();
+        let error = store.load("odd").unwrap_err().to_string();
+        assert!(error.contains("not a valid conversation"), "{error}");
+        let swapped = json!({"version": 1, "model": "m", "messages": [
+            {"role": "assistant", "content": "hi"}, {"role": "user", "content": "hi"}]});
+        std::fs::write(store.path("swapped").unwrap(), swapped.to_string()).unwrap();
+        assert!(store.load("swapped").is_err());
+        std::fs::write(store.path("junk").unwrap(), "{not json").unwrap();
+        assert!(
+            store
+                .load("junk")
+                .unwrap_err()
+                .to_string()
+                .contains("not a session file")
+        );
+    }
+
+    #[test]
+    fn names_are_file_safe() {
+        for bad in ["", "../x", "a/b", ".hidden", "sp ace", &"x".repeat(101)] {
+            assert!(check_name(bad).is_err(), "{bad}");
+        }
+        for good in ["work", "2026-11-22T01-34-07", "a.b_c-d"] {
+            assert!(check_name(good).is_ok(), "{good}");
+        }
+    }
+
+    #[test]
+    fn the_latest_session_is_the_last_changed() {
+        let store = store("latest");
+        assert_eq!(store.latest().unwrap(), None);
+        let session = Session::new("m".into(), None);
+        store.save("old", &session).unwrap();
+        let old = std::fs::File::options()
+            .write(true)
+            .open(store.path("old").unwrap())
+            .unwrap();
+        old.set_modified(SystemTime::now() - Duration::from_secs(60))
+            .unwrap();
+        store.save("new", &session).unwrap();
+        assert_eq!(store.latest().unwrap().as_deref(), Some("new"));
+    }
+
+    #[test]
+    fn new_names_are_utc_timestamps() {
+        let at = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_310_047);
+        assert_eq!(new_name(at), "2026-11-22T01-14-07");
+        assert_eq!(new_name(SystemTime::UNIX_EPOCH), "1970-01-01T00-00-00");
+    }
+
+    #[test]
+    fn retry_takes_back_the_last_exchange() {
+        let mut session = Session::new("m".into(), None);
+        assert_eq!(session.pop_exchange(), None);
+        session.push_exchange(json!("q"), json!([{"type": "text", "text": "a"}]));
+        assert_eq!(session.pop_exchange(), Some(json!("q")));
+        assert_eq!(session.exchanges(), 0);
+    }
+}
