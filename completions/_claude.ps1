@@ -91,8 +91,8 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             break
         }
         'claude;vision' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'The question [default: "Describe this image."]')
-            [CompletionResult]::new('--prompt', '--prompt', [CompletionResultType]::ParameterName, 'The question [default: "Describe this image."]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'The question [default: "Describe this image." or, for several, "Describe these images."]')
+            [CompletionResult]::new('--prompt', '--prompt', [CompletionResultType]::ParameterName, 'The question [default: "Describe this image." or, for several, "Describe these images."]')
             [CompletionResult]::new('--url-as', '--url-as', [CompletionResultType]::ParameterName, 'Send every URL as this kind, whatever its path says')
             [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model id or alias: opus, sonnet, haiku [default: sonnet]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model id or alias: opus, sonnet, haiku [default: sonnet]')

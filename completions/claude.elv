@@ -86,8 +86,8 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --version 'Print version'
         }
         &'claude;vision'= {
-            cand -p 'The question [default: "Describe this image."]'
-            cand --prompt 'The question [default: "Describe this image."]'
+            cand -p 'The question [default: "Describe this image." or, for several, "Describe these images."]'
+            cand --prompt 'The question [default: "Describe this image." or, for several, "Describe these images."]'
             cand --url-as 'Send every URL as this kind, whatever its path says'
             cand -m 'Model id or alias: opus, sonnet, haiku [default: sonnet]'
             cand --model 'Model id or alias: opus, sonnet, haiku [default: sonnet]'

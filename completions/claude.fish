@@ -52,7 +52,7 @@ complete -c claude -n "__fish_claude_using_subcommand ask" -s t -l temperature -
 complete -c claude -n "__fish_claude_using_subcommand ask" -l top-p -d 'Nucleus sampling (needs --api-version 2023-06-01)' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l top-k -d 'Top-k sampling (needs --api-version 2023-06-01)' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l stop -d 'Stop sequence (repeatable)' -r
-complete -c claude -n "__fish_claude_using_subcommand ask" -l thinking -d 'Extended thinking: adaptive, a token budget, or off' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l thinking -d 'Extended thinking: adaptive, a token budget, or off' -r -f
 complete -c claude -n "__fish_claude_using_subcommand ask" -l effort -d 'Effort (output_config.effort)' -r -f -a "low\t''
 medium\t''
 high\t''
@@ -82,7 +82,7 @@ complete -c claude -n "__fish_claude_using_subcommand ask" -l show-thinking -d '
 complete -c claude -n "__fish_claude_using_subcommand ask" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand ask" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand ask" -s V -l version -d 'Print version'
-complete -c claude -n "__fish_claude_using_subcommand vision" -s p -l prompt -d 'The question [default: "Describe this image."]' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -s p -l prompt -d 'The question [default: "Describe this image." or, for several, "Describe these images."]' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l url-as -d 'Send every URL as this kind, whatever its path says' -r -f -a "image\t'An image block'
 document\t'A document block (PDF)'"
 complete -c claude -n "__fish_claude_using_subcommand vision" -s m -l model -d 'Model id or alias: opus, sonnet, haiku [default: sonnet]' -r
@@ -93,7 +93,7 @@ complete -c claude -n "__fish_claude_using_subcommand vision" -s t -l temperatur
 complete -c claude -n "__fish_claude_using_subcommand vision" -l top-p -d 'Nucleus sampling (needs --api-version 2023-06-01)' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l top-k -d 'Top-k sampling (needs --api-version 2023-06-01)' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l stop -d 'Stop sequence (repeatable)' -r
-complete -c claude -n "__fish_claude_using_subcommand vision" -l thinking -d 'Extended thinking: adaptive, a token budget, or off' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l thinking -d 'Extended thinking: adaptive, a token budget, or off' -r -f
 complete -c claude -n "__fish_claude_using_subcommand vision" -l effort -d 'Effort (output_config.effort)' -r -f -a "low\t''
 medium\t''
 high\t''
@@ -134,7 +134,7 @@ complete -c claude -n "__fish_claude_using_subcommand count" -s t -l temperature
 complete -c claude -n "__fish_claude_using_subcommand count" -l top-p -d 'Nucleus sampling (needs --api-version 2023-06-01)' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -l top-k -d 'Top-k sampling (needs --api-version 2023-06-01)' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -l stop -d 'Stop sequence (repeatable)' -r
-complete -c claude -n "__fish_claude_using_subcommand count" -l thinking -d 'Extended thinking: adaptive, a token budget, or off' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l thinking -d 'Extended thinking: adaptive, a token budget, or off' -r -f
 complete -c claude -n "__fish_claude_using_subcommand count" -l effort -d 'Effort (output_config.effort)' -r -f -a "low\t''
 medium\t''
 high\t''
@@ -174,7 +174,7 @@ complete -c claude -n "__fish_claude_using_subcommand chat" -s t -l temperature 
 complete -c claude -n "__fish_claude_using_subcommand chat" -l top-p -d 'Nucleus sampling (needs --api-version 2023-06-01)' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l top-k -d 'Top-k sampling (needs --api-version 2023-06-01)' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l stop -d 'Stop sequence (repeatable)' -r
-complete -c claude -n "__fish_claude_using_subcommand chat" -l thinking -d 'Extended thinking: adaptive, a token budget, or off' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l thinking -d 'Extended thinking: adaptive, a token budget, or off' -r -f
 complete -c claude -n "__fish_claude_using_subcommand chat" -l effort -d 'Effort (output_config.effort)' -r -f -a "low\t''
 medium\t''
 high\t''

@@ -81,7 +81,7 @@ impl Error {
                 300..=399 => Some("claude does not follow redirects; check --base-url"),
                 401 => Some("check ANTHROPIC_API_KEY (or --api-key)"),
                 403 => Some("the key lacks permission for this model or feature"),
-                404 => Some("check the model id (-m) and --base-url"),
+                404 => Some("check the model id and --base-url"),
                 413 => Some("the request is over the API's size limit (32 MB)"),
                 429 => Some("try again later, or raise --max-retries"),
                 _ => None,

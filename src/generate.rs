@@ -87,6 +87,10 @@ fn man_page(
     examples: &[Example],
     see_also: &[String],
 ) -> io::Result<Vec<u8>> {
+    // The synopsis as --help shows it: clap_mangen would list every flag.
+    let usage = command.clone().render_usage().to_string();
+    let usage = usage.trim_start_matches("Usage:").trim().to_owned();
+    let command = command.override_usage(usage);
     // The date is left out so that the pages only change when the text does.
     let man = Man::new(command.clone())
         .date("")
@@ -94,6 +98,8 @@ fn man_page(
         .manual("User Commands");
     let mut out = Vec::new();
     man.render_title(&mut out)?;
+    // No hyphenation: option names and paths must survive copy and paste.
+    Roff::new().control("nh", []).to_writer(&mut out)?;
     man.render_name_section(&mut out)?;
     man.render_synopsis_section(&mut out)?;
     man.render_description_section(&mut out)?;
@@ -120,9 +126,12 @@ fn man_page(
     if !examples.is_empty() {
         roff.control("SH", ["EXAMPLES"]);
         for example in examples {
+            // Unfilled, so a long command line is never broken or hyphenated.
             roff.control("TP", [])
                 .text([roman(format!("{}:", example.what))])
-                .text([bold(example.command)]);
+                .control("nf", [])
+                .text([bold(example.command)])
+                .control("fi", []);
         }
     }
     roff.control("SH", ["SEE ALSO"]);

@@ -290,6 +290,21 @@ pub fn data_format(format: crate::cli::DataFormat) -> DataFormat {
     }
 }
 
+/// `--cache 1h` (with a space) would make `1h` the start of the prompt:
+/// the value needs `=`. Refused rather than sent as a question.
+pub fn check_cache_value(
+    args: &RequestArgs,
+    first_word: Option<&std::ffi::OsStr>,
+) -> Result<(), Error> {
+    match (args.cache, first_word.and_then(|w| w.to_str())) {
+        (Some(None), Some(ttl @ ("5m" | "1h"))) => Err(Error::Usage(format!(
+            "--cache takes its lifetime with '=': write --cache={ttl} (as written, {ttl} would \
+             be sent as part of the prompt)"
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// Whether to read stdin, from `--stdin` / `--no-stdin`.
 pub fn stdin_mode(args: &StdinArgs) -> StdinMode {
     match (args.stdin, args.no_stdin) {

@@ -49,7 +49,7 @@ pub const ASK_EXAMPLES: &[Example] = &[
     ),
     example(
         "Print the whole reply as JSON for jq",
-        "claude ask -o json \"Name a prime\" | jq -r '.content[0].text'",
+        "claude ask -o json \"Name a prime\" | jq -r '.content[] | select(.type == \"text\") | .text'",
     ),
     example(
         "A cheaper model, with token usage and cost on stderr",
@@ -86,8 +86,10 @@ pub const COUNT_ABOUT: &str = "\
 Count the input tokens of the request ask would send.
 
 Takes the same input and request options as ask, and sends that request to \
-POST /v1/messages/count_tokens (which is free) instead. Prints the number of \
-input tokens; -o json prints the API's reply.";
+POST /v1/messages/count_tokens (which is free) instead, without the fields \
+that endpoint refuses: --max-tokens, --stop and the sampling options are \
+accepted and left out. Prints the number of input tokens; -o json prints the \
+API's reply.";
 
 pub const COUNT_EXAMPLES: &[Example] = &[
     example(

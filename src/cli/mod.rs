@@ -182,7 +182,7 @@ pub struct VisionArgs {
     #[arg(value_name = "IMAGE", required = true)]
     pub images: Vec<PathBuf>,
 
-    /// The question [default: "Describe this image."]
+    /// The question [default: "Describe this image." or, for several, "Describe these images."]
     #[arg(short, long, value_name = "PROMPT")]
     pub prompt: Option<String>,
 
@@ -401,7 +401,12 @@ pub struct RequestArgs {
     pub stop: Vec<String>,
 
     /// Extended thinking: adaptive, a token budget, or off
-    #[arg(long, value_name = "adaptive|BUDGET|off", value_parser = parse_thinking)]
+    #[arg(
+        long,
+        value_name = "adaptive|BUDGET|off",
+        value_parser = parse_thinking,
+        value_hint = clap::ValueHint::Other
+    )]
     pub thinking: Option<Thinking>,
 
     /// Effort (output_config.effort)

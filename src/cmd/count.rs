@@ -17,6 +17,7 @@ use super::stdin_reader;
 
 pub fn run(args: CountArgs, connection: &Connection, terminal: &Terminal) -> Result<ExitCode> {
     let settings = RequestSettings::resolve(&args.request, &connection.client.api_version)?;
+    settings::check_cache_value(&args.request, args.prompt.first().map(std::ffi::OsStr::new))?;
     if !settings.dry_run {
         connection.require_credential()?;
     }

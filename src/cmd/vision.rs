@@ -10,6 +10,7 @@ use super::stdin_reader;
 
 pub fn run(args: VisionArgs, connection: &Connection, terminal: &Terminal) -> Result<ExitCode> {
     let settings = RequestSettings::resolve(&args.request, &connection.client.api_version)?;
+    settings::check_cache_value(&args.request, args.images.first().map(|p| p.as_os_str()))?;
     if !settings.dry_run {
         connection.require_credential()?;
     }

@@ -123,34 +123,68 @@ pub fn from_argument(
     origin: Origin,
     forced_url_kind: Option<UrlKind>,
     default_url_kind: Option<UrlKind>,
+    resize: bool,
 ) -> Result<Named, Error> {
     let name = path.display().to_string();
     if let Some(text) = path.to_str().filter(|text| is_url(text)) {
         let attachment = from_url(text, forced_url_kind, default_url_kind)?;
         return Ok(Named { name, attachment });
     }
-    let bytes = read_file(path, &name)?;
+    // An image to be resized may be far larger than what is finally sent.
+    let limit = if resize {
+        MAX_RESIZE_INPUT_BYTES
+    } else {
+        MAX_REQUEST_BYTES
+    };
+    let bytes = read_file(path, &name, limit)?;
     let attachment = from_bytes(&name, bytes, origin)?;
+    if let Attachment::Image(_) = attachment {
+        return Ok(Named { name, attachment });
+    }
+    if bytes_of(&attachment) > MAX_REQUEST_BYTES {
+        return Err(over_request_limit(&name));
+    }
     Ok(Named { name, attachment })
 }
 
-/// Reads a file, but no more than the API could ever take: a file over
-/// the request limit (or an endless one, like `/dev/zero`) is refused
-/// without being read whole.
-fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, Error> {
+/// The largest file `--resize` reads: an uncompressed 50-megapixel photo.
+const MAX_RESIZE_INPUT_BYTES: usize = 256 * 1024 * 1024;
+
+fn bytes_of(attachment: &Attachment) -> usize {
+    match attachment {
+        Attachment::Text(text) => text.len(),
+        Attachment::Image(image) => image.data.len(),
+        Attachment::Pdf { data, .. } => data.len(),
+        Attachment::Url { .. } => 0,
+    }
+}
+
+fn over_request_limit(name: &str) -> Error {
+    Error::Usage(format!(
+        "{name}: the file is over the API's 32 MB request limit ({MAX_REQUEST_BYTES} bytes)"
+    ))
+}
+
+/// Reads a file, but no more than `limit` bytes: a file over it (or an
+/// endless one, like `/dev/zero`) is refused without being read whole.
+fn read_file(path: &Path, name: &str, limit: usize) -> Result<Vec<u8>, Error> {
     let failed = |e: std::io::Error| Error::Usage(format!("{name}: {}", io_reason(&e)));
     let file = std::fs::File::open(path).map_err(failed)?;
     if file.metadata().map_err(failed)?.is_dir() {
         return Err(Error::Usage(format!("{name}: is a directory")));
     }
     let mut bytes = Vec::new();
-    file.take(MAX_REQUEST_BYTES as u64 + 1)
+    file.take(limit as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(failed)?;
-    if bytes.len() > MAX_REQUEST_BYTES {
-        return Err(Error::Usage(format!(
-            "{name}: the file is over the API's 32 MB request limit ({MAX_REQUEST_BYTES} bytes)"
-        )));
+    if bytes.len() > limit {
+        return Err(if limit == MAX_REQUEST_BYTES {
+            over_request_limit(name)
+        } else {
+            Error::Usage(format!(
+                "{name}: the file is over {limit} bytes, more than --resize reads"
+            ))
+        });
     }
     Ok(bytes)
 }
@@ -198,7 +232,7 @@ mod tests {
         forced: Option<UrlKind>,
         default: Option<UrlKind>,
     ) -> Result<Attachment, Error> {
-        from_argument(Path::new(text), Origin::File, forced, default).map(|n| n.attachment)
+        from_argument(Path::new(text), Origin::File, forced, default, false).map(|n| n.attachment)
     }
 
     #[test]

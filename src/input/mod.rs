@@ -162,7 +162,13 @@ pub fn assemble(
             add_stdin(&mut items, &mut stdin)?;
             continue;
         }
-        let mut item = attach::from_argument(path, Origin::File, spec.media.url_kind, None)?;
+        let mut item = attach::from_argument(
+            path,
+            Origin::File,
+            spec.media.url_kind,
+            None,
+            spec.media.resize,
+        )?;
         if let Attachment::Text(text) = &mut item.attachment {
             // Each file is introduced by its name, so the model can tell them apart.
             *text = format!("File: {}\n\n{text}", item.name);
@@ -219,6 +225,7 @@ pub fn assemble_vision(
                 Origin::Vision,
                 spec.media.url_kind,
                 Some(UrlKind::Image),
+                spec.media.resize,
             )?
         };
         items.push(item);

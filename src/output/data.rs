@@ -101,8 +101,12 @@ pub fn print_model(
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            rows.push(("supports", describe(&supported)));
-            rows.push(("does not support", describe(&unsupported)));
+            if !supported.is_empty() {
+                rows.push(("supports", describe(&supported)));
+            }
+            if !unsupported.is_empty() {
+                rows.push(("does not support", describe(&unsupported)));
+            }
         }
         None => rows.push(("capabilities", "not listed by the API".to_owned())),
     }

@@ -534,3 +534,36 @@ fn dry_run_shows_images_without_sending() {
     );
     assert!(server.requests().is_empty());
 }
+
+#[test]
+fn cache_with_a_space_is_refused_rather_than_sent_as_the_prompt() {
+    refused(&["ask", "--cache", "1h", "hello"], &["--cache=1h"]);
+    refused(&["vision", "--cache", "5m", "photo.png"], &["--cache=5m"]);
+    let server = ok_server();
+    claude_at(&server)
+        .args(["ask", "--cache=1h", "hello"])
+        .assert()
+        .success();
+    assert_eq!(
+        server.single_request().json()["cache_control"],
+        json!({"type": "ephemeral", "ttl": "1h"})
+    );
+}
+
+#[cfg(feature = "resize")]
+#[test]
+fn resize_reads_images_over_the_request_limit() {
+    let dir = tempdir("resize-huge");
+    let mut bytes = png_header(6000, 4000);
+    bytes.resize(33 * 1024 * 1024, 0);
+    let path = write(&dir, "scan.png", &bytes);
+    refused(
+        &["vision", &path],
+        &["scan.png: the file is over the API's 32 MB request limit"],
+    );
+    // With --resize it is read, and fails only because it is not a real PNG.
+    refused(
+        &["vision", "--resize", &path],
+        &["scan.png: cannot decode the image to resize it"],
+    );
+}

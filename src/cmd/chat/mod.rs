@@ -37,6 +37,7 @@ pub fn run(args: ChatArgs, connection: &Connection, terminal: &Terminal) -> Resu
     }
 
     let settings = RequestSettings::resolve(&args.request, &connection.client.api_version)?;
+    settings::check_cache_value(&args.request, args.prompt.first().map(std::ffi::OsStr::new))?;
     let output = settings::output_settings(&args.output, terminal)?;
     let (name, saved) = match (&args.session, args.resume) {
         (Some(name), _) => {
