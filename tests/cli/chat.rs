@@ -411,6 +411,12 @@ fn repl_slash_commands_change_the_model_and_the_system_prompt() {
     terminal.send("/bogus\r");
     terminal.expect("unknown command /bogus");
     terminal.expect("> ");
+    terminal.send("/file tests/fixtures/images/missing.png\r");
+    terminal.expect("missing.png: no such file");
+    terminal.expect("> ");
+    terminal.send("/file tests/fixtures/images/red.png\r");
+    terminal.expect("will go with the next message");
+    terminal.expect("> ");
     terminal.send("Line one\\\r");
     terminal.expect(". ");
     terminal.send("line two\r");
@@ -422,10 +428,16 @@ fn repl_slash_commands_change_the_model_and_the_system_prompt() {
     let request = server.single_request().json();
     assert_eq!(request["model"], json!("claude-haiku-4-5"));
     assert_eq!(request["system"], json!("Answer in French."));
+    let content = &request["messages"][0]["content"];
+    assert_eq!(content[0]["source"]["media_type"], json!("image/png"));
     assert_eq!(
-        request["messages"][0]["content"],
-        json!("Line one\nline two")
+        content[1],
+        json!({"type": "text", "text": "Line one\nline two"})
     );
+    // Settings changed in the REPL are kept with the session.
+    let saved = read_session(&data, "s");
+    assert_eq!(saved["model"], json!("claude-haiku-4-5"));
+    assert_eq!(saved["system"], json!("Answer in French."));
 }
 
 #[test]
@@ -492,6 +504,10 @@ fn repl_retry_replaces_the_last_answer() {
     terminal.send("/usage\r");
     terminal.expect("1 turn:");
     terminal.expect("> ");
+    let transcript = data.join("transcript.md");
+    terminal.send(&format!("/save {}\r", transcript.display()));
+    terminal.expect("saved to");
+    terminal.expect("> ");
     terminal.send("\x04");
     assert_eq!(terminal.wait(), Some(0));
     let requests = server.requests();
@@ -506,5 +522,10 @@ fn repl_retry_replaces_the_last_answer() {
             .unwrap()
             .len(),
         2
+    );
+    let saved = std::fs::read_to_string(data.join("transcript.md")).unwrap();
+    assert!(
+        saved.starts_with("# again\n") && saved.contains("## You\n\nhello\n"),
+        "{saved}"
     );
 }

@@ -273,22 +273,23 @@ fn save_copy(conversation: &Conversation, path: &Path) {
 
 fn usage(session: &Session) {
     let totals = &session.totals;
-    let mut line = format!(
-        "{}: {} input, {} output, {} cache-write, {} cache-read tokens; ${:.6}",
+    let replies = session.exchanges() as u64;
+    let cost = match totals.unpriced_replies {
+        0 => format!("${:.6}", totals.cost_usd),
+        n if n >= replies => "cost unknown (no price for the model)".to_owned(),
+        n => format!(
+            "${:.6}, plus {n} replies from models without a price",
+            totals.cost_usd
+        ),
+    };
+    output::note(format!(
+        "{}: {} input, {} output, {} cache-write, {} cache-read tokens; {cost}",
         super::turns(session.exchanges()),
         totals.input_tokens,
         totals.output_tokens,
         totals.cache_creation_input_tokens,
         totals.cache_read_input_tokens,
-        totals.cost_usd
-    );
-    if totals.unpriced_replies > 0 {
-        line.push_str(&format!(
-            " (cost unknown for {} replies from models without a price)",
-            totals.unpriced_replies
-        ));
-    }
-    output::note(line);
+    ));
 }
 
 /// Asks again for the last answer. The old answer stays unless the new one
