@@ -39,6 +39,8 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count the input tokens of the request ask would send')
             [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Talk in turns: a REPL on a terminal, one turn per call from a pipe')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'List the models the key can use, or show one')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Message Batches: many requests at half price, run by the API')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show where the config file is, or the settings in effect')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -54,7 +56,7 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'System prompt')
             [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'System prompt')
             [CompletionResult]::new('--system-file', '--system-file', [CompletionResultType]::ParameterName, 'Read the system prompt from a file')
-            [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Most tokens the reply may have')
+            [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Most tokens the reply may have [default: 4096, or max_tokens in the config file]')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)')
             [CompletionResult]::new('--temperature', '--temperature', [CompletionResultType]::ParameterName, 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)')
             [CompletionResult]::new('--top-p', '--top-p', [CompletionResultType]::ParameterName, 'Nucleus sampling (needs --api-version 2023-06-01)')
@@ -64,8 +66,9 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('--effort', '--effort', [CompletionResultType]::ParameterName, 'Effort (output_config.effort)')
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Automatic prompt caching, optionally with a lifetime')
             [CompletionResult]::new('--beta', '--beta', [CompletionResultType]::ParameterName, 'Beta feature name for the anthropic-beta header (repeatable)')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Structured output: the reply is JSON matching this JSON Schema')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: text, or output in the config file]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: text, or output in the config file]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
             [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
@@ -99,7 +102,7 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'System prompt')
             [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'System prompt')
             [CompletionResult]::new('--system-file', '--system-file', [CompletionResultType]::ParameterName, 'Read the system prompt from a file')
-            [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Most tokens the reply may have')
+            [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Most tokens the reply may have [default: 4096, or max_tokens in the config file]')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)')
             [CompletionResult]::new('--temperature', '--temperature', [CompletionResultType]::ParameterName, 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)')
             [CompletionResult]::new('--top-p', '--top-p', [CompletionResultType]::ParameterName, 'Nucleus sampling (needs --api-version 2023-06-01)')
@@ -109,8 +112,9 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('--effort', '--effort', [CompletionResultType]::ParameterName, 'Effort (output_config.effort)')
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Automatic prompt caching, optionally with a lifetime')
             [CompletionResult]::new('--beta', '--beta', [CompletionResultType]::ParameterName, 'Beta feature name for the anthropic-beta header (repeatable)')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Structured output: the reply is JSON matching this JSON Schema')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: text, or output in the config file]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: text, or output in the config file]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
             [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
@@ -146,7 +150,7 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'System prompt')
             [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'System prompt')
             [CompletionResult]::new('--system-file', '--system-file', [CompletionResultType]::ParameterName, 'Read the system prompt from a file')
-            [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Most tokens the reply may have')
+            [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Most tokens the reply may have [default: 4096, or max_tokens in the config file]')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)')
             [CompletionResult]::new('--temperature', '--temperature', [CompletionResultType]::ParameterName, 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)')
             [CompletionResult]::new('--top-p', '--top-p', [CompletionResultType]::ParameterName, 'Nucleus sampling (needs --api-version 2023-06-01)')
@@ -156,6 +160,7 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('--effort', '--effort', [CompletionResultType]::ParameterName, 'Effort (output_config.effort)')
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Automatic prompt caching, optionally with a lifetime')
             [CompletionResult]::new('--beta', '--beta', [CompletionResultType]::ParameterName, 'Beta feature name for the anthropic-beta header (repeatable)')
+            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Structured output: the reply is JSON matching this JSON Schema')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
@@ -192,7 +197,7 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'System prompt')
             [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'System prompt')
             [CompletionResult]::new('--system-file', '--system-file', [CompletionResultType]::ParameterName, 'Read the system prompt from a file')
-            [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Most tokens the reply may have')
+            [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Most tokens the reply may have [default: 4096, or max_tokens in the config file]')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)')
             [CompletionResult]::new('--temperature', '--temperature', [CompletionResultType]::ParameterName, 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)')
             [CompletionResult]::new('--top-p', '--top-p', [CompletionResultType]::ParameterName, 'Nucleus sampling (needs --api-version 2023-06-01)')
@@ -202,8 +207,9 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('--effort', '--effort', [CompletionResultType]::ParameterName, 'Effort (output_config.effort)')
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Automatic prompt caching, optionally with a lifetime')
             [CompletionResult]::new('--beta', '--beta', [CompletionResultType]::ParameterName, 'Beta feature name for the anthropic-beta header (repeatable)')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Structured output: the reply is JSON matching this JSON Schema')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: text, or output in the config file]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: text, or output in the config file]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
             [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
@@ -250,6 +256,256 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'claude;batch' {
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Check a JSONL or text file of requests, send it as one batch, print its id')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a batch''s status and its counts of requests by status')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait for a batch to end, with a progress bar on a terminal')
+            [CompletionResult]::new('results', 'results', [CompletionResultType]::ParameterValue, 'Stream an ended batch''s results as JSONL (-o text: custom_id<TAB>text)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recent batches')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a batch')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'claude;batch;submit' {
+            [CompletionResult]::new('--poll-interval', '--poll-interval', [CompletionResultType]::ParameterName, 'Seconds before the first status check; the wait grows to a minute')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Results as JSONL (json) or as custom_id<TAB>text lines (text)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Results as JSONL (json) or as custom_id<TAB>text lines (text)')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model id or alias: opus, sonnet, haiku [default: sonnet]')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model id or alias: opus, sonnet, haiku [default: sonnet]')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'System prompt')
+            [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'System prompt')
+            [CompletionResult]::new('--system-file', '--system-file', [CompletionResultType]::ParameterName, 'Read the system prompt from a file')
+            [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Most tokens the reply may have [default: 4096, or max_tokens in the config file]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)')
+            [CompletionResult]::new('--temperature', '--temperature', [CompletionResultType]::ParameterName, 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)')
+            [CompletionResult]::new('--top-p', '--top-p', [CompletionResultType]::ParameterName, 'Nucleus sampling (needs --api-version 2023-06-01)')
+            [CompletionResult]::new('--top-k', '--top-k', [CompletionResultType]::ParameterName, 'Top-k sampling (needs --api-version 2023-06-01)')
+            [CompletionResult]::new('--stop', '--stop', [CompletionResultType]::ParameterName, 'Stop sequence (repeatable)')
+            [CompletionResult]::new('--thinking', '--thinking', [CompletionResultType]::ParameterName, 'Extended thinking: adaptive, a token budget, or off')
+            [CompletionResult]::new('--effort', '--effort', [CompletionResultType]::ParameterName, 'Effort (output_config.effort)')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Automatic prompt caching, optionally with a lifetime')
+            [CompletionResult]::new('--beta', '--beta', [CompletionResultType]::ParameterName, 'Beta feature name for the anthropic-beta header (repeatable)')
+            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Structured output: the reply is JSON matching this JSON Schema')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Then wait for the batch to end and print its results')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'After the results, tokens and cost at batch prices on stderr')
+            [CompletionResult]::new('--usage', '--usage', [CompletionResultType]::ParameterName, 'After the results, tokens and cost at batch prices on stderr')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the request (key redacted) instead of sending it')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'claude;batch;status' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'claude;batch;wait' {
+            [CompletionResult]::new('--poll-interval', '--poll-interval', [CompletionResultType]::ParameterName, 'Seconds before the first status check; the wait grows to a minute')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'claude;batch;results' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Results as JSONL (json) or as custom_id<TAB>text lines (text)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Results as JSONL (json) or as custom_id<TAB>text lines (text)')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'After the results, tokens and cost at batch prices on stderr')
+            [CompletionResult]::new('--usage', '--usage', [CompletionResultType]::ParameterName, 'After the results, tokens and cost at batch prices on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'claude;batch;list' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'claude;batch;cancel' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'claude;batch;help' {
+            [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Check a JSONL or text file of requests, send it as one batch, print its id')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a batch''s status and its counts of requests by status')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait for a batch to end, with a progress bar on a terminal')
+            [CompletionResult]::new('results', 'results', [CompletionResultType]::ParameterValue, 'Stream an ended batch''s results as JSONL (-o text: custom_id<TAB>text)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recent batches')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a batch')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'claude;batch;help;submit' {
+            break
+        }
+        'claude;batch;help;status' {
+            break
+        }
+        'claude;batch;help;wait' {
+            break
+        }
+        'claude;batch;help;results' {
+            break
+        }
+        'claude;batch;help;list' {
+            break
+        }
+        'claude;batch;help;cancel' {
+            break
+        }
+        'claude;batch;help;help' {
+            break
+        }
+        'claude;config' {
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the settings in effect and where each comes from (the key redacted)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'claude;config;path' {
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'claude;config;show' {
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'claude;config;help' {
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the settings in effect and where each comes from (the key redacted)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'claude;config;help;path' {
+            break
+        }
+        'claude;config;help;show' {
+            break
+        }
+        'claude;config;help;help' {
+            break
+        }
         'claude;completions' {
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
             [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
@@ -272,6 +528,8 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count the input tokens of the request ask would send')
             [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Talk in turns: a REPL on a terminal, one turn per call from a pipe')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'List the models the key can use, or show one')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Message Batches: many requests at half price, run by the API')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show where the config file is, or the settings in effect')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -289,6 +547,44 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             break
         }
         'claude;help;models' {
+            break
+        }
+        'claude;help;batch' {
+            [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Check a JSONL or text file of requests, send it as one batch, print its id')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a batch''s status and its counts of requests by status')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait for a batch to end, with a progress bar on a terminal')
+            [CompletionResult]::new('results', 'results', [CompletionResultType]::ParameterValue, 'Stream an ended batch''s results as JSONL (-o text: custom_id<TAB>text)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recent batches')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a batch')
+            break
+        }
+        'claude;help;batch;submit' {
+            break
+        }
+        'claude;help;batch;status' {
+            break
+        }
+        'claude;help;batch;wait' {
+            break
+        }
+        'claude;help;batch;results' {
+            break
+        }
+        'claude;help;batch;list' {
+            break
+        }
+        'claude;help;batch;cancel' {
+            break
+        }
+        'claude;help;config' {
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the settings in effect and where each comes from (the key redacted)')
+            break
+        }
+        'claude;help;config;path' {
+            break
+        }
+        'claude;help;config;show' {
             break
         }
         'claude;help;completions' {

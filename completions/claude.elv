@@ -36,6 +36,8 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand count 'Count the input tokens of the request ask would send'
             cand chat 'Talk in turns: a REPL on a terminal, one turn per call from a pipe'
             cand models 'List the models the key can use, or show one'
+            cand batch 'Message Batches: many requests at half price, run by the API'
+            cand config 'Show where the config file is, or the settings in effect'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -50,7 +52,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand -s 'System prompt'
             cand --system 'System prompt'
             cand --system-file 'Read the system prompt from a file'
-            cand --max-tokens 'Most tokens the reply may have'
+            cand --max-tokens 'Most tokens the reply may have [default: 4096, or max_tokens in the config file]'
             cand -t 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)'
             cand --temperature 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)'
             cand --top-p 'Nucleus sampling (needs --api-version 2023-06-01)'
@@ -60,8 +62,9 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --effort 'Effort (output_config.effort)'
             cand --cache 'Automatic prompt caching, optionally with a lifetime'
             cand --beta 'Beta feature name for the anthropic-beta header (repeatable)'
-            cand -o 'Output format'
-            cand --output 'Output format'
+            cand --schema 'Structured output: the reply is JSON matching this JSON Schema'
+            cand -o 'Output format [default: text, or output in the config file]'
+            cand --output 'Output format [default: text, or output in the config file]'
             cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
@@ -94,7 +97,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand -s 'System prompt'
             cand --system 'System prompt'
             cand --system-file 'Read the system prompt from a file'
-            cand --max-tokens 'Most tokens the reply may have'
+            cand --max-tokens 'Most tokens the reply may have [default: 4096, or max_tokens in the config file]'
             cand -t 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)'
             cand --temperature 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)'
             cand --top-p 'Nucleus sampling (needs --api-version 2023-06-01)'
@@ -104,8 +107,9 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --effort 'Effort (output_config.effort)'
             cand --cache 'Automatic prompt caching, optionally with a lifetime'
             cand --beta 'Beta feature name for the anthropic-beta header (repeatable)'
-            cand -o 'Output format'
-            cand --output 'Output format'
+            cand --schema 'Structured output: the reply is JSON matching this JSON Schema'
+            cand -o 'Output format [default: text, or output in the config file]'
+            cand --output 'Output format [default: text, or output in the config file]'
             cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
@@ -140,7 +144,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand -s 'System prompt'
             cand --system 'System prompt'
             cand --system-file 'Read the system prompt from a file'
-            cand --max-tokens 'Most tokens the reply may have'
+            cand --max-tokens 'Most tokens the reply may have [default: 4096, or max_tokens in the config file]'
             cand -t 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)'
             cand --temperature 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)'
             cand --top-p 'Nucleus sampling (needs --api-version 2023-06-01)'
@@ -150,6 +154,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --effort 'Effort (output_config.effort)'
             cand --cache 'Automatic prompt caching, optionally with a lifetime'
             cand --beta 'Beta feature name for the anthropic-beta header (repeatable)'
+            cand --schema 'Structured output: the reply is JSON matching this JSON Schema'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
@@ -185,7 +190,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand -s 'System prompt'
             cand --system 'System prompt'
             cand --system-file 'Read the system prompt from a file'
-            cand --max-tokens 'Most tokens the reply may have'
+            cand --max-tokens 'Most tokens the reply may have [default: 4096, or max_tokens in the config file]'
             cand -t 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)'
             cand --temperature 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)'
             cand --top-p 'Nucleus sampling (needs --api-version 2023-06-01)'
@@ -195,8 +200,9 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --effort 'Effort (output_config.effort)'
             cand --cache 'Automatic prompt caching, optionally with a lifetime'
             cand --beta 'Beta feature name for the anthropic-beta header (repeatable)'
-            cand -o 'Output format'
-            cand --output 'Output format'
+            cand --schema 'Structured output: the reply is JSON matching this JSON Schema'
+            cand -o 'Output format [default: text, or output in the config file]'
+            cand --output 'Output format [default: text, or output in the config file]'
             cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
@@ -241,6 +247,234 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'claude;batch'= {
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand submit 'Check a JSONL or text file of requests, send it as one batch, print its id'
+            cand status 'Show a batch''s status and its counts of requests by status'
+            cand wait 'Wait for a batch to end, with a progress bar on a terminal'
+            cand results 'Stream an ended batch''s results as JSONL (-o text: custom_id<TAB>text)'
+            cand list 'List recent batches'
+            cand cancel 'Cancel a batch'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'claude;batch;submit'= {
+            cand --poll-interval 'Seconds before the first status check; the wait grows to a minute'
+            cand -o 'Results as JSONL (json) or as custom_id<TAB>text lines (text)'
+            cand --output 'Results as JSONL (json) or as custom_id<TAB>text lines (text)'
+            cand -m 'Model id or alias: opus, sonnet, haiku [default: sonnet]'
+            cand --model 'Model id or alias: opus, sonnet, haiku [default: sonnet]'
+            cand -s 'System prompt'
+            cand --system 'System prompt'
+            cand --system-file 'Read the system prompt from a file'
+            cand --max-tokens 'Most tokens the reply may have [default: 4096, or max_tokens in the config file]'
+            cand -t 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)'
+            cand --temperature 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)'
+            cand --top-p 'Nucleus sampling (needs --api-version 2023-06-01)'
+            cand --top-k 'Top-k sampling (needs --api-version 2023-06-01)'
+            cand --stop 'Stop sequence (repeatable)'
+            cand --thinking 'Extended thinking: adaptive, a token budget, or off'
+            cand --effort 'Effort (output_config.effort)'
+            cand --cache 'Automatic prompt caching, optionally with a lifetime'
+            cand --beta 'Beta feature name for the anthropic-beta header (repeatable)'
+            cand --schema 'Structured output: the reply is JSON matching this JSON Schema'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand --wait 'Then wait for the batch to end and print its results'
+            cand -u 'After the results, tokens and cost at batch prices on stderr'
+            cand --usage 'After the results, tokens and cost at batch prices on stderr'
+            cand --dry-run 'Print the request (key redacted) instead of sending it'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'claude;batch;status'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'claude;batch;wait'= {
+            cand --poll-interval 'Seconds before the first status check; the wait grows to a minute'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'claude;batch;results'= {
+            cand -o 'Results as JSONL (json) or as custom_id<TAB>text lines (text)'
+            cand --output 'Results as JSONL (json) or as custom_id<TAB>text lines (text)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand -u 'After the results, tokens and cost at batch prices on stderr'
+            cand --usage 'After the results, tokens and cost at batch prices on stderr'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'claude;batch;list'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'claude;batch;cancel'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'claude;batch;help'= {
+            cand submit 'Check a JSONL or text file of requests, send it as one batch, print its id'
+            cand status 'Show a batch''s status and its counts of requests by status'
+            cand wait 'Wait for a batch to end, with a progress bar on a terminal'
+            cand results 'Stream an ended batch''s results as JSONL (-o text: custom_id<TAB>text)'
+            cand list 'List recent batches'
+            cand cancel 'Cancel a batch'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'claude;batch;help;submit'= {
+        }
+        &'claude;batch;help;status'= {
+        }
+        &'claude;batch;help;wait'= {
+        }
+        &'claude;batch;help;results'= {
+        }
+        &'claude;batch;help;list'= {
+        }
+        &'claude;batch;help;cancel'= {
+        }
+        &'claude;batch;help;help'= {
+        }
+        &'claude;config'= {
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand path 'Print the config file''s path'
+            cand show 'Print the settings in effect and where each comes from (the key redacted)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'claude;config;path'= {
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'claude;config;show'= {
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'claude;config;help'= {
+            cand path 'Print the config file''s path'
+            cand show 'Print the settings in effect and where each comes from (the key redacted)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'claude;config;help;path'= {
+        }
+        &'claude;config;help;show'= {
+        }
+        &'claude;config;help;help'= {
+        }
         &'claude;completions'= {
             cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
@@ -262,6 +496,8 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand count 'Count the input tokens of the request ask would send'
             cand chat 'Talk in turns: a REPL on a terminal, one turn per call from a pipe'
             cand models 'List the models the key can use, or show one'
+            cand batch 'Message Batches: many requests at half price, run by the API'
+            cand config 'Show where the config file is, or the settings in effect'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -274,6 +510,34 @@ set edit:completion:arg-completer[claude] = {|@words|
         &'claude;help;chat'= {
         }
         &'claude;help;models'= {
+        }
+        &'claude;help;batch'= {
+            cand submit 'Check a JSONL or text file of requests, send it as one batch, print its id'
+            cand status 'Show a batch''s status and its counts of requests by status'
+            cand wait 'Wait for a batch to end, with a progress bar on a terminal'
+            cand results 'Stream an ended batch''s results as JSONL (-o text: custom_id<TAB>text)'
+            cand list 'List recent batches'
+            cand cancel 'Cancel a batch'
+        }
+        &'claude;help;batch;submit'= {
+        }
+        &'claude;help;batch;status'= {
+        }
+        &'claude;help;batch;wait'= {
+        }
+        &'claude;help;batch;results'= {
+        }
+        &'claude;help;batch;list'= {
+        }
+        &'claude;help;batch;cancel'= {
+        }
+        &'claude;help;config'= {
+            cand path 'Print the config file''s path'
+            cand show 'Print the settings in effect and where each comes from (the key redacted)'
+        }
+        &'claude;help;config;path'= {
+        }
+        &'claude;help;config;show'= {
         }
         &'claude;help;completions'= {
         }

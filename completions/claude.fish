@@ -39,6 +39,8 @@ complete -c claude -n "__fish_claude_needs_command" -f -a "vision" -d 'Describe 
 complete -c claude -n "__fish_claude_needs_command" -f -a "count" -d 'Count the input tokens of the request ask would send'
 complete -c claude -n "__fish_claude_needs_command" -f -a "chat" -d 'Talk in turns: a REPL on a terminal, one turn per call from a pipe'
 complete -c claude -n "__fish_claude_needs_command" -f -a "models" -d 'List the models the key can use, or show one'
+complete -c claude -n "__fish_claude_needs_command" -f -a "batch" -d 'Message Batches: many requests at half price, run by the API'
+complete -c claude -n "__fish_claude_needs_command" -f -a "config" -d 'Show where the config file is, or the settings in effect'
 complete -c claude -n "__fish_claude_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c claude -n "__fish_claude_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c claude -n "__fish_claude_using_subcommand ask" -s f -s a -l file -l attach -d 'Attach a file or an http(s) URL (repeatable); - is stdin' -r -F
@@ -47,7 +49,7 @@ document\t'A document block (PDF)'"
 complete -c claude -n "__fish_claude_using_subcommand ask" -s m -l model -d 'Model id or alias: opus, sonnet, haiku [default: sonnet]' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -s s -l system -d 'System prompt' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l system-file -d 'Read the system prompt from a file' -r -F
-complete -c claude -n "__fish_claude_using_subcommand ask" -l max-tokens -d 'Most tokens the reply may have' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l max-tokens -d 'Most tokens the reply may have [default: 4096, or max_tokens in the config file]' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -s t -l temperature -d 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l top-p -d 'Nucleus sampling (needs --api-version 2023-06-01)' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l top-k -d 'Top-k sampling (needs --api-version 2023-06-01)' -r
@@ -61,7 +63,8 @@ max\t''"
 complete -c claude -n "__fish_claude_using_subcommand ask" -l cache -d 'Automatic prompt caching, optionally with a lifetime' -r -f -a "5m\t''
 1h\t''"
 complete -c claude -n "__fish_claude_using_subcommand ask" -l beta -d 'Beta feature name for the anthropic-beta header (repeatable)' -r
-complete -c claude -n "__fish_claude_using_subcommand ask" -s o -l output -d 'Output format' -r -f -a "text\t'The reply\'s text'
+complete -c claude -n "__fish_claude_using_subcommand ask" -l schema -d 'Structured output: the reply is JSON matching this JSON Schema' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -s o -l output -d 'Output format [default: text, or output in the config file]' -r -f -a "text\t'The reply\'s text'
 json\t'The whole Message as one JSON object'
 stream-json\t'Each raw stream event as one JSON line'"
 complete -c claude -n "__fish_claude_using_subcommand ask" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
@@ -88,7 +91,7 @@ document\t'A document block (PDF)'"
 complete -c claude -n "__fish_claude_using_subcommand vision" -s m -l model -d 'Model id or alias: opus, sonnet, haiku [default: sonnet]' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -s s -l system -d 'System prompt' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l system-file -d 'Read the system prompt from a file' -r -F
-complete -c claude -n "__fish_claude_using_subcommand vision" -l max-tokens -d 'Most tokens the reply may have' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l max-tokens -d 'Most tokens the reply may have [default: 4096, or max_tokens in the config file]' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -s t -l temperature -d 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l top-p -d 'Nucleus sampling (needs --api-version 2023-06-01)' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l top-k -d 'Top-k sampling (needs --api-version 2023-06-01)' -r
@@ -102,7 +105,8 @@ max\t''"
 complete -c claude -n "__fish_claude_using_subcommand vision" -l cache -d 'Automatic prompt caching, optionally with a lifetime' -r -f -a "5m\t''
 1h\t''"
 complete -c claude -n "__fish_claude_using_subcommand vision" -l beta -d 'Beta feature name for the anthropic-beta header (repeatable)' -r
-complete -c claude -n "__fish_claude_using_subcommand vision" -s o -l output -d 'Output format' -r -f -a "text\t'The reply\'s text'
+complete -c claude -n "__fish_claude_using_subcommand vision" -l schema -d 'Structured output: the reply is JSON matching this JSON Schema' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -s o -l output -d 'Output format [default: text, or output in the config file]' -r -f -a "text\t'The reply\'s text'
 json\t'The whole Message as one JSON object'
 stream-json\t'Each raw stream event as one JSON line'"
 complete -c claude -n "__fish_claude_using_subcommand vision" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
@@ -129,7 +133,7 @@ document\t'A document block (PDF)'"
 complete -c claude -n "__fish_claude_using_subcommand count" -s m -l model -d 'Model id or alias: opus, sonnet, haiku [default: sonnet]' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -s s -l system -d 'System prompt' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -l system-file -d 'Read the system prompt from a file' -r -F
-complete -c claude -n "__fish_claude_using_subcommand count" -l max-tokens -d 'Most tokens the reply may have' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l max-tokens -d 'Most tokens the reply may have [default: 4096, or max_tokens in the config file]' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -s t -l temperature -d 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -l top-p -d 'Nucleus sampling (needs --api-version 2023-06-01)' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -l top-k -d 'Top-k sampling (needs --api-version 2023-06-01)' -r
@@ -143,6 +147,7 @@ max\t''"
 complete -c claude -n "__fish_claude_using_subcommand count" -l cache -d 'Automatic prompt caching, optionally with a lifetime' -r -f -a "5m\t''
 1h\t''"
 complete -c claude -n "__fish_claude_using_subcommand count" -l beta -d 'Beta feature name for the anthropic-beta header (repeatable)' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l schema -d 'Structured output: the reply is JSON matching this JSON Schema' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -s o -l output -d 'Output format' -r -f -a "text\t'Plain text, one item per line'
 json\t'The API\'s JSON'"
 complete -c claude -n "__fish_claude_using_subcommand count" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
@@ -169,7 +174,7 @@ document\t'A document block (PDF)'"
 complete -c claude -n "__fish_claude_using_subcommand chat" -s m -l model -d 'Model id or alias: opus, sonnet, haiku [default: sonnet]' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -s s -l system -d 'System prompt' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l system-file -d 'Read the system prompt from a file' -r -F
-complete -c claude -n "__fish_claude_using_subcommand chat" -l max-tokens -d 'Most tokens the reply may have' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l max-tokens -d 'Most tokens the reply may have [default: 4096, or max_tokens in the config file]' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -s t -l temperature -d 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l top-p -d 'Nucleus sampling (needs --api-version 2023-06-01)' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l top-k -d 'Top-k sampling (needs --api-version 2023-06-01)' -r
@@ -183,7 +188,8 @@ max\t''"
 complete -c claude -n "__fish_claude_using_subcommand chat" -l cache -d 'Automatic prompt caching, optionally with a lifetime' -r -f -a "5m\t''
 1h\t''"
 complete -c claude -n "__fish_claude_using_subcommand chat" -l beta -d 'Beta feature name for the anthropic-beta header (repeatable)' -r
-complete -c claude -n "__fish_claude_using_subcommand chat" -s o -l output -d 'Output format' -r -f -a "text\t'The reply\'s text'
+complete -c claude -n "__fish_claude_using_subcommand chat" -l schema -d 'Structured output: the reply is JSON matching this JSON Schema' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -s o -l output -d 'Output format [default: text, or output in the config file]' -r -f -a "text\t'The reply\'s text'
 json\t'The whole Message as one JSON object'
 stream-json\t'Each raw stream event as one JSON line'"
 complete -c claude -n "__fish_claude_using_subcommand chat" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
@@ -219,6 +225,160 @@ complete -c claude -n "__fish_claude_using_subcommand models" -l fallback-model 
 complete -c claude -n "__fish_claude_using_subcommand models" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand models" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand models" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -f -a "submit" -d 'Check a JSONL or text file of requests, send it as one batch, print its id'
+complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -f -a "status" -d 'Show a batch\'s status and its counts of requests by status'
+complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -f -a "wait" -d 'Wait for a batch to end, with a progress bar on a terminal'
+complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -f -a "results" -d 'Stream an ended batch\'s results as JSONL (-o text: custom_id<TAB>text)'
+complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -f -a "list" -d 'List recent batches'
+complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -f -a "cancel" -d 'Cancel a batch'
+complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l poll-interval -d 'Seconds before the first status check; the wait grows to a minute' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -s o -l output -d 'Results as JSONL (json) or as custom_id<TAB>text lines (text)' -r -f -a "text\t'Plain text, one item per line'
+json\t'The API\'s JSON'"
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -s m -l model -d 'Model id or alias: opus, sonnet, haiku [default: sonnet]' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -s s -l system -d 'System prompt' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l system-file -d 'Read the system prompt from a file' -r -F
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l max-tokens -d 'Most tokens the reply may have [default: 4096, or max_tokens in the config file]' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -s t -l temperature -d 'Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l top-p -d 'Nucleus sampling (needs --api-version 2023-06-01)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l top-k -d 'Top-k sampling (needs --api-version 2023-06-01)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l stop -d 'Stop sequence (repeatable)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l thinking -d 'Extended thinking: adaptive, a token budget, or off' -r -f
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l effort -d 'Effort (output_config.effort)' -r -f -a "low\t''
+medium\t''
+high\t''
+xhigh\t''
+max\t''"
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l cache -d 'Automatic prompt caching, optionally with a lifetime' -r -f -a "5m\t''
+1h\t''"
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l beta -d 'Beta feature name for the anthropic-beta header (repeatable)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l schema -d 'Structured output: the reply is JSON matching this JSON Schema' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l wait -d 'Then wait for the batch to end and print its results'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -s u -l usage -d 'After the results, tokens and cost at batch prices on stderr'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l dry-run -d 'Print the request (key redacted) instead of sending it'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "text\t'Plain text, one item per line'
+json\t'The API\'s JSON'"
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -l poll-interval -d 'Seconds before the first status check; the wait grows to a minute' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -s o -l output -d 'Results as JSONL (json) or as custom_id<TAB>text lines (text)' -r -f -a "text\t'Plain text, one item per line'
+json\t'The API\'s JSON'"
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -s u -l usage -d 'After the results, tokens and cost at batch prices on stderr'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "text\t'Plain text, one item per line'
+json\t'The API\'s JSON'"
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format' -r -f -a "text\t'Plain text, one item per line'
+json\t'The API\'s JSON'"
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "submit" -d 'Check a JSONL or text file of requests, send it as one batch, print its id'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show a batch\'s status and its counts of requests by status'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait for a batch to end, with a progress bar on a terminal'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "results" -d 'Stream an ended batch\'s results as JSONL (-o text: custom_id<TAB>text)'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "list" -d 'List recent batches'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel a batch'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -f -a "path" -d 'Print the config file\'s path'
+complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -f -a "show" -d 'Print the settings in effect and where each comes from (the key redacted)'
+complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the settings in effect and where each comes from (the key redacted)'
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c claude -n "__fish_claude_using_subcommand completions" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
 complete -c claude -n "__fish_claude_using_subcommand completions" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand completions" -l base-url -d 'API base URL' -r
@@ -229,10 +389,20 @@ complete -c claude -n "__fish_claude_using_subcommand completions" -l fallback-m
 complete -c claude -n "__fish_claude_using_subcommand completions" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models completions help" -f -a "ask" -d 'Send one request: the prompt from arguments, stdin and files'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models completions help" -f -a "vision" -d 'Describe or question images (files, - for stdin, or URLs)'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models completions help" -f -a "count" -d 'Count the input tokens of the request ask would send'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models completions help" -f -a "chat" -d 'Talk in turns: a REPL on a terminal, one turn per call from a pipe'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models completions help" -f -a "models" -d 'List the models the key can use, or show one'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch config completions help" -f -a "ask" -d 'Send one request: the prompt from arguments, stdin and files'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch config completions help" -f -a "vision" -d 'Describe or question images (files, - for stdin, or URLs)'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch config completions help" -f -a "count" -d 'Count the input tokens of the request ask would send'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch config completions help" -f -a "chat" -d 'Talk in turns: a REPL on a terminal, one turn per call from a pipe'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch config completions help" -f -a "models" -d 'List the models the key can use, or show one'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch config completions help" -f -a "batch" -d 'Message Batches: many requests at half price, run by the API'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch config completions help" -f -a "config" -d 'Show where the config file is, or the settings in effect'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch config completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "submit" -d 'Check a JSONL or text file of requests, send it as one batch, print its id'
+complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "status" -d 'Show a batch\'s status and its counts of requests by status'
+complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "wait" -d 'Wait for a batch to end, with a progress bar on a terminal'
+complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "results" -d 'Stream an ended batch\'s results as JSONL (-o text: custom_id<TAB>text)'
+complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "list" -d 'List recent batches'
+complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "cancel" -d 'Cancel a batch'
+complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'
+complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the settings in effect and where each comes from (the key redacted)'

@@ -21,21 +21,28 @@ Record fields:
                        of stdin / stdin_file is set
     call               the SDK call that was made (image/document data shown
                        as b64('path'), i.e. base64.standard_b64encode(bytes))
-    path               the request path the SDK used, e.g. /v1/messages or
-                       /v1/messages/count_tokens
+    path               the request path the SDK used: /v1/messages,
+                       /v1/messages/count_tokens or /v1/messages/batches
     anthropic_version  the anthropic-version header
     anthropic_beta     the anthropic-beta header, or null
-    body               the JSON body, in the SDK's wire key order
+    body               the JSON body, in the SDK's wire key order (the SDK
+                       orders messages.create's top-level keys itself, but
+                       sends each batch request's `params` in the order of the
+                       dict it was given, i.e. the order written in CASES)
 
 A case's `target` chooses the SDK method: "create" (default; client.messages
-.create, or client.beta.messages.create when the case sets beta=True) or
+.create, or client.beta.messages.create when the case sets beta=True),
 "count_tokens" (client.messages.count_tokens, POST /v1/messages/count_tokens;
-it takes no max_tokens). Image and PDF cases use the small files in
+it takes no max_tokens) or "batches.create" (client.messages.batches.create,
+POST /v1/messages/batches; its one parameter, `requests`, is the list of
+{"custom_id", "params"} the CLI's `batch submit` builds from its input file
+in tests/fixtures/batch/). Image and PDF cases use the small files in
 tests/fixtures/images/ and build the content blocks the way an SDK user does:
 {"type": "base64", "media_type": ..., "data":
 base64.standard_b64encode(file bytes).decode()}.
 
 The mock transport answers count_tokens requests with {"input_tokens": 42},
+batches.create requests with tests/fixtures/message-batch.assembled.json,
 other non-stream requests with tests/fixtures/message-basic-recorded.json and
 `stream=True` requests with tests/fixtures/stream-basic.sse (content-type
 text/event-stream); streams are consumed fully, so the request is really
@@ -91,6 +98,8 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 MESSAGE_JSON = (FIXTURES / "message-basic-recorded.json").read_bytes()
 STREAM_SSE = (FIXTURES / "stream-basic.sse").read_bytes()
+MESSAGE_BATCH_JSON = (FIXTURES / "message-batch.assembled.json").read_bytes()
+MESSAGE_BATCH_ID = json.loads(MESSAGE_BATCH_JSON)["id"]
 
 SDK_VERSION = anthropic.__version__
 SDK_MAJOR = int(SDK_VERSION.split(".")[0])
@@ -109,7 +118,7 @@ httpx = _httpx_module()
 
 HELLO = [{"role": "user", "content": "hello world"}]
 COUNT_TOKENS_JSON = b'{"input_tokens": 42}'
-TARGETS = ("create", "count_tokens")
+TARGETS = ("create", "count_tokens", "batches.create")
 
 
 def case(name, cli, kwargs, *, stdin=None, stdin_file=None, beta=False, target="create", only_major=None):
@@ -118,6 +127,9 @@ def case(name, cli, kwargs, *, stdin=None, stdin_file=None, beta=False, target="
     assert not (beta and target != "create"), name
     if stdin_file is not None:
         assert (REPO / stdin_file).is_file(), stdin_file
+    for arg in cli:
+        if arg.startswith("tests/fixtures/"):
+            assert (REPO / arg).is_file(), (name, arg)
     return {
         "name": name,
         "cli": cli,
@@ -177,6 +189,27 @@ YELLOW_WEBP = f"{IMAGES}/yellow.webp"
 JPEG_NAMED_PNG = f"{IMAGES}/jpeg-named.png"
 ONE_PAGE_PDF = f"{IMAGES}/one-page.pdf"
 NOTES_TXT = f"{IMAGES}/notes.txt"
+
+# --- structured output: the CLI's --schema takes inline JSON text or a file path
+SCHEMA_TEXT = '{"type":"object","properties":{"name":{"type":"string"}},"required":["name"],"additionalProperties":false}'
+SCHEMA_INLINE = json.loads(SCHEMA_TEXT)
+assert json.dumps(SCHEMA_INLINE, separators=(",", ":")) == SCHEMA_TEXT
+PERSON_SCHEMA = "tests/fixtures/schema/person.json"
+PERSON_SCHEMA_OBJ = json.loads((REPO / PERSON_SCHEMA).read_text())
+
+BATCH = "tests/fixtures/batch"
+
+
+def json_schema(schema):
+    return {"type": "json_schema", "schema": schema}
+
+
+def batch_request(custom_id, **params):
+    return {"custom_id": custom_id, "params": params}
+
+
+def prompt_msg(content):
+    return [{"role": "user", "content": content}]
 
 
 def base(**over):
@@ -333,6 +366,23 @@ CASES = [
             )
         ),
     ),
+    # --- structured output (--schema; inline JSON text or a file)
+    case(
+        "schema-inline",
+        ["ask", "--schema", SCHEMA_TEXT, "Extract the name: Ada Lovelace"],
+        base(
+            messages=prompt_msg("Extract the name: Ada Lovelace"),
+            output_config={"format": json_schema(SCHEMA_INLINE)},
+        ),
+    ),
+    case(
+        "schema-file-effort",
+        ["ask", "--schema", PERSON_SCHEMA, "--effort", "high", "Who wrote the first program?"],
+        base(
+            messages=prompt_msg("Who wrote the first program?"),
+            output_config={"effort": "high", "format": json_schema(PERSON_SCHEMA_OBJ)},
+        ),
+    ),
     # --- count_tokens (POST /v1/messages/count_tokens; no max_tokens)
     case(
         "count-basic",
@@ -355,6 +405,67 @@ CASES = [
             "cache_control": {"type": "ephemeral"},
         },
         target="count_tokens",
+    ),
+    # --- batch submit (POST /v1/messages/batches). Per line: a prompts .jsonl
+    # line {"custom_id", "prompt", optional "max_tokens" / "system"}, a .txt
+    # line (custom_id "line-N"), or a full {"custom_id", "params"} line whose
+    # own keys win over the CLI's defaults (model, max_tokens, system).
+    case(
+        "batch-prompts",
+        ["batch", "submit", f"{BATCH}/prompts.jsonl"],
+        {
+            "requests": [
+                batch_request(
+                    "q1", max_tokens=4096, messages=prompt_msg("What is 2+2?"), model="claude-sonnet-5"
+                ),
+                batch_request(
+                    "q2", max_tokens=50, messages=prompt_msg("Name a colour."), model="claude-sonnet-5"
+                ),
+                batch_request(
+                    "q3",
+                    max_tokens=4096,
+                    messages=prompt_msg("Say hi."),
+                    model="claude-sonnet-5",
+                    system="Be brief.",
+                ),
+            ]
+        },
+        target="batches.create",
+    ),
+    case(
+        "batch-text-defaults",
+        [
+            "batch", "submit", "-m", "haiku", "-s", "Answer in one word.", "--max-tokens", "20",
+            f"{BATCH}/prompts.txt",
+        ],
+        {
+            "requests": [
+                batch_request(
+                    f"line-{i}",
+                    max_tokens=20,
+                    messages=prompt_msg(line),
+                    model="claude-haiku-4-5",
+                    system="Answer in one word.",
+                )
+                for i, line in enumerate(["What is the capital of France?", "Name three primes."], 1)
+            ]
+        },
+        target="batches.create",
+    ),
+    case(
+        "batch-params-defaults",
+        ["batch", "submit", "-m", "opus", f"{BATCH}/params.jsonl"],
+        {
+            "requests": [
+                batch_request(
+                    "p1", model="claude-haiku-4-5", max_tokens=100, messages=prompt_msg("Hi")
+                ),
+                batch_request(
+                    "p2", messages=prompt_msg("Hello"), model="claude-opus-5", max_tokens=4096
+                ),
+            ]
+        },
+        target="batches.create",
     ),
 ]
 
@@ -381,6 +492,10 @@ class Recorder:
         if request.url.path.endswith("/count_tokens"):
             return httpx.Response(
                 200, headers={"content-type": "application/json"}, content=COUNT_TOKENS_JSON
+            )
+        if request.url.path.endswith("/messages/batches"):
+            return httpx.Response(
+                200, headers={"content-type": "application/json"}, content=MESSAGE_BATCH_JSON
             )
         if isinstance(body, dict) and body.get("stream") is True:
             return httpx.Response(
@@ -411,7 +526,9 @@ def run_case(c):
     client = make_client(recorder)
     messages = client.beta.messages if c["beta"] else client.messages
     target = ("beta.messages." if c["beta"] else "messages.") + c["target"]
-    method = getattr(messages, c["target"])
+    method = messages
+    for attr in c["target"].split("."):
+        method = getattr(method, attr)
     params = inspect.signature(method).parameters
     missing = [k for k in c["kwargs"] if k not in params]
     if missing:
@@ -422,6 +539,8 @@ def run_case(c):
         result = method(**c["kwargs"])
         if c["target"] == "count_tokens":
             assert result.input_tokens == 42, result
+        elif c["target"] == "batches.create":
+            assert result.type == "message_batch" and result.id == MESSAGE_BATCH_ID, result
         elif c["kwargs"].get("stream"):
             # Consume the whole stream. stream-basic.sse has no blank line
             # after its final `message_stop` event, so (per the SSE spec) the

@@ -1,7 +1,11 @@
 //! Built-in knowledge about models: the short aliases and the price table.
 //!
 //! Both go stale as models come and go; `GET /v1/models` is the authority at
-//! run time. Each table names where its figures come from.
+//! run time. Each table names where its figures come from. The config file
+//! can add aliases and override prices ([`install_overrides`]).
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use crate::api::types::Usage;
 
@@ -17,8 +21,26 @@ const ALIASES: &[(&str, &str)] = &[
 /// The model used when neither `-m` nor `ANTHROPIC_MODEL` names one.
 pub const DEFAULT_MODEL: &str = "sonnet";
 
+/// Aliases and prices from the config file, set once at start-up.
+#[derive(Debug, Default)]
+struct Overrides {
+    aliases: BTreeMap<String, String>,
+    prices: BTreeMap<String, Price>,
+}
+
+static OVERRIDES: OnceLock<Overrides> = OnceLock::new();
+
+/// Adds the config file's aliases (which win over the built-in ones) and
+/// prices (which win over the table). Only the first call counts.
+pub fn install_overrides(aliases: BTreeMap<String, String>, prices: BTreeMap<String, Price>) {
+    let _ = OVERRIDES.set(Overrides { aliases, prices });
+}
+
 /// Resolves an alias; any other name is passed through untouched.
 pub fn resolve_model(name: &str) -> String {
+    if let Some(id) = OVERRIDES.get().and_then(|o| o.aliases.get(name)) {
+        return id.clone();
+    }
     ALIASES
         .iter()
         .find(|(alias, _)| *alias == name)
@@ -26,7 +48,12 @@ pub fn resolve_model(name: &str) -> String {
         .to_owned()
 }
 
-/// USD per million tokens.
+/// The built-in aliases, for `claude config show`.
+pub fn builtin_aliases() -> &'static [(&'static str, &'static str)] {
+    ALIASES
+}
+
+/// USD per million tokens, and the share of it a batch request pays.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Price {
     pub input: f64,
@@ -34,8 +61,12 @@ pub struct Price {
     pub cache_write_1h: f64,
     pub cache_read: f64,
     pub output: f64,
+    /// Message Batches cost this fraction of the above (0.5: half price).
+    pub batch_discount: f64,
 }
 
+/// Every model in the table: batches at half price (pricing page, "Batch
+/// processing").
 const fn price(
     input: f64,
     cache_write_5m: f64,
@@ -49,6 +80,7 @@ const fn price(
         cache_write_1h,
         cache_read,
         output,
+        batch_discount: 0.5,
     }
 }
 
@@ -95,9 +127,17 @@ const PRICES: &[(&[&str], Price)] = &[
     (&["claude-3-haiku"], price(0.25, 0.3, 0.5, 0.03, 1.25)),
 ];
 
-/// The price of a model id or alias, if the table knows it.
+/// The price of a model id or alias, if the config or the table knows it.
 pub fn price_of(model: &str) -> Option<Price> {
     let id = resolve_model(model);
+    if let Some(overrides) = OVERRIDES.get()
+        && let Some(price) = overrides
+            .prices
+            .get(&id)
+            .or_else(|| overrides.prices.get(strip_snapshot_suffix(&id)))
+    {
+        return Some(*price);
+    }
     let id = strip_snapshot_suffix(&id);
     PRICES
         .iter()
@@ -153,6 +193,11 @@ pub fn context_window(model: &str) -> Option<u64> {
 /// The input cost in USD of `tokens` prompt tokens, with no caching.
 pub fn input_cost(tokens: u64, price: Price) -> f64 {
     tokens as f64 * price.input / 1_000_000.0
+}
+
+/// The cost in USD of the tokens in `usage` for a batch request.
+pub fn batch_cost(usage: &Usage, price: Price) -> f64 {
+    cost(usage, price) * price.batch_discount
 }
 
 /// The cost in USD of the tokens in `usage`. Cache writes without a 5m/1h
@@ -221,6 +266,14 @@ mod tests {
         assert!(has_200k_context("claude-sonnet-4-5-20250929"));
         assert!(!has_200k_context("claude-opus-5"));
         assert!(!has_200k_context("some-future-model"));
+    }
+
+    #[test]
+    fn batches_cost_half() {
+        let u = usage(r#"{"input_tokens":10,"output_tokens":5}"#);
+        // Haiku 4.5: 10 × $1 + 5 × $5 = $35 per million; half in a batch.
+        let price = price_of("claude-haiku-4-5-20251001").unwrap();
+        assert!((batch_cost(&u, price) - 17.5e-6).abs() < 1e-15);
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub enum ExitCode {
     Server,
     /// Connection failure or timeout, after retries.
     Network,
+    /// A Message Batch ended with requests that errored, expired or were
+    /// canceled (the others' results are there).
+    BatchIncomplete,
     /// Ctrl-C.
     Interrupted,
 }
@@ -50,6 +53,7 @@ impl ExitCode {
             ExitCode::RateLimited => 8,
             ExitCode::Server => 9,
             ExitCode::Network => 10,
+            ExitCode::BatchIncomplete => 11,
             ExitCode::Interrupted => 130,
         }
     }
@@ -94,6 +98,7 @@ mod tests {
             (ExitCode::RateLimited, 8),
             (ExitCode::Server, 9),
             (ExitCode::Network, 10),
+            (ExitCode::BatchIncomplete, 11),
             (ExitCode::Interrupted, 130),
         ];
         for (code, number) in table {

@@ -76,6 +76,8 @@ fn examples_of(subcommand: &str) -> &'static [Example] {
         "models" => help::MODELS_EXAMPLES,
         "chat" => help::CHAT_EXAMPLES,
         "completions" => help::COMPLETIONS_EXAMPLES,
+        "config" => help::CONFIG_EXAMPLES,
+        "batch" => help::BATCH_EXAMPLES,
         _ => &[],
     }
 }

@@ -10,6 +10,7 @@ pub mod api;
 pub mod catalog;
 pub mod cli;
 pub mod cmd;
+pub mod config;
 pub mod error;
 pub mod exit;
 pub mod generate;
@@ -43,12 +44,31 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
     interrupt::install()?;
     let terminal = Terminal::detect();
     let connection = Connection::resolve(&cli.connection, |name| std::env::var(name).ok())?;
+    if let Command::Completions(args) = cli.command {
+        return cmd::completions::run(args);
+    }
+    let config_path = config::path(|name| std::env::var(name).ok());
+    let config = config::load(config_path.as_deref())?;
+    catalog::install_overrides(
+        config.aliases.clone(),
+        config
+            .prices
+            .iter()
+            .map(|(model, entry)| (model.clone(), entry.price()))
+            .collect(),
+    );
     match cli.command {
-        Command::Ask(args) => cmd::ask::run(args, &connection, &terminal),
-        Command::Vision(args) => cmd::vision::run(args, &connection, &terminal),
-        Command::Count(args) => cmd::count::run(args, &connection, &terminal),
+        Command::Ask(args) => cmd::ask::run(args, &connection, &terminal, &config),
+        Command::Vision(args) => cmd::vision::run(args, &connection, &terminal, &config),
+        Command::Count(args) => cmd::count::run(args, &connection, &terminal, &config),
         Command::Models(args) => cmd::models::run(args, &connection, &terminal),
-        Command::Chat(args) => cmd::chat::run(args, &connection, &terminal),
+        Command::Chat(args) => cmd::chat::run(args, &connection, &terminal, &config),
+        Command::Batch(args) => cmd::batch::run(args, &connection, &terminal, &config),
+        Command::Config(args) => {
+            cmd::config::run(args, &connection, &config, config_path.as_deref(), |name| {
+                std::env::var(name).ok()
+            })
+        }
         Command::Completions(args) => cmd::completions::run(args),
     }
 }

@@ -9,13 +9,17 @@ use std::time::Duration;
 use reqwest::Url;
 
 use crate::api::retry::RetryPolicy;
-use crate::api::types::{CacheControl, CacheKind, CacheTtl, Effort, OutputConfig, ThinkingConfig};
+use crate::api::types::{
+    CacheControl, CacheKind, CacheTtl, Effort, OutputConfig, OutputFormat as ReplyFormat,
+    ThinkingConfig,
+};
 use crate::api::{ClientConfig, Credential};
 use crate::catalog;
 use crate::cli::{
     CacheTtlArg, ConnectionArgs, EffortArg, MediaArgs, OutputArgs, OutputFormat, RequestArgs,
     StdinArgs, Thinking, UrlKindArg,
 };
+use crate::config::{Config, OutputName};
 use crate::error::Error;
 use crate::input::{self, MediaOptions, StdinMode, UrlKind};
 use crate::output::{DataFormat, Format, OutputSettings};
@@ -164,23 +168,63 @@ pub struct RequestSettings {
     pub cache_control: Option<CacheControl>,
     pub betas: Vec<String>,
     pub dry_run: bool,
+    /// `--schema`: the reply must be JSON.
+    pub structured: bool,
+}
+
+/// `--max-tokens` when neither a flag nor the config file sets it.
+pub const DEFAULT_MAX_TOKENS: u32 = 4096;
+
+/// `--schema`: inline JSON (starting with `{`) or a file holding it. It
+/// must be a JSON object; anything else is refused before sending.
+fn read_schema(value: &str) -> Result<serde_json::Value, Error> {
+    let (text, source) = if value.trim_start().starts_with('{') {
+        (value.to_owned(), "--schema".to_owned())
+    } else {
+        let path = std::path::Path::new(value);
+        (input::read_text_file(path)?, format!("--schema {value}"))
+    };
+    let schema: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        Error::Usage(format!(
+            "{source}: not valid JSON (line {}, column {}: {e})",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    if !schema.is_object() {
+        return Err(Error::Usage(format!(
+            "{source}: a JSON Schema must be a JSON object, such as {{\"type\": \"object\", ...}}"
+        )));
+    }
+    Ok(schema)
 }
 
 impl RequestSettings {
-    pub fn resolve(args: &RequestArgs, api_version: &str) -> Result<RequestSettings, Error> {
+    /// Flags (and the environment variables clap reads for them) first,
+    /// then the config file, then the built-in defaults.
+    pub fn resolve(
+        args: &RequestArgs,
+        api_version: &str,
+        config: &Config,
+    ) -> Result<RequestSettings, Error> {
         let model = args
             .model
             .as_deref()
+            .or(config.model.as_deref())
             .map(str::trim)
             .filter(|m| !m.is_empty())
             .unwrap_or(catalog::DEFAULT_MODEL);
+        let max_tokens = args
+            .max_tokens
+            .or(config.max_tokens)
+            .unwrap_or(DEFAULT_MAX_TOKENS);
 
         check_sampling(args, api_version)?;
 
         let system = match (&args.system, &args.system_file) {
             (Some(text), _) => Some(text.clone()),
             (None, Some(path)) => Some(input::read_text_file(path)?),
-            (None, None) => None,
+            (None, None) => config.system.clone(),
         };
 
         let thinking = match args.thinking {
@@ -193,11 +237,10 @@ impl RequestSettings {
                         "--thinking {budget}: the budget must be at least 1024 tokens"
                     )));
                 }
-                if budget >= args.max_tokens {
+                if budget >= max_tokens {
                     return Err(Error::Usage(format!(
-                        "--thinking {budget}: the budget must be less than --max-tokens ({}); \
-                         raise --max-tokens",
-                        args.max_tokens
+                        "--thinking {budget}: the budget must be less than --max-tokens \
+                         ({max_tokens}); raise --max-tokens"
                     )));
                 }
                 Some(ThinkingConfig::Enabled {
@@ -222,6 +265,13 @@ impl RequestSettings {
             }),
         });
 
+        let schema = args
+            .schema
+            .as_deref()
+            .map(read_schema)
+            .transpose()?
+            .map(|schema| ReplyFormat::JsonSchema { schema });
+
         let betas = args
             .betas
             .iter()
@@ -234,15 +284,17 @@ impl RequestSettings {
         Ok(RequestSettings {
             model: catalog::resolve_model(model),
             system,
-            max_tokens: args.max_tokens,
+            max_tokens,
             temperature: args.temperature,
             top_p: args.top_p,
             top_k: args.top_k,
             stop_sequences: args.stop.clone(),
             thinking,
-            output_config: effort.map(|effort| OutputConfig {
-                effort: Some(effort),
-            }),
+            output_config: match (effort, schema) {
+                (None, None) => None,
+                (effort, format) => Some(OutputConfig { effort, format }),
+            },
+            structured: args.schema.is_some(),
             cache_control,
             betas,
             dry_run: args.dry_run,
@@ -336,13 +388,22 @@ pub fn pdf_page_limit(model: &str) -> usize {
 }
 
 /// Resolves the output flags; streaming defaults to stdout being a terminal.
-pub fn output_settings(args: &OutputArgs, terminal: &Terminal) -> Result<OutputSettings, Error> {
+pub fn output_settings(
+    args: &OutputArgs,
+    terminal: &Terminal,
+    config: &Config,
+) -> Result<OutputSettings, Error> {
     let explicit = match (args.stream, args.no_stream) {
         (true, _) => Some(true),
         (_, true) => Some(false),
         _ => None,
     };
-    let format = match args.output {
+    let configured = config.output.map(|name| match name {
+        OutputName::Text => OutputFormat::Text,
+        OutputName::Json => OutputFormat::Json,
+        OutputName::StreamJson => OutputFormat::StreamJson,
+    });
+    let format = match args.output.or(configured).unwrap_or(OutputFormat::Text) {
         OutputFormat::Text => Format::Text,
         OutputFormat::Json => Format::Json,
         OutputFormat::StreamJson => Format::StreamJson,
@@ -377,7 +438,11 @@ mod tests {
         let Command::Ask(ask) = &cli.command else {
             panic!("ask")
         };
-        RequestSettings::resolve(&ask.request, &cli.connection.api_version)
+        RequestSettings::resolve(
+            &ask.request,
+            &cli.connection.api_version,
+            &Config::default(),
+        )
     }
 
     fn connection(args: &[&str], env: &[(&str, &str)]) -> Result<Connection, Error> {
@@ -435,6 +500,103 @@ mod tests {
                 budget_tokens: 2048
             })
         );
+    }
+
+    #[test]
+    fn flags_win_over_the_config_file_which_wins_over_built_ins() {
+        let config = crate::config::parse(
+            "model = \"haiku\"\nmax_tokens = 100\nsystem = \"cfg\"\noutput = \"json\"\n",
+        )
+        .unwrap();
+        let resolve = |args: &[&str]| {
+            let cli = parse(args);
+            let Command::Ask(ask) = &cli.command else {
+                panic!("ask")
+            };
+            let request =
+                RequestSettings::resolve(&ask.request, &cli.connection.api_version, &config)
+                    .unwrap();
+            let terminal = Terminal {
+                stdin: false,
+                stdout: false,
+                stderr: false,
+                stderr_styled: false,
+            };
+            let output = output_settings(&ask.output, &terminal, &config).unwrap();
+            (request, output.format)
+        };
+        let (request, format) = resolve(&["ask", "x"]);
+        assert_eq!(
+            (
+                request.model.as_str(),
+                request.max_tokens,
+                request.system.as_deref()
+            ),
+            ("claude-haiku-4-5", 100, Some("cfg"))
+        );
+        assert_eq!(format, Format::Json);
+        let (request, format) = resolve(&[
+            "ask",
+            "-m",
+            "opus",
+            "--max-tokens",
+            "7",
+            "-s",
+            "flag",
+            "-o",
+            "text",
+            "x",
+        ]);
+        assert_eq!(
+            (
+                request.model.as_str(),
+                request.max_tokens,
+                request.system.as_deref()
+            ),
+            ("claude-opus-5", 7, Some("flag"))
+        );
+        assert_eq!(format, Format::Text);
+        let built_in = RequestSettings::resolve(
+            &parse_ask(&["ask", "x"]).request,
+            "2026-10-21",
+            &Config::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            (built_in.model.as_str(), built_in.max_tokens),
+            ("claude-sonnet-5", 4096)
+        );
+    }
+
+    fn parse_ask(args: &[&str]) -> crate::cli::AskArgs {
+        match parse(args).command {
+            Command::Ask(ask) => ask,
+            _ => panic!("ask"),
+        }
+    }
+
+    #[test]
+    fn schemas_are_json_objects() {
+        let ok = RequestSettings::resolve(
+            &parse_ask(&["ask", "--schema", "{\"type\":\"object\"}", "x"]).request,
+            "2026-10-21",
+            &Config::default(),
+        )
+        .unwrap();
+        assert!(ok.structured);
+        assert_eq!(
+            serde_json::to_value(ok.output_config.unwrap()).unwrap(),
+            serde_json::json!({"format": {"type": "json_schema", "schema": {"type": "object"}}})
+        );
+        for bad in ["{not json", "/no/such/schema.json"] {
+            let error = RequestSettings::resolve(
+                &parse_ask(&["ask", "--schema", bad, "x"]).request,
+                "2026-10-21",
+                &Config::default(),
+            )
+            .unwrap_err();
+            assert!(matches!(error, Error::Usage(_)), "{error}");
+        }
     }
 
     #[test]
@@ -523,7 +685,7 @@ mod tests {
             let Command::Ask(ask) = &cli.command else {
                 panic!("ask")
             };
-            output_settings(&ask.output, &terminal(stdout))
+            output_settings(&ask.output, &terminal(stdout), &Config::default())
         };
         assert!(output(&["ask"], true).unwrap().stream);
         assert!(!output(&["ask"], false).unwrap().stream);

@@ -16,7 +16,7 @@ use super::retry::{RetryDecision, RetryPolicy};
 use super::sse::{SseDecoder, SseEvent};
 use super::stream::{MessageAccumulator, StreamEvent};
 use super::transport::{HttpRequest, Response, Transport, TransportError};
-use super::types::{CountTokensRequest, Message, MessageRequest, ModelPage, TokenCount};
+use super::types::{CountTokensRequest, Message, MessageRequest, Page, TokenCount};
 use crate::interrupt;
 use serde::de::DeserializeOwned;
 
@@ -231,6 +231,7 @@ impl Client {
             url,
             body: Some(Bytes::from(body)),
             betas,
+            accept: None,
         };
         self.send_with_retries(&call, &mut NoSink, observer, &|response, _, request_id| {
             read_json(response, request_id)
@@ -243,7 +244,7 @@ impl Client {
         after_id: Option<&str>,
         limit: u32,
         observer: &dyn Observer,
-    ) -> Result<JsonReply<ModelPage>, Error> {
+    ) -> Result<JsonReply<Page>, Error> {
         let mut url = self.endpoint("v1/models").map_err(build_error)?;
         {
             let mut query = url.query_pairs_mut();
@@ -269,6 +270,129 @@ impl Client {
         self.get(url, observer)
     }
 
+    /// `POST /v1/messages/batches` with a body already built (and checked).
+    pub fn create_batch(
+        &self,
+        body: Bytes,
+        observer: &dyn Observer,
+    ) -> Result<JsonReply<serde_json::Value>, Error> {
+        let url = self.endpoint("v1/messages/batches").map_err(build_error)?;
+        self.json_call(Method::POST, url, Some(body), observer)
+    }
+
+    /// `POST /v1/messages/batches`, as `--dry-run` would show it.
+    pub fn preview_batch(&self, body: Bytes) -> anyhow::Result<RequestPreview> {
+        Ok(RequestPreview {
+            method: "POST",
+            url: self.endpoint("v1/messages/batches")?,
+            headers: self.header_list(&[], true),
+            body,
+        })
+    }
+
+    /// `GET /v1/messages/batches/{id}`.
+    pub fn get_batch(
+        &self,
+        id: &str,
+        observer: &dyn Observer,
+    ) -> Result<JsonReply<serde_json::Value>, Error> {
+        let url = self.batch_url(id, None)?;
+        self.json_call(Method::GET, url, None, observer)
+    }
+
+    /// `POST /v1/messages/batches/{id}/cancel`.
+    pub fn cancel_batch(
+        &self,
+        id: &str,
+        observer: &dyn Observer,
+    ) -> Result<JsonReply<serde_json::Value>, Error> {
+        let url = self.batch_url(id, Some("cancel"))?;
+        self.json_call(Method::POST, url, None, observer)
+    }
+
+    /// One page of `GET /v1/messages/batches`, newest first.
+    pub fn list_batches(
+        &self,
+        after_id: Option<&str>,
+        limit: u32,
+        observer: &dyn Observer,
+    ) -> Result<JsonReply<Page>, Error> {
+        let mut url = self.endpoint("v1/messages/batches").map_err(build_error)?;
+        {
+            let mut query = url.query_pairs_mut();
+            query.append_pair("limit", &limit.to_string());
+            if let Some(after_id) = after_id {
+                query.append_pair("after_id", after_id);
+            }
+        }
+        self.json_call(Method::GET, url, None, observer)
+    }
+
+    /// Streams the results of an ended batch (JSONL) to `on_line`, one line
+    /// at a time, without holding the file. Retried only while `on_line`
+    /// has not been called.
+    pub fn batch_results(
+        &self,
+        id: &str,
+        on_line: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
+        observer: &dyn Observer,
+    ) -> Result<(), Error> {
+        let url = self.batch_url(id, Some("results"))?;
+        let call = Call {
+            method: Method::GET,
+            url,
+            body: None,
+            betas: &[],
+            accept: Some("application/binary"),
+        };
+        let on_line = std::cell::RefCell::new(on_line);
+        let started = std::cell::Cell::new(false);
+        let mut sink = LineSink { started: &started };
+        self.send_with_retries(&call, &mut sink, observer, &|response, _, _| {
+            read_lines(response, &mut |line| {
+                started.set(true);
+                (on_line.borrow_mut())(line)
+            })
+        })
+    }
+
+    /// `/v1/messages/batches/{id}` and a sub-path; the id is one path segment.
+    fn batch_url(&self, id: &str, then: Option<&str>) -> Result<Url, Error> {
+        if id.is_empty() || matches!(id, "." | "..") || id.contains('/') {
+            return Err(Error::Build(format!("`{id}` is not a batch id")));
+        }
+        let mut url = self.endpoint("v1/messages/batches/").map_err(build_error)?;
+        {
+            let mut segments = url
+                .path_segments_mut()
+                .map_err(|()| Error::Build("the base URL cannot have a path".into()))?;
+            segments.pop_if_empty().push(id);
+            if let Some(then) = then {
+                segments.push(then);
+            }
+        }
+        Ok(url)
+    }
+
+    fn json_call<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        url: Url,
+        body: Option<Bytes>,
+        observer: &dyn Observer,
+    ) -> Result<JsonReply<T>, Error> {
+        let call = Call {
+            method,
+            url,
+            body,
+            betas: &[],
+            accept: None,
+        };
+        self.send_with_retries(&call, &mut NoSink, observer, &|response, _, request_id| {
+            read_json(response, request_id)
+        })
+    }
+
     fn get<T: DeserializeOwned>(
         &self,
         url: Url,
@@ -279,6 +403,7 @@ impl Client {
             url,
             body: None,
             betas: &[],
+            accept: None,
         };
         self.send_with_retries(&call, &mut NoSink, observer, &|response, _, request_id| {
             read_json(response, request_id)
@@ -298,6 +423,7 @@ impl Client {
             url: url.clone(),
             body: Some(serialize(request).map_err(build_error)?),
             betas,
+            accept: None,
         };
         let stream = request.stream;
         self.send_with_retries(&call, sink, observer, &|response, sink, request_id| {
@@ -323,8 +449,16 @@ impl Client {
         observer: &dyn Observer,
         read: &ReadReply<'_, T>,
     ) -> Result<T, Error> {
-        let redacted = self.header_list(call.betas, true);
-        let headers = self.headers(call.betas).map_err(build_error)?;
+        let mut redacted = self.header_list(call.betas, true);
+        let mut headers = self.headers(call.betas).map_err(build_error)?;
+        if let Some(accept) = call.accept {
+            headers.insert(reqwest::header::ACCEPT, HeaderValue::from_static(accept));
+            for (name, value) in &mut redacted {
+                if name == "accept" {
+                    *value = accept.to_owned();
+                }
+            }
+        }
         let attempts = self.config.retry.max_retries + 1;
         let mut retries = 0;
         loop {
@@ -462,6 +596,8 @@ struct Call<'a> {
     url: Url,
     body: Option<Bytes>,
     betas: &'a [String],
+    /// An `accept` header other than JSON.
+    accept: Option<&'static str>,
 }
 
 /// Turns a successful response into the caller's value.
@@ -485,6 +621,62 @@ impl StreamSink for NoSink {
 
     fn has_output(&self) -> bool {
         false
+    }
+}
+
+/// Tracks whether a line has been handed on: from then on a failure is
+/// final, as a retry would repeat lines.
+struct LineSink<'a> {
+    started: &'a std::cell::Cell<bool>,
+}
+
+impl StreamSink for LineSink<'_> {
+    fn event(&mut self, _: &StreamEvent<'_>, _: &str) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn has_output(&self) -> bool {
+        self.started.get()
+    }
+}
+
+/// The most one JSONL line may hold: a whole Message is far smaller.
+const MAX_LINE_BYTES: usize = super::sse::MAX_EVENT_BYTES;
+
+/// Splits a body into lines as it arrives; the last line needs no newline.
+fn read_lines(
+    response: &mut Response,
+    on_line: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
+) -> Result<(), Error> {
+    let mut pending: Vec<u8> = Vec::new();
+    loop {
+        match response.next_chunk() {
+            Ok(Some(chunk)) => {
+                let mut rest: &[u8] = &chunk;
+                while let Some(end) = memchr::memchr(b'\n', rest) {
+                    pending.extend_from_slice(&rest[..end]);
+                    if !pending.trim_ascii().is_empty() {
+                        on_line(&pending).map_err(Error::Output)?;
+                    }
+                    pending.clear();
+                    rest = &rest[end + 1..];
+                }
+                pending.extend_from_slice(rest);
+                if pending.len() > MAX_LINE_BYTES {
+                    return Err(Error::Protocol {
+                        detail: format!("a result line is over {MAX_LINE_BYTES} bytes"),
+                        request_id: None,
+                    });
+                }
+            }
+            Ok(None) => {
+                if !pending.trim_ascii().is_empty() {
+                    on_line(&pending).map_err(Error::Output)?;
+                }
+                return Ok(());
+            }
+            Err(error) => return Err(transport(error)),
+        }
     }
 }
 

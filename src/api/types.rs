@@ -76,16 +76,81 @@ pub struct TokenCount {
     pub input_tokens: u64,
 }
 
-/// One page of `GET /v1/models`. Models are kept as the JSON the API sent
+/// One page of a list (`GET /v1/models`, `GET /v1/messages/batches`).
+/// Items are kept as the JSON the API sent
 /// (key order included), so `-o json` prints them whole; [`ModelInfo`]
 /// reads the fields the text view shows.
 #[derive(Debug, Clone, Deserialize)]
-pub struct ModelPage {
+pub struct Page {
     pub data: Vec<Value>,
     #[serde(default)]
     pub has_more: bool,
     #[serde(default)]
     pub last_id: Option<String>,
+}
+
+/// The fields of a Message Batch that `claude batch` shows and decides on.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BatchInfo {
+    pub id: String,
+    /// `in_progress`, `canceling` or `ended`.
+    pub processing_status: String,
+    pub counts: BatchCounts,
+    pub created_at: Option<String>,
+    pub ended_at: Option<String>,
+    pub expires_at: Option<String>,
+}
+
+/// `request_counts`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BatchCounts {
+    pub processing: u64,
+    pub succeeded: u64,
+    pub errored: u64,
+    pub canceled: u64,
+    pub expired: u64,
+}
+
+impl BatchCounts {
+    pub fn total(&self) -> u64 {
+        self.processing + self.done()
+    }
+
+    /// Requests that have a result.
+    pub fn done(&self) -> u64 {
+        self.succeeded + self.errored + self.canceled + self.expired
+    }
+
+    /// Requests without a reply: errored, canceled or expired.
+    pub fn failed(&self) -> u64 {
+        self.errored + self.canceled + self.expired
+    }
+}
+
+impl BatchInfo {
+    pub fn from_json(value: &Value) -> BatchInfo {
+        let text = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_owned);
+        let counts = &value["request_counts"];
+        let count = |key: &str| counts.get(key).and_then(Value::as_u64).unwrap_or(0);
+        BatchInfo {
+            id: text("id").unwrap_or_default(),
+            processing_status: text("processing_status").unwrap_or_default(),
+            counts: BatchCounts {
+                processing: count("processing"),
+                succeeded: count("succeeded"),
+                errored: count("errored"),
+                canceled: count("canceled"),
+                expired: count("expired"),
+            },
+            created_at: text("created_at"),
+            ended_at: text("ended_at"),
+            expires_at: text("expires_at"),
+        }
+    }
+
+    pub fn has_ended(&self) -> bool {
+        self.processing_status == "ended"
+    }
 }
 
 /// The fields of a model object that `claude models` shows as text. Each
@@ -203,11 +268,20 @@ pub enum CacheTtl {
     OneHour,
 }
 
-/// `output_config`: effort now, structured output later.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+/// `output_config`: effort and structured output.
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct OutputConfig {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub effort: Option<Effort>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<OutputFormat>,
+}
+
+/// `output_config.format`: the reply is JSON matching the schema.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum OutputFormat {
+    JsonSchema { schema: Value },
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]

@@ -150,6 +150,51 @@ pub const MODELS_EXAMPLES: &[Example] = &[
     ),
 ];
 
+pub const BATCH_ABOUT: &str = "\
+Message Batches: many requests at half price, run by the API.
+
+submit checks the whole file before sending anything (every error names its \
+line) and prints the batch id; request options (-m, -s, --max-tokens...) are \
+the defaults for every line. A JSONL line is {\"custom_id\": ..., \"prompt\": \
+...} (with \"system\", \"model\" or \"max_tokens\" of its own if it likes) or \
+{\"custom_id\": ..., \"params\": {a Messages request}}; in a text file each \
+line is a prompt, named line-N. wait polls until the batch ends; results \
+streams one JSON line per request, in the order the API gives them. wait, \
+results and submit --wait exit 11 when some requests errored, expired or \
+were canceled.";
+
+pub const BATCH_EXAMPLES: &[Example] = &[
+    example(
+        "Send a file of prompts, wait, and get the answers",
+        "claude batch submit --wait -m haiku questions.txt -o text",
+    ),
+    example("How far along is it", "claude batch status msgbatch_01"),
+    example(
+        "The answers of an ended batch, for jq",
+        "claude batch results msgbatch_01 | jq -r 'select(.result.type == \"succeeded\") | .custom_id'",
+    ),
+];
+
+pub const CONFIG_ABOUT: &str = "\
+Show where the config file is, or the settings in effect.
+
+The config file, $XDG_CONFIG_HOME/claude-cli/config.toml \
+(~/.config/claude-cli/config.toml when XDG_CONFIG_HOME is unset), holds \
+defaults: model, max_tokens, system, output, an [aliases] table of your own \
+model aliases and a [prices.MODEL] table per model whose prices you want to \
+override. A flag wins over an environment variable, which wins over the \
+file, which wins over the built-in default. A malformed file is exit 2, with \
+the line.";
+
+pub const CONFIG_EXAMPLES: &[Example] = &[
+    example("Where the file is", "claude config path"),
+    example("What is in effect, and why", "claude config show"),
+    example(
+        "The model in effect, for a script",
+        "claude config show | grep '^model'",
+    ),
+];
+
 pub const COMPLETIONS_ABOUT: &str = "\
 Print a shell completion script.
 
@@ -192,6 +237,7 @@ pub const EXIT_STATUS: &[(u8, &str)] = &[
         "server error, overloaded or broken stream, after retries",
     ),
     (10, "network: connection failure or timeout, after retries"),
+    (11, "batch: some requests errored, expired or were canceled"),
     (130, "interrupted (Ctrl-C); what had arrived was printed"),
 ];
 

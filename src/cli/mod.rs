@@ -64,6 +64,18 @@ pub enum Command {
         after_help = help::examples(help::MODELS_EXAMPLES)
     )]
     Models(ModelsArgs),
+    /// Message Batches: many requests at half price, run by the API.
+    #[command(
+        long_about = help::BATCH_ABOUT,
+        after_help = help::examples(help::BATCH_EXAMPLES)
+    )]
+    Batch(BatchArgs),
+    /// Show where the config file is, or the settings in effect.
+    #[command(
+        long_about = help::CONFIG_ABOUT,
+        after_help = help::examples(help::CONFIG_EXAMPLES)
+    )]
+    Config(ConfigArgs),
     /// Print a shell completion script.
     #[command(
         long_about = help::COMPLETIONS_ABOUT,
@@ -274,6 +286,120 @@ pub struct ChatArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct BatchArgs {
+    #[command(subcommand)]
+    pub action: BatchAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BatchAction {
+    /// Check a JSONL or text file of requests, send it as one batch, print its id
+    Submit(Box<BatchSubmitArgs>),
+    /// Show a batch's status and its counts of requests by status
+    Status(BatchIdArgs),
+    /// Wait for a batch to end, with a progress bar on a terminal
+    Wait(BatchWaitArgs),
+    /// Stream an ended batch's results as JSONL (-o text: custom_id<TAB>text)
+    Results(BatchResultsArgs),
+    /// List recent batches
+    List(BatchListArgs),
+    /// Cancel a batch
+    Cancel(BatchIdArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BatchSubmitArgs {
+    /// JSONL ({"custom_id", "prompt"} or {"custom_id", "params"} per line) or text, one prompt per line
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Then wait for the batch to end and print its results
+    #[arg(long)]
+    pub wait: bool,
+
+    #[command(flatten)]
+    pub poll: PollArgs,
+
+    #[command(flatten)]
+    pub results: ResultsOutputArgs,
+
+    #[command(flatten)]
+    pub request: RequestArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchIdArgs {
+    /// The batch id (msgbatch_...)
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = DataFormat::Text, value_name = "FORMAT")]
+    pub output: DataFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchWaitArgs {
+    /// The batch id (msgbatch_...)
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    #[command(flatten)]
+    pub poll: PollArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchResultsArgs {
+    /// The batch id (msgbatch_...)
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    #[command(flatten)]
+    pub results: ResultsOutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchListArgs {
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = DataFormat::Text, value_name = "FORMAT")]
+    pub output: DataFormat,
+}
+
+/// How often `wait` asks.
+#[derive(Debug, Args)]
+pub struct PollArgs {
+    /// Seconds before the first status check; the wait grows to a minute
+    #[arg(long, default_value = "2", value_name = "SECS", value_parser = parse_positive_seconds)]
+    pub poll_interval: f64,
+}
+
+/// How results are printed.
+#[derive(Debug, Args)]
+pub struct ResultsOutputArgs {
+    /// Results as JSONL (json) or as custom_id<TAB>text lines (text)
+    #[arg(short, long, value_enum, default_value_t = DataFormat::Json, value_name = "FORMAT")]
+    pub output: DataFormat,
+
+    /// After the results, tokens and cost at batch prices on stderr
+    #[arg(short, long)]
+    pub usage: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub action: ConfigAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print the config file's path
+    Path,
+    /// Print the settings in effect and where each comes from (the key redacted)
+    Show,
+}
+
+#[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell to complete for
     #[arg(value_enum, value_name = "SHELL")]
@@ -380,9 +506,9 @@ pub struct RequestArgs {
     #[arg(long, value_name = "PATH")]
     pub system_file: Option<PathBuf>,
 
-    /// Most tokens the reply may have
-    #[arg(long, default_value_t = 4096, value_name = "N")]
-    pub max_tokens: u32,
+    /// Most tokens the reply may have [default: 4096, or max_tokens in the config file]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_tokens: Option<u32>,
 
     /// Sampling temperature, 0 to 1 (needs --api-version 2023-06-01)
     #[arg(short = 't', long, value_name = "F")]
@@ -427,6 +553,17 @@ pub struct RequestArgs {
     #[arg(long = "beta", value_name = "NAME")]
     pub betas: Vec<String>,
 
+    /// Structured output: the reply is JSON matching this JSON Schema
+    #[arg(
+        long,
+        value_name = "FILE|JSON",
+        long_help = "Structured output: the reply is JSON that matches this JSON Schema, \
+                     given inline (text starting with '{') or as a file. It is sent as \
+                     output_config.format; a reply that is not valid JSON is reported and \
+                     exits 9."
+    )]
+    pub schema: Option<String>,
+
     /// Print the request (key redacted) instead of sending it
     #[arg(long)]
     pub dry_run: bool,
@@ -436,9 +573,9 @@ pub struct RequestArgs {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Output")]
 pub struct OutputArgs {
-    /// Output format
-    #[arg(short, long, value_enum, default_value_t = OutputFormat::Text, value_name = "FORMAT")]
-    pub output: OutputFormat,
+    /// Output format [default: text, or output in the config file]
+    #[arg(short, long, value_enum, value_name = "FORMAT")]
+    pub output: Option<OutputFormat>,
 
     /// Print text as it arrives [default when stdout is a terminal]
     #[arg(long, overrides_with = "no_stream")]

@@ -5,6 +5,7 @@ use std::io;
 use crate::api::types::{InputContent, InputMessage, MessageRequest, Role};
 use crate::api::{self, Client, Reply};
 use crate::cli::{AskArgs, OutputArgs};
+use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
 use crate::input::{self, InputSpec};
@@ -15,8 +16,13 @@ use crate::settings::{self, Connection, LogLevel, RequestSettings, Terminal};
 
 use super::stdin_reader;
 
-pub fn run(args: AskArgs, connection: &Connection, terminal: &Terminal) -> Result<ExitCode> {
-    let settings = RequestSettings::resolve(&args.request, &connection.client.api_version)?;
+pub fn run(
+    args: AskArgs,
+    connection: &Connection,
+    terminal: &Terminal,
+    config: &Config,
+) -> Result<ExitCode> {
+    let settings = RequestSettings::resolve(&args.request, &connection.client.api_version, config)?;
     settings::check_cache_value(&args.request, args.prompt.first().map(std::ffi::OsStr::new))?;
     if !settings.dry_run {
         connection.require_credential()?;
@@ -29,7 +35,14 @@ pub fn run(args: AskArgs, connection: &Connection, terminal: &Terminal) -> Resul
         media: settings::media_options(&args.input.media, &settings.model),
     };
     let content = input::assemble(&spec, stdin_reader(spec.stdin_is_explicit()))?;
-    send(content, &settings, &args.output, connection, terminal)
+    send(
+        content,
+        &settings,
+        &args.output,
+        connection,
+        terminal,
+        config,
+    )
 }
 
 /// Sends one user turn and prints the reply: what `ask` and `vision` share.
@@ -39,8 +52,9 @@ pub fn send(
     output: &OutputArgs,
     connection: &Connection,
     terminal: &Terminal,
+    config: &Config,
 ) -> Result<ExitCode> {
-    let output = settings::output_settings(output, terminal)?;
+    let output = settings::output_settings(output, terminal, config)?;
     // A reply that may outlast the SDKs' ten-minute non-streaming limit is
     // fetched as a stream even when it is printed whole.
     let stream = output.stream || api::needs_streaming(&settings.model, settings.max_tokens);
@@ -64,8 +78,30 @@ pub fn send(
         &mut renderer,
         &log,
     )? {
+        Delivered::Reply { reply, exit } if settings.structured => Ok(check_json(&reply, exit)),
         Delivered::Reply { exit, .. } => Ok(exit),
         Delivered::Interrupted => Ok(ExitCode::Interrupted),
+    }
+}
+
+/// With `--schema` the reply must be JSON. One that is not (and was not
+/// cut short, which has its own code) is reported and exits 9, the "try
+/// again" family: another attempt may well parse.
+pub fn check_json(reply: &Reply, exit: ExitCode) -> ExitCode {
+    if exit != ExitCode::Success {
+        return exit;
+    }
+    match serde_json::from_str::<serde_json::Value>(&reply.message.text()) {
+        Ok(_) => exit,
+        Err(e) => {
+            output::note(format!(
+                "error: the reply is not valid JSON, though --schema asked for it (line {}, \
+                 column {}: {e})",
+                e.line(),
+                e.column()
+            ));
+            ExitCode::Server
+        }
     }
 }
 

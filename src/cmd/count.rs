@@ -6,6 +6,7 @@ use crate::api::Client;
 use crate::api::types::CountTokensRequest;
 use crate::catalog;
 use crate::cli::CountArgs;
+use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
 use crate::input::{self, InputSpec};
@@ -15,8 +16,13 @@ use crate::settings::{self, Connection, LogLevel, RequestSettings, Terminal};
 
 use super::stdin_reader;
 
-pub fn run(args: CountArgs, connection: &Connection, terminal: &Terminal) -> Result<ExitCode> {
-    let settings = RequestSettings::resolve(&args.request, &connection.client.api_version)?;
+pub fn run(
+    args: CountArgs,
+    connection: &Connection,
+    terminal: &Terminal,
+    config: &Config,
+) -> Result<ExitCode> {
+    let settings = RequestSettings::resolve(&args.request, &connection.client.api_version, config)?;
     settings::check_cache_value(&args.request, args.prompt.first().map(std::ffi::OsStr::new))?;
     if !settings.dry_run {
         connection.require_credential()?;

@@ -2,8 +2,10 @@
 //! calls the API and hands the reply to the output layer.
 
 pub mod ask;
+pub mod batch;
 pub mod chat;
 pub mod completions;
+pub mod config;
 pub mod count;
 pub mod models;
 pub mod vision;

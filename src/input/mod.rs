@@ -11,6 +11,7 @@
 //! checked against the API's limits ([`limits`]) before anything is sent.
 
 mod attach;
+pub mod batch;
 mod limits;
 pub mod media;
 #[cfg(feature = "resize")]

@@ -2,6 +2,7 @@
 //! notes, usage line, thinking and spinner. It renders what it is given and
 //! knows nothing of HTTP or retries.
 
+mod batch;
 mod data;
 mod render;
 mod spinner;
@@ -9,6 +10,7 @@ mod transcript;
 
 use std::io::{self, Write};
 
+pub use batch::{BatchProgress, ResultLine, print_batch, print_batch_list, result_line};
 pub use data::{DataFormat, print_count, print_model, print_models};
 pub use render::{Format, OutputSettings, Renderer};
 pub use spinner::Spinner;

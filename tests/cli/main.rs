@@ -3,6 +3,8 @@
 
 mod support;
 
+/// `batch`: submit, status, wait, results, list, cancel.
+mod batch;
 /// `chat`: sessions, piped turns, and the REPL on a pseudo-terminal.
 mod chat;
 /// `count` and `models` against the fake server.

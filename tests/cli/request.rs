@@ -7,7 +7,7 @@ use crate::support::*;
 fn sdk_cases() -> Vec<Value> {
     let all: Value = serde_json::from_str(&fixture("sdk-request-bodies.json")).unwrap();
     let cases: Vec<Value> = all.as_object().unwrap().values().cloned().collect();
-    assert!(cases.len() >= 26, "expected the full case list");
+    assert!(cases.len() >= 31, "expected the full case list");
     cases
 }
 
@@ -21,6 +21,10 @@ fn request_bodies_equal_what_the_official_sdk_sends() {
             Reply::stream("stream-basic.sse")
         } else if counting {
             Reply::json(r#"{"input_tokens": 42}"#)
+        } else if case["path"] == json!("/v1/messages/batches") {
+            Reply::message("message-batch.assembled.json")
+        } else if case["body"]["output_config"]["format"].is_object() {
+            Reply::message("message-structured-output-recorded.json")
         } else {
             Reply::message("message-basic-recorded.json")
         }]);

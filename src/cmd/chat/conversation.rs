@@ -105,6 +105,9 @@ impl Conversation {
         if !self.compact {
             self.warn_if_nearly_full();
         }
+        if self.settings.structured {
+            return Ok(ask::check_json(&reply, exit));
+        }
         Ok(exit)
     }
 

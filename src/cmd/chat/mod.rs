@@ -12,6 +12,7 @@ use serde_json::json;
 
 use crate::api::Client;
 use crate::cli::{ChatArgs, OutputFormat};
+use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
 use crate::input::{self, InputSpec};
@@ -22,13 +23,26 @@ use crate::settings::{self, Connection, RequestSettings, Terminal};
 use super::stdin_reader;
 use conversation::Conversation;
 
-pub fn run(args: ChatArgs, connection: &Connection, terminal: &Terminal) -> Result<ExitCode> {
+pub fn run(
+    args: ChatArgs,
+    connection: &Connection,
+    terminal: &Terminal,
+    config: &Config,
+) -> Result<ExitCode> {
     let store = Store::default_location()?;
     if args.list {
-        return list(&store, args.output.output, terminal);
+        return list(
+            &store,
+            args.output.output.unwrap_or(OutputFormat::Text),
+            terminal,
+        );
     }
     if let Some(name) = &args.show {
-        return show(&store, name, args.output.output);
+        return show(
+            &store,
+            name,
+            args.output.output.unwrap_or(OutputFormat::Text),
+        );
     }
     if let Some(name) = &args.delete {
         store.delete(name)?;
@@ -36,9 +50,9 @@ pub fn run(args: ChatArgs, connection: &Connection, terminal: &Terminal) -> Resu
         return Ok(ExitCode::Success);
     }
 
-    let settings = RequestSettings::resolve(&args.request, &connection.client.api_version)?;
+    let settings = RequestSettings::resolve(&args.request, &connection.client.api_version, config)?;
     settings::check_cache_value(&args.request, args.prompt.first().map(std::ffi::OsStr::new))?;
-    let output = settings::output_settings(&args.output, terminal)?;
+    let output = settings::output_settings(&args.output, terminal, config)?;
     let (name, saved) = match (&args.session, args.resume) {
         (Some(name), _) => {
             let saved = if store.exists(name)? {

@@ -1,0 +1,347 @@
+//! `claude batch`: submit a file of requests as a Message Batch, watch it,
+//! and stream its results. The whole file is checked before anything is
+//! sent; results are written as they arrive, never held whole.
+
+use std::io::{self, Write};
+use std::time::Duration;
+
+use bytes::Bytes;
+use serde_json::{Value, json};
+
+use crate::api::types::{BatchInfo, InputContent, Usage};
+use crate::api::{self, Client};
+use crate::catalog;
+use crate::cli::{BatchAction, BatchArgs, DataFormat, PollArgs, ResultsOutputArgs};
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::exit::ExitCode;
+use crate::input::batch::{self, Defaults};
+use crate::interrupt;
+use crate::log::StderrLog;
+use crate::output::{self, BatchProgress, ResultLine};
+use crate::settings::{Connection, RequestSettings, Terminal};
+
+/// The longest pause between two status checks.
+const MAX_POLL: Duration = Duration::from_secs(60);
+/// Batches shown by `list`.
+const LIST_PAGE: u32 = 100;
+
+pub fn run(
+    args: BatchArgs,
+    connection: &Connection,
+    terminal: &Terminal,
+    config: &Config,
+) -> Result<ExitCode> {
+    let client = Client::new(connection.client.clone())?;
+    let log = StderrLog::new(connection.log, None);
+    let batches = Batches {
+        client: &client,
+        log: &log,
+        terminal,
+    };
+    if let BatchAction::Submit(args) = args.action {
+        let settings =
+            RequestSettings::resolve(&args.request, &connection.client.api_version, config)?;
+        if !settings.dry_run {
+            connection.require_credential()?;
+        }
+        return batches.submit(args, &settings, connection);
+    }
+    connection.require_credential()?;
+    match args.action {
+        BatchAction::Submit(_) => unreachable!("handled above"),
+        BatchAction::Status(args) => {
+            let batch = client.get_batch(&args.id, &log)?.value;
+            batches.print(&batch, args.output)?;
+            Ok(ExitCode::Success)
+        }
+        BatchAction::Wait(args) => {
+            let info = batches.wait(&args.id, &args.poll)?;
+            let batch = client.get_batch(&args.id, &log)?.value;
+            batches.print(&batch, DataFormat::Text)?;
+            Ok(exit_for(info.counts.failed()))
+        }
+        BatchAction::Results(args) => batches.results(&args.id, &args.results),
+        BatchAction::List(args) => batches.list(args.output),
+        BatchAction::Cancel(args) => {
+            let batch = client.cancel_batch(&args.id, &log)?.value;
+            batches.print(&batch, args.output)?;
+            Ok(ExitCode::Success)
+        }
+    }
+}
+
+fn exit_for(failed: u64) -> ExitCode {
+    if failed > 0 {
+        ExitCode::BatchIncomplete
+    } else {
+        ExitCode::Success
+    }
+}
+
+struct Batches<'a> {
+    client: &'a Client,
+    log: &'a StderrLog,
+    terminal: &'a Terminal,
+}
+
+impl Batches<'_> {
+    fn submit(
+        &self,
+        args: Box<crate::cli::BatchSubmitArgs>,
+        settings: &RequestSettings,
+        connection: &Connection,
+    ) -> Result<ExitCode> {
+        let defaults = defaults(settings)?;
+        let requests = batch::read(&args.file, &defaults)?;
+        let body = json!({
+            "requests": requests
+                .iter()
+                .map(|r| json!({"custom_id": r.custom_id, "params": r.params}))
+                .collect::<Vec<_>>()
+        });
+        let body = Bytes::from(serde_json::to_vec(&body).map_err(|e| Error::Internal(e.into()))?);
+        batch::check_size(body.len())?;
+        if settings.dry_run {
+            let preview = self.client.preview_batch(body)?;
+            return super::print_preview(&preview, connection, self.terminal);
+        }
+        let created = self.client.create_batch(body, self.log)?.value;
+        let info = BatchInfo::from_json(&created);
+        if !args.wait {
+            let mut stdout = io::stdout().lock();
+            writeln!(stdout, "{}", info.id)
+                .and_then(|()| stdout.flush())
+                .map_err(Error::Output)?;
+            return Ok(ExitCode::Success);
+        }
+        output::note(format!(
+            "submitted {} requests as batch {}",
+            requests.len(),
+            info.id
+        ));
+        self.wait(&info.id, &args.poll)?;
+        self.results(&info.id, &args.results)
+    }
+
+    /// Polls until the batch has ended, with a growing pause between checks.
+    fn wait(&self, id: &str, poll: &PollArgs) -> Result<BatchInfo> {
+        let progress = BatchProgress::new(self.terminal.stderr);
+        let mut pause = Duration::from_secs_f64(poll.poll_interval);
+        loop {
+            let info = match self.client.get_batch(id, self.log) {
+                Ok(reply) => BatchInfo::from_json(&reply.value),
+                Err(error) => {
+                    progress.finish();
+                    return Err(error.into());
+                }
+            };
+            progress.update(info.counts, &info.processing_status);
+            if info.has_ended() {
+                progress.finish();
+                return Ok(info);
+            }
+            if interrupt::sleep(pause).is_err() {
+                progress.finish();
+                output::note(format!(
+                    "stopped waiting; the batch goes on (claude batch wait {id})"
+                ));
+                return Err(Error::Api(api::Error::Interrupted { partial: None }));
+            }
+            pause = (pause.mul_f64(1.5)).min(MAX_POLL);
+        }
+    }
+
+    /// Streams the results line by line, tallying as they go.
+    fn results(&self, id: &str, args: &ResultsOutputArgs) -> Result<ExitCode> {
+        let info = BatchInfo::from_json(&self.client.get_batch(id, self.log)?.value);
+        if !info.has_ended() {
+            return Err(Error::Usage(format!(
+                "batch {id} is still {}: its results come when it has ended (claude batch wait {id})",
+                info.processing_status
+            )));
+        }
+        let mut tally = Tally::default();
+        let mut stdout = io::stdout().lock();
+        let format = args.output;
+        let streamed = self.client.batch_results(
+            id,
+            &mut |line| {
+                let result: Option<Value> = serde_json::from_slice(line).ok();
+                if let Some(result) = &result {
+                    tally.add(result);
+                }
+                match (format, result) {
+                    (DataFormat::Json, _) => {
+                        stdout.write_all(line)?;
+                        stdout.write_all(b"\n")
+                    }
+                    (DataFormat::Text, Some(result)) => match output::result_line(&result) {
+                        ResultLine::Succeeded { line } => writeln!(stdout, "{line}"),
+                        ResultLine::Failed { custom_id, why } => {
+                            output::note(format!("{custom_id}: {why}"));
+                            Ok(())
+                        }
+                    },
+                    (DataFormat::Text, None) => {
+                        output::note("a result line that is not JSON was skipped");
+                        Ok(())
+                    }
+                }
+            },
+            self.log,
+        );
+        stdout.flush().map_err(Error::Output)?;
+        streamed?;
+        if args.usage {
+            output::note(tally.usage_line());
+        } else if tally.failed() > 0 {
+            output::note(tally.summary());
+        }
+        Ok(exit_for(tally.failed()))
+    }
+
+    fn list(&self, format: DataFormat) -> Result<ExitCode> {
+        let page = self.client.list_batches(None, LIST_PAGE, self.log)?.value;
+        let mut stdout = io::stdout().lock();
+        let written = match format {
+            DataFormat::Text => output::print_batch_list(&mut stdout, &page.data),
+            DataFormat::Json => write_json(
+                &mut stdout,
+                &Value::Array(page.data.clone()),
+                self.terminal.stdout,
+            ),
+        };
+        written.map_err(Error::Output)?;
+        if page.has_more {
+            output::note(format!(
+                "only the {LIST_PAGE} most recent batches are shown"
+            ));
+        }
+        Ok(ExitCode::Success)
+    }
+
+    fn print(&self, batch: &Value, format: DataFormat) -> Result<()> {
+        let mut stdout = io::stdout().lock();
+        match format {
+            DataFormat::Text => output::print_batch(&mut stdout, &BatchInfo::from_json(batch)),
+            DataFormat::Json => write_json(&mut stdout, batch, self.terminal.stdout),
+        }
+        .map_err(Error::Output)
+    }
+}
+
+fn write_json(out: &mut impl Write, value: &Value, pretty: bool) -> io::Result<()> {
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, value)?;
+    } else {
+        serde_json::to_writer(&mut *out, value)?;
+    }
+    writeln!(out)?;
+    out.flush()
+}
+
+/// What every prompt line starts from: the request the flags describe.
+fn defaults(settings: &RequestSettings) -> Result<Defaults> {
+    let request = super::ask::message_request(InputContent::Text(String::new()), settings, false);
+    let Ok(Value::Object(mut params)) = serde_json::to_value(&request) else {
+        return Err(Error::Internal(anyhow::anyhow!(
+            "a request is not a JSON object"
+        )));
+    };
+    params.remove("messages");
+    Ok(Defaults { params })
+}
+
+/// Counts and usage over the results seen.
+#[derive(Default)]
+struct Tally {
+    succeeded: u64,
+    errored: u64,
+    canceled: u64,
+    expired: u64,
+    input: u64,
+    output: u64,
+    cache_write: u64,
+    cache_read: u64,
+    cost: f64,
+    unpriced: u64,
+}
+
+impl Tally {
+    fn add(&mut self, result: &Value) {
+        let outcome = &result["result"];
+        match outcome["type"].as_str() {
+            Some("succeeded") => {
+                self.succeeded += 1;
+                let message = &outcome["message"];
+                let usage: Usage =
+                    serde_json::from_value(message["usage"].clone()).unwrap_or_default();
+                self.input += usage.input_tokens();
+                self.output += usage.output_tokens();
+                self.cache_write += usage.cache_write_tokens();
+                self.cache_read += usage.cache_read_tokens();
+                match catalog::price_of(message["model"].as_str().unwrap_or_default()) {
+                    Some(price) => self.cost += catalog::batch_cost(&usage, price),
+                    None => self.unpriced += 1,
+                }
+            }
+            Some("errored") => self.errored += 1,
+            Some("canceled") => self.canceled += 1,
+            Some("expired") => self.expired += 1,
+            _ => {}
+        }
+    }
+
+    fn failed(&self) -> u64 {
+        self.errored + self.canceled + self.expired
+    }
+
+    fn summary(&self) -> String {
+        format!(
+            "{} succeeded, {} errored, {} canceled, {} expired",
+            self.succeeded, self.errored, self.canceled, self.expired
+        )
+    }
+
+    fn usage_line(&self) -> String {
+        let cost = match (self.unpriced, self.succeeded) {
+            (0, _) => format!("${:.6} at batch prices", self.cost),
+            (n, all) if n == all => "cost unknown".to_owned(),
+            (n, _) => format!(
+                "${:.6} at batch prices, plus {n} results from models without a price",
+                self.cost
+            ),
+        };
+        format!(
+            "{}; {} input, {} output, {} cache-write, {} cache-read tokens; {cost}",
+            self.summary(),
+            self.input,
+            self.output,
+            self.cache_write,
+            self.cache_read
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tally_prices_results_at_batch_rates() {
+        let mut tally = Tally::default();
+        let results = include_str!("../../tests/fixtures/batch-results.assembled.jsonl");
+        for line in results.lines() {
+            tally.add(&serde_json::from_str(line).unwrap());
+        }
+        // One Haiku 4.5 reply: 10 input × $1 + 5 output × $5 = $35 per
+        // million, half in a batch: $0.0000175, a hair under as a float.
+        assert_eq!(
+            tally.usage_line(),
+            "1 succeeded, 1 errored, 1 canceled, 1 expired; 10 input, 5 output, 0 cache-write, \
+             0 cache-read tokens; $0.000017 at batch prices"
+        );
+        assert_eq!(tally.failed(), 3);
+    }
+}

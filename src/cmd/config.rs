@@ -1,0 +1,122 @@
+//! `claude config path` and `claude config show`: where the config file is,
+//! and every setting in effect with where it came from. The key is never
+//! shown.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::api::Credential;
+use crate::catalog;
+use crate::cli::{ConfigAction, ConfigArgs};
+use crate::config::{Config, OutputName};
+use crate::error::{Error, Result};
+use crate::exit::ExitCode;
+use crate::settings::{Connection, DEFAULT_MAX_TOKENS};
+
+pub fn run(
+    args: ConfigArgs,
+    connection: &Connection,
+    config: &Config,
+    path: Option<&Path>,
+    env: impl Fn(&str) -> Option<String>,
+) -> Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    let written = match args.action {
+        ConfigAction::Path => match path {
+            Some(path) => writeln!(out, "{}", path.display()),
+            None => {
+                return Err(Error::Usage(
+                    "no config directory: set XDG_CONFIG_HOME or HOME".into(),
+                ));
+            }
+        },
+        ConfigAction::Show => show(&mut out, connection, config, path, env),
+    };
+    written.and_then(|()| out.flush()).map_err(Error::Output)?;
+    Ok(ExitCode::Success)
+}
+
+/// TOML-like lines, each with its source in a comment, so a line can be
+/// copied into the config file.
+fn show(
+    out: &mut impl Write,
+    connection: &Connection,
+    config: &Config,
+    path: Option<&Path>,
+    env: impl Fn(&str) -> Option<String>,
+) -> io::Result<()> {
+    let file = match path {
+        Some(path) if path.is_file() => format!("{} (read)", path.display()),
+        Some(path) => format!("{} (not present)", path.display()),
+        None => "none (no XDG_CONFIG_HOME or HOME)".to_owned(),
+    };
+    writeln!(out, "# config file: {file}")?;
+
+    let (model, source) = match (env("ANTHROPIC_MODEL"), &config.model) {
+        (Some(model), _) => (model, "ANTHROPIC_MODEL"),
+        (None, Some(model)) => (model.clone(), "config file"),
+        (None, None) => (catalog::DEFAULT_MODEL.to_owned(), "built-in"),
+    };
+    let resolved = catalog::resolve_model(&model);
+    let alias = if resolved == model {
+        String::new()
+    } else {
+        format!(", alias {model}")
+    };
+    writeln!(out, "model = {resolved:?}  # {source}{alias}")?;
+    let (max_tokens, source) = match config.max_tokens {
+        Some(n) => (n, "config file"),
+        None => (DEFAULT_MAX_TOKENS, "built-in"),
+    };
+    writeln!(out, "max_tokens = {max_tokens}  # {source}")?;
+    match &config.system {
+        Some(system) => writeln!(out, "system = {system:?}  # config file")?,
+        None => writeln!(out, "# system: none")?,
+    }
+    let output = match config.output {
+        Some(OutputName::Text) => "\"text\"  # config file",
+        Some(OutputName::Json) => "\"json\"  # config file",
+        Some(OutputName::StreamJson) => "\"stream-json\"  # config file",
+        None => "\"text\"  # built-in",
+    };
+    writeln!(out, "output = {output}")?;
+
+    let client = &connection.client;
+    let credential = match &client.credential {
+        Some(Credential::ApiKey(_)) if env("ANTHROPIC_API_KEY").is_some() => {
+            "<redacted>, sent as x-api-key  # ANTHROPIC_API_KEY"
+        }
+        Some(Credential::ApiKey(_)) => "<redacted>, sent as x-api-key  # --api-key",
+        Some(Credential::BearerToken(_)) => {
+            "<redacted>, sent as Authorization: Bearer  # ANTHROPIC_AUTH_TOKEN"
+        }
+        None => "none: requests fail with exit 6",
+    };
+    writeln!(out, "# key: {credential}")?;
+    writeln!(out, "# base_url: {}", client.base_url)?;
+    writeln!(out, "# api_version: {}", client.api_version)?;
+
+    writeln!(out, "\n[aliases]")?;
+    for (alias, id) in catalog::builtin_aliases() {
+        if !config.aliases.contains_key(*alias) {
+            writeln!(out, "{alias} = {id:?}  # built-in")?;
+        }
+    }
+    for (alias, id) in &config.aliases {
+        writeln!(out, "{alias} = {id:?}  # config file")?;
+    }
+    for (model, entry) in &config.prices {
+        let price = entry.price();
+        writeln!(
+            out,
+            "\n[prices.{model}]  # config file; USD per million tokens"
+        )?;
+        writeln!(out, "input = {}", price.input)?;
+        writeln!(out, "output = {}", price.output)?;
+        writeln!(out, "cache_write_5m = {}", price.cache_write_5m)?;
+        writeln!(out, "cache_write_1h = {}", price.cache_write_1h)?;
+        writeln!(out, "cache_read = {}", price.cache_read)?;
+        writeln!(out, "batch_discount = {}", price.batch_discount)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,203 @@
+//! The config file: `$XDG_CONFIG_HOME/claude-cli/config.toml` (or
+//! `~/.config/claude-cli/config.toml`). It holds defaults below flags and
+//! environment variables: the model, max_tokens, the system prompt, the
+//! output format, model aliases of your own, and price-table overrides.
+//!
+//! ```toml
+//! model = "haiku"
+//! max_tokens = 2048
+//! system = "Answer briefly."
+//! output = "text"
+//!
+//! [aliases]
+//! fast = "claude-haiku-4-5"
+//!
+//! [prices.claude-sonnet-5]   # USD per million tokens
+//! input = 2.0
+//! output = 10.0
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::catalog::Price;
+use crate::error::Error;
+
+/// The file's contents. Unknown keys are errors, so a typo is caught.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub model: Option<String>,
+    pub max_tokens: Option<u32>,
+    pub system: Option<String>,
+    pub output: Option<OutputName>,
+    #[serde(default)]
+    pub aliases: BTreeMap<String, String>,
+    #[serde(default)]
+    pub prices: BTreeMap<String, PriceEntry>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum OutputName {
+    Text,
+    Json,
+    StreamJson,
+}
+
+/// A price-table row, USD per million tokens. Cache and batch figures
+/// default to the API's rules: 5-minute writes 1.25× input, 1-hour writes
+/// 2×, reads 0.1×, batches half price.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PriceEntry {
+    pub input: f64,
+    pub output: f64,
+    pub cache_write_5m: Option<f64>,
+    pub cache_write_1h: Option<f64>,
+    pub cache_read: Option<f64>,
+    pub batch_discount: Option<f64>,
+}
+
+impl PriceEntry {
+    pub fn price(&self) -> Price {
+        Price {
+            input: self.input,
+            cache_write_5m: self.cache_write_5m.unwrap_or(self.input * 1.25),
+            cache_write_1h: self.cache_write_1h.unwrap_or(self.input * 2.0),
+            cache_read: self.cache_read.unwrap_or(self.input * 0.1),
+            output: self.output,
+            batch_discount: self.batch_discount.unwrap_or(0.5),
+        }
+    }
+}
+
+/// Where the file is looked for. `env` reads an environment variable.
+pub fn path(env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    let base = env("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| env("HOME").map(|home| Path::new(&home).join(".config")))?;
+    Some(base.join("claude-cli").join("config.toml"))
+}
+
+/// Reads the file; a missing one is an empty config. A malformed one is a
+/// usage error that names the file and the line.
+pub fn load(path: Option<&Path>) -> Result<Config, Error> {
+    let Some(path) = path else {
+        return Ok(Config::default());
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        Err(e) => return Err(Error::Usage(format!("{}: {e}", path.display()))),
+    };
+    parse(&text).map_err(|why| Error::Usage(format!("{}: {why}", path.display())))
+}
+
+/// Parses config text; the error says where, on one line.
+pub fn parse(text: &str) -> Result<Config, String> {
+    let config: Config = toml::from_str(text).map_err(|e| {
+        let message = e.message().trim().to_owned();
+        match e.span() {
+            Some(span) => {
+                let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                format!("line {line}: {message}")
+            }
+            None => message,
+        }
+    })?;
+    if config.max_tokens == Some(0) {
+        return Err("max_tokens must be at least 1".into());
+    }
+    for (name, price) in &config.prices {
+        let figures = [
+            Some(price.input),
+            Some(price.output),
+            price.cache_write_5m,
+            price.cache_write_1h,
+            price.cache_read,
+            price.batch_discount,
+        ];
+        if figures.iter().flatten().any(|f| !f.is_finite() || *f < 0.0) {
+            return Err(format!(
+                "prices.{name}: prices must be numbers of 0 or more"
+            ));
+        }
+    }
+    Ok(config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_config_parses() {
+        let config = parse(
+            r#"
+model = "haiku"
+max_tokens = 2048
+system = "Be brief."
+output = "stream-json"
+
+[aliases]
+fast = "claude-haiku-4-5"
+
+[prices.my-model]
+input = 4.0
+output = 20.0
+"#,
+        )
+        .unwrap();
+        assert_eq!(config.model.as_deref(), Some("haiku"));
+        assert_eq!(config.output, Some(OutputName::StreamJson));
+        assert_eq!(config.aliases["fast"], "claude-haiku-4-5");
+        let price = config.prices["my-model"].price();
+        assert_eq!(
+            (
+                price.cache_write_5m,
+                price.cache_write_1h,
+                price.cache_read,
+                price.batch_discount
+            ),
+            (5.0, 8.0, 0.4, 0.5)
+        );
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let error = parse("model = \"x\"\nmax_tokens = \"lots\"\n").unwrap_err();
+        assert!(error.starts_with("line 2: "), "{error}");
+        let error = parse("model = \"x\"\n\nmodle = \"y\"\n").unwrap_err();
+        assert!(
+            error.starts_with("line 3: ") && error.contains("modle"),
+            "{error}"
+        );
+        let error = parse("[prices.m]\ninput = -1.0\noutput = 1.0\n").unwrap_err();
+        assert!(error.contains("prices.m"), "{error}");
+        assert!(parse("model = \n").unwrap_err().starts_with("line 1: "));
+    }
+
+    #[test]
+    fn the_path_follows_xdg_then_home() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                vars.iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(
+            path(env(&[("XDG_CONFIG_HOME", "/x"), ("HOME", "/h")])),
+            Some(PathBuf::from("/x/claude-cli/config.toml"))
+        );
+        assert_eq!(
+            path(env(&[("XDG_CONFIG_HOME", "relative"), ("HOME", "/h")])),
+            Some(PathBuf::from("/h/.config/claude-cli/config.toml"))
+        );
+        assert_eq!(path(env(&[])), None);
+    }
+}

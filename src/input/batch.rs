@@ -1,0 +1,338 @@
+//! A batch input file, read and checked whole before anything is sent.
+//!
+//! Two forms: JSONL, one request per line, either
+//! `{"custom_id": "...", "prompt": "...", "system"?, "model"?, "max_tokens"?}`
+//! or `{"custom_id": "...", "params": {<a Messages request>}}`; or plain
+//! text, one prompt per line, each named `line-N` after its line. Request
+//! flags are the defaults for every line. Every error names its line.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use crate::error::Error;
+
+/// Requests in one batch (Message Batches docs).
+pub const MAX_REQUESTS: usize = 100_000;
+/// Size of one batch's body.
+pub const MAX_BATCH_BYTES: usize = 256 * 1024 * 1024;
+/// A custom_id: 1 to 64 letters, digits, `_` or `-`.
+const MAX_CUSTOM_ID: usize = 64;
+
+/// What a line inherits when it does not say.
+#[derive(Debug, Clone)]
+pub struct Defaults {
+    /// A complete `params` object for a `prompt` line, built from the
+    /// request flags, with the prompt left out.
+    pub params: Map<String, Value>,
+}
+
+/// One request of the batch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchRequest {
+    pub custom_id: String,
+    pub params: Value,
+}
+
+/// Reads and checks the file at `path`.
+pub fn read(path: &Path, defaults: &Defaults) -> Result<Vec<BatchRequest>, Error> {
+    let name = path.display().to_string();
+    let text = super::read_text_file(path)?;
+    parse(&name, &text, defaults)
+}
+
+pub fn parse(name: &str, text: &str, defaults: &Defaults) -> Result<Vec<BatchRequest>, Error> {
+    let error = |line: usize, why: String| Error::Usage(format!("{name} line {line}: {why}"));
+    let jsonl = text
+        .lines()
+        .find(|line| !line.trim().is_empty())
+        .is_some_and(|line| line.trim_start().starts_with('{'));
+    let mut requests = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (index, line) in text.lines().enumerate() {
+        let number = index + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let request = if jsonl {
+            json_line(line, defaults).map_err(|why| error(number, why))?
+        } else {
+            BatchRequest {
+                custom_id: format!("line-{number}"),
+                params: with_prompt(defaults, line.trim_end_matches('\r'), &Map::new()),
+            }
+        };
+        if let Some(first) = seen.insert(request.custom_id.clone(), number) {
+            return Err(error(
+                number,
+                format!(
+                    "custom_id {:?} is already used on line {first}; each must be unique",
+                    request.custom_id
+                ),
+            ));
+        }
+        requests.push(request);
+        if requests.len() > MAX_REQUESTS {
+            return Err(error(
+                number,
+                format!(
+                    "more than {MAX_REQUESTS} requests, the most one batch takes; split the file"
+                ),
+            ));
+        }
+    }
+    if requests.is_empty() {
+        return Err(Error::Usage(format!("{name}: no requests in the file")));
+    }
+    Ok(requests)
+}
+
+fn json_line(line: &str, defaults: &Defaults) -> Result<BatchRequest, String> {
+    let value: Value = serde_json::from_str(line).map_err(|e| format!("not valid JSON ({e})"))?;
+    let Value::Object(mut fields) = value else {
+        return Err("not a JSON object".into());
+    };
+    let custom_id = match fields.remove("custom_id") {
+        Some(Value::String(id)) => id,
+        Some(_) => return Err("custom_id must be a string".into()),
+        None => return Err("no custom_id".into()),
+    };
+    check_custom_id(&custom_id)?;
+    let params = match (fields.remove("prompt"), fields.remove("params")) {
+        (Some(_), Some(_)) => return Err("give either prompt or params, not both".into()),
+        (None, None) => return Err("no prompt or params".into()),
+        (Some(prompt), None) => {
+            let Value::String(prompt) = prompt else {
+                return Err("prompt must be a string".into());
+            };
+            if prompt.trim().is_empty() {
+                return Err("the prompt is empty".into());
+            }
+            let mut overrides = Map::new();
+            for key in ["system", "model", "max_tokens"] {
+                if let Some(value) = fields.remove(key) {
+                    check_override(key, &value)?;
+                    overrides.insert(key.to_owned(), value);
+                }
+            }
+            with_prompt(defaults, &prompt, &overrides)
+        }
+        (None, Some(params)) => with_defaults(params, defaults)?,
+    };
+    if let Some(key) = fields.keys().next() {
+        return Err(format!(
+            "unknown key {key:?} (a line has custom_id and prompt, with system, model or \
+             max_tokens, or custom_id and params)"
+        ));
+    }
+    Ok(BatchRequest { custom_id, params })
+}
+
+fn check_custom_id(id: &str) -> Result<(), String> {
+    let valid = (1..=MAX_CUSTOM_ID).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if valid {
+        Ok(())
+    } else {
+        Err(format!(
+            "custom_id {id:?} is not 1 to {MAX_CUSTOM_ID} letters, digits, '_' or '-'"
+        ))
+    }
+}
+
+fn check_override(key: &str, value: &Value) -> Result<(), String> {
+    let valid = match key {
+        "max_tokens" => value
+            .as_u64()
+            .is_some_and(|n| n >= 1 && n <= u64::from(u32::MAX)),
+        _ => value.as_str().is_some_and(|s| !s.trim().is_empty()),
+    };
+    if valid {
+        Ok(())
+    } else if key == "max_tokens" {
+        Err("max_tokens must be a whole number of at least 1".into())
+    } else {
+        Err(format!("{key} must be a non-empty string"))
+    }
+}
+
+/// The flags' request, with this prompt and the line's own settings.
+fn with_prompt(defaults: &Defaults, prompt: &str, overrides: &Map<String, Value>) -> Value {
+    let mut params = defaults.params.clone();
+    params.insert(
+        "messages".into(),
+        serde_json::json!([{"role": "user", "content": prompt}]),
+    );
+    for (key, value) in overrides {
+        params.insert(key.clone(), value.clone());
+    }
+    Value::Object(sorted_like_the_sdk(params))
+}
+
+/// A full `params` line: kept as written, with the flags' model,
+/// max_tokens and system filled in where it has none.
+fn with_defaults(params: Value, defaults: &Defaults) -> Result<Value, String> {
+    let Value::Object(mut params) = params else {
+        return Err("params must be a JSON object".into());
+    };
+    match params.get("messages") {
+        Some(Value::Array(messages)) if !messages.is_empty() => {}
+        _ => return Err("params.messages must be a non-empty list".into()),
+    }
+    if params.get("stream") == Some(&Value::Bool(true)) {
+        return Err("params.stream: batch requests cannot stream".into());
+    }
+    for key in ["model", "max_tokens", "system"] {
+        if !params.contains_key(key)
+            && let Some(value) = defaults.params.get(key)
+        {
+            params.insert(key.to_owned(), value.clone());
+        }
+    }
+    Ok(Value::Object(params))
+}
+
+/// The Python SDK writes a request's fields in this order; keeping it makes
+/// bodies compare line by line.
+fn sorted_like_the_sdk(params: Map<String, Value>) -> Map<String, Value> {
+    let mut entries: Vec<(String, Value)> = params.into_iter().collect();
+    entries.sort_by(|(a, _), (b, _)| a.cmp(b));
+    let first = ["max_tokens", "messages", "model"];
+    let (mut head, tail): (Vec<_>, Vec<_>) = entries
+        .into_iter()
+        .partition(|(key, _)| first.contains(&key.as_str()));
+    head.sort_by_key(|(key, _)| first.iter().position(|f| f == key));
+    head.into_iter().chain(tail).collect()
+}
+
+/// Checks the whole body against the batch size limit.
+pub fn check_size(body_len: usize) -> Result<(), Error> {
+    if body_len > MAX_BATCH_BYTES {
+        return Err(Error::Usage(format!(
+            "the batch is {body_len} bytes, over the API's limit of {MAX_BATCH_BYTES} (256 MB); \
+             split the file"
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn defaults() -> Defaults {
+        let Value::Object(params) =
+            json!({"max_tokens": 4096, "model": "claude-sonnet-5", "system": "S"})
+        else {
+            unreachable!()
+        };
+        Defaults { params }
+    }
+
+    fn error(text: &str) -> String {
+        parse("in.jsonl", text, &defaults())
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn prompt_lines_take_the_flags_and_their_own_settings() {
+        let requests = parse(
+            "in.jsonl",
+            "{\"custom_id\":\"a\",\"prompt\":\"hi\",\"max_tokens\":5}\n\n{\"custom_id\":\"b\",\"prompt\":\"yo\",\"system\":\"T\"}\n",
+            &defaults(),
+        )
+        .unwrap();
+        assert_eq!(requests[0].params["max_tokens"], json!(5));
+        assert_eq!(requests[0].params["system"], json!("S"));
+        assert_eq!(requests[1].params["system"], json!("T"));
+        let keys: Vec<&String> = requests[0].params.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["max_tokens", "messages", "model", "system"]);
+    }
+
+    #[test]
+    fn text_files_are_one_prompt_per_line() {
+        let requests = parse("in.txt", "first\n\nthird\r\n", &defaults()).unwrap();
+        let ids: Vec<&str> = requests.iter().map(|r| r.custom_id.as_str()).collect();
+        assert_eq!(ids, ["line-1", "line-3"]);
+        assert_eq!(requests[1].params["messages"][0]["content"], json!("third"));
+    }
+
+    #[test]
+    fn every_error_names_its_line() {
+        assert_eq!(
+            error(
+                "{\"custom_id\":\"a\",\"prompt\":\"x\"}\n{\"custom_id\":\"a\",\"prompt\":\"y\"}\n"
+            ),
+            "in.jsonl line 2: custom_id \"a\" is already used on line 1; each must be unique"
+        );
+        assert!(
+            error("{\"custom_id\":\"a b\",\"prompt\":\"x\"}")
+                .starts_with("in.jsonl line 1: custom_id \"a b\"")
+        );
+        assert!(
+            error(&format!(
+                "{{\"custom_id\":\"{}\",\"prompt\":\"x\"}}",
+                "x".repeat(65)
+            ))
+            .contains("1 to 64")
+        );
+        assert!(error("{\"custom_id\":\"a\",\"prompt\":\"  \"}").ends_with("the prompt is empty"));
+        assert!(error("{\"custom_id\":\"a\"}").ends_with("no prompt or params"));
+        assert!(error("{\"prompt\":\"x\"}").ends_with("no custom_id"));
+        assert!(
+            error("{\"custom_id\":\"a\",\"prompt\":\"x\"}\n{oops")
+                .starts_with("in.jsonl line 2: not valid JSON")
+        );
+        assert!(
+            error("{\"custom_id\":\"a\",\"prompt\":\"x\",\"temperature\":1}")
+                .contains("unknown key \"temperature\"")
+        );
+        assert!(
+            error("{\"custom_id\":\"a\",\"params\":{\"messages\":[]}}").contains("non-empty list")
+        );
+        assert!(
+            error("{\"custom_id\":\"a\",\"params\":{\"messages\":[{}],\"stream\":true}}")
+                .contains("cannot stream")
+        );
+        assert!(
+            error("{\"custom_id\":\"a\",\"prompt\":\"x\",\"max_tokens\":0}").contains("at least 1")
+        );
+        assert_eq!(
+            parse("in.jsonl", "\n \n", &defaults())
+                .unwrap_err()
+                .to_string(),
+            "in.jsonl: no requests in the file"
+        );
+    }
+
+    #[test]
+    fn params_lines_keep_their_own_settings() {
+        let requests = parse(
+            "in.jsonl",
+            "{\"custom_id\":\"p\",\"params\":{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}}",
+            &defaults(),
+        )
+        .unwrap();
+        assert_eq!(requests[0].params["model"], json!("m"));
+        assert_eq!(requests[0].params["max_tokens"], json!(4096));
+        assert_eq!(requests[0].params["system"], json!("S"));
+    }
+
+    #[test]
+    fn the_request_count_is_capped() {
+        let text = "x\n".repeat(MAX_REQUESTS + 1);
+        assert!(
+            parse("big.txt", &text, &defaults())
+                .unwrap_err()
+                .to_string()
+                .contains("100000")
+        );
+        assert!(check_size(MAX_BATCH_BYTES + 1).is_err());
+        assert!(check_size(MAX_BATCH_BYTES).is_ok());
+    }
+}
