@@ -7,6 +7,8 @@ mod support;
 mod batch;
 /// `chat`: sessions, piped turns, and the REPL on a pseudo-terminal.
 mod chat;
+/// The config file, precedence, prices and structured output.
+mod config;
 /// `count` and `models` against the fake server.
 mod count_models;
 /// Every exit code of the contract, provoked.

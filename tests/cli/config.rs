@@ -1,0 +1,215 @@
+use serde_json::{Value, json};
+
+use crate::support::*;
+
+/// A config directory holding `text` as config.toml.
+fn config_home(text: &str) -> std::path::PathBuf {
+    let home = tempdir("config");
+    let dir = home.join("claude-cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), text).unwrap();
+    home
+}
+
+/// The body `claude ARGS --dry-run` would send.
+fn dry_body(home: &std::path::Path, env: &[(&str, &str)], args: &[&str]) -> Value {
+    let mut cmd = claude();
+    cmd.env("XDG_CONFIG_HOME", home);
+    for (name, value) in env {
+        cmd.env(name, value);
+    }
+    let output = cmd.args(args).arg("--dry-run").arg("hi").output().unwrap();
+    assert_exit(&output, 0);
+    serde_json::from_str(stdout(&output).lines().last().unwrap()).unwrap()
+}
+
+const CONFIG: &str = "model = \"haiku\"\nmax_tokens = 100\nsystem = \"From the config.\"\n\n[aliases]\nfast = \"claude-haiku-4-5-20251001\"\n";
+
+#[test]
+fn flags_win_over_the_environment_over_the_config_over_built_ins() {
+    let home = config_home(CONFIG);
+    let body = dry_body(&home, &[], &["ask"]);
+    assert_eq!(
+        (
+            body["model"].clone(),
+            body["max_tokens"].clone(),
+            body["system"].clone()
+        ),
+        (
+            json!("claude-haiku-4-5"),
+            json!(100),
+            json!("From the config.")
+        )
+    );
+    let body = dry_body(&home, &[("ANTHROPIC_MODEL", "opus")], &["ask"]);
+    assert_eq!(body["model"], json!("claude-opus-5"));
+    let body = dry_body(
+        &home,
+        &[("ANTHROPIC_MODEL", "opus")],
+        &["ask", "-m", "fast", "--max-tokens", "7", "-s", "flag"],
+    );
+    assert_eq!(
+        (
+            body["model"].clone(),
+            body["max_tokens"].clone(),
+            body["system"].clone()
+        ),
+        (json!("claude-haiku-4-5-20251001"), json!(7), json!("flag"))
+    );
+    let none = tempdir("config-none");
+    let body = dry_body(&none, &[], &["ask"]);
+    assert_eq!(
+        (body["model"].clone(), body["max_tokens"].clone()),
+        (json!("claude-sonnet-5"), json!(4096))
+    );
+    assert!(body.get("system").is_none());
+}
+
+#[test]
+fn a_malformed_config_is_exit_2_with_the_line() {
+    let home = config_home("model = \"haiku\"\nmax_tokens = \"many\"\n");
+    let server = FakeServer::start();
+    let output = claude_at(&server)
+        .env("XDG_CONFIG_HOME", &home)
+        .args(["ask", "hi"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    let line = error_line(&output);
+    assert!(line.contains("config.toml: line 2:"), "{line}");
+    assert!(server.requests().is_empty());
+    let home = config_home("modle = \"haiku\"\n");
+    let output = claude()
+        .env("XDG_CONFIG_HOME", &home)
+        .args(["config", "show"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    assert!(error_line(&output).contains("modle"));
+}
+
+#[test]
+fn config_path_and_show() {
+    let home = config_home(CONFIG);
+    let output = claude()
+        .env("XDG_CONFIG_HOME", &home)
+        .args(["config", "path"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert_eq!(
+        stdout(&output),
+        format!("{}\n", home.join("claude-cli/config.toml").display())
+    );
+
+    let output = claude()
+        .env("XDG_CONFIG_HOME", &home)
+        .env("ANTHROPIC_API_KEY", SECRET_KEY)
+        .args(["config", "show"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    let shown = stdout(&output);
+    assert!(
+        !shown.contains(SECRET_KEY) && !shown.contains("TESTSECRET"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("model = \"claude-haiku-4-5\"  # config file, alias haiku"),
+        "{shown}"
+    );
+    assert!(shown.contains("max_tokens = 100  # config file"), "{shown}");
+    assert!(
+        shown.contains("<redacted>, sent as x-api-key  # ANTHROPIC_API_KEY"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("fast = \"claude-haiku-4-5-20251001\"  # config file"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("opus = \"claude-opus-5\"  # built-in"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn prices_can_be_overridden_and_cost_is_hand_computed() {
+    let home = config_home("[prices.claude-sonnet-5]\ninput = 4.0\noutput = 20.0\n");
+    let server = FakeServer::with([Reply::message("count-tokens-response.assembled.json")]);
+    let output = claude_at(&server)
+        .env("XDG_CONFIG_HOME", &home)
+        .args(["count", "--cost", "hello"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    // 2095 × $4 per million = $0.008380.
+    assert!(
+        stderr(&output).contains("$0.008380 at $4/MTok"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn usage_lines_price_known_models_and_say_so_for_unknown_ones() {
+    let mut message: Value = serde_json::from_str(&fixture("message-basic-recorded.json")).unwrap();
+    message["model"] = json!("claude-opus-4-6");
+    message["usage"] = json!({"input_tokens": 1000, "output_tokens": 200,
+        "cache_creation_input_tokens": 3000, "cache_read_input_tokens": 5000,
+        "cache_creation": {"ephemeral_5m_input_tokens": 2000, "ephemeral_1h_input_tokens": 1000}});
+    let server = FakeServer::with([Reply::json(message.to_string())]);
+    let output = claude_at(&server)
+        .args(["ask", "-u", "hi"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    // Opus 4.6: 1000 × $5 + 200 × $25 + 2000 × $6.25 + 1000 × $10 + 5000 × $0.50
+    // = 5000 + 5000 + 12500 + 10000 + 2500 = $35000 per million = $0.035000.
+    assert!(stderr(&output).contains("$0.035000"), "{}", stderr(&output));
+
+    message["model"] = json!("claude-unreleased-9");
+    let server = FakeServer::with([Reply::json(message.to_string())]);
+    let output = claude_at(&server)
+        .args(["ask", "-u", "hi"])
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&output).contains("cost unknown"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn structured_output_replies_must_be_json() {
+    let schema = r#"{"type":"object","properties":{"product_name":{"type":"string"}}}"#;
+    let server = FakeServer::with([Reply::message("message-structured-output-recorded.json")]);
+    let output = claude_at(&server)
+        .args(["ask", "--schema", schema, "Extract"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    let printed: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(printed["product_name"], json!("Green Tea"));
+
+    let server = FakeServer::with([Reply::message("message-basic-recorded.json")]);
+    let output = claude_at(&server)
+        .args(["ask", "--schema", schema, "Extract"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 9);
+    assert!(
+        error_line(&output).contains("the reply is not valid JSON, though --schema asked for it")
+    );
+
+    for bad in ["{\"type\": ", "[1, 2]", "/no/such/schema.json"] {
+        let server = FakeServer::start();
+        let output = claude_at(&server)
+            .args(["ask", "--schema", bad, "Extract"])
+            .output()
+            .unwrap();
+        assert_exit(&output, 2);
+        assert!(server.requests().is_empty());
+    }
+}
