@@ -49,6 +49,10 @@ pub struct Session {
     #[serde(default)]
     pub system: Option<String>,
     pub messages: Vec<Turn>,
+    /// Server-side compaction was turned on (`--compact`): it stays on, as
+    /// the history may hold compaction blocks that need its beta.
+    #[serde(default)]
+    pub compact: bool,
     /// The usage of the last reply: how full the context window is.
     #[serde(default)]
     pub last_usage: Option<Usage>,
@@ -63,6 +67,7 @@ impl Session {
             model,
             system,
             messages: Vec::new(),
+            compact: false,
             last_usage: None,
             totals: Totals::default(),
         }
@@ -210,24 +215,67 @@ impl Store {
     /// Writes a session atomically: to a temporary file in the same
     /// directory, flushed to disk, then renamed over the old one. A crash
     /// or a full disk leaves the previous version intact.
+    ///
+    /// Conversations are private: the directory is made readable by its
+    /// owner only, and so is each file.
     pub fn save(&self, name: &str, session: &Session) -> Result<(), Error> {
         let path = self.path(name)?;
-        std::fs::create_dir_all(&self.dir).map_err(|e| store_error(&self.dir, e))?;
-        let temporary = self
-            .dir
-            .join(format!(".{name}.json.{}.tmp", std::process::id()));
+        self.create_dir()?;
+        let temporary = self.dir.join(format!(
+            ".{name}.json.{}.{}.tmp",
+            std::process::id(),
+            SystemTime::now()
+                .duration_since(SystemTime::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos())
+        ));
         let written = (|| {
-            let mut file = std::fs::File::create(&temporary)?;
+            let mut file = private_file(&temporary)?;
             serde_json::to_writer_pretty(&mut file, session)?;
             file.write_all(b"\n")?;
             file.sync_all()?;
-            std::fs::rename(&temporary, &path)
+            std::fs::rename(&temporary, &path)?;
+            sync_dir(&self.dir)
         })();
         if let Err(e) = written {
             let _ = std::fs::remove_file(&temporary);
             return Err(store_error(&path, e));
         }
         Ok(())
+    }
+
+    /// Adds an exchange to the session on disk, under a lock, so that two
+    /// processes appending to one session both keep their turns: `change`
+    /// is applied to the file's current contents (or to `fresh` when there
+    /// is none yet). Returns what was saved.
+    pub fn update(
+        &self,
+        name: &str,
+        fresh: &Session,
+        change: impl FnOnce(&mut Session),
+    ) -> Result<Session, Error> {
+        self.create_dir()?;
+        let lock_path = self.dir.join(format!(".{name}.lock"));
+        let lock = private_file_keep(&lock_path).map_err(|e| store_error(&lock_path, e))?;
+        lock.lock().map_err(|e| store_error(&lock_path, e))?;
+        let mut session = if self.exists(name)? {
+            self.load(name)?
+        } else {
+            fresh.clone()
+        };
+        change(&mut session);
+        self.save(name, &session)?;
+        drop(lock);
+        Ok(session)
+    }
+
+    fn create_dir(&self) -> Result<(), Error> {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder
+            .create(&self.dir)
+            .map_err(|e| store_error(&self.dir, e))
     }
 
     pub fn delete(&self, name: &str) -> Result<(), Error> {
@@ -276,6 +324,33 @@ impl Store {
     }
 }
 
+/// A new file only its owner can read, failing if the name is taken.
+fn private_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
+}
+
+/// A lock file, created if needed and kept.
+fn private_file_keep(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
+}
+
+/// Makes a rename durable: on Unix the directory entry is flushed too.
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    std::fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
 fn store_error(path: &Path, error: impl std::fmt::Display) -> Error {
     Error::Internal(anyhow::anyhow!(
         "cannot save the session at {}: {error}",
@@ -302,15 +377,17 @@ pub fn check_name(name: &str) -> Result<(), Error> {
     }
 }
 
-/// A fresh session name from the current time: `2026-11-22T01-34-07`.
-pub fn new_name(now: SystemTime) -> String {
+/// A fresh session name from the current time and the process id, so
+/// that two started in the same second do not share a file:
+/// `2026-11-22T01-34-07-4821`.
+pub fn new_name(now: SystemTime, pid: u32) -> String {
     let seconds = now
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     let (days, rest) = (seconds / 86_400, seconds % 86_400);
     let (year, month, day) = civil_from_days(days as i64);
     format!(
-        "{year:04}-{month:02}-{day:02}T{:02}-{:02}-{:02}",
+        "{year:04}-{month:02}-{day:02}T{:02}-{:02}-{:02}-{pid}",
         rest / 3600,
         rest % 3600 / 60,
         rest % 60
@@ -411,8 +488,30 @@ mod tests {
     #[test]
     fn new_names_are_utc_timestamps() {
         let at = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_310_047);
-        assert_eq!(new_name(at), "2026-11-22T01-14-07");
-        assert_eq!(new_name(SystemTime::UNIX_EPOCH), "1970-01-01T00-00-00");
+        assert_eq!(new_name(at, 42), "2026-11-22T01-14-07-42");
+        assert_eq!(new_name(SystemTime::UNIX_EPOCH, 1), "1970-01-01T00-00-00-1");
+    }
+
+    #[test]
+    fn updates_apply_to_what_is_on_disk() {
+        let store = store("update");
+        let fresh = Session::new("m".into(), None);
+        store
+            .update("u", &fresh, |s| s.push_exchange(json!("a"), json!("b")))
+            .unwrap();
+        // A second writer that loaded nothing still appends after the first.
+        let saved = store
+            .update("u", &fresh, |s| s.push_exchange(json!("c"), json!("d")))
+            .unwrap();
+        assert_eq!(saved.exchanges(), 2);
+        assert_eq!(store.load("u").unwrap(), saved);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&store.path("u").unwrap()), 0o600);
+            assert_eq!(mode(store.dir()), 0o700);
+        }
     }
 
     #[test]

@@ -171,11 +171,12 @@ fn a_process_killed_mid_stream_leaves_a_valid_session() {
     child.wait().unwrap();
 
     assert_eq!(read_session(&data, "k"), before);
-    let leftovers: Vec<_> = std::fs::read_dir(data.join("claude-cli/sessions"))
+    let temporary: Vec<_> = std::fs::read_dir(data.join("claude-cli/sessions"))
         .unwrap()
-        .map(|e| e.unwrap().file_name())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp"))
         .collect();
-    assert_eq!(leftovers, ["k.json"]);
+    assert!(temporary.is_empty(), "{temporary:?}");
 }
 
 #[test]
@@ -528,4 +529,56 @@ fn repl_retry_replaces_the_last_answer() {
         saved.starts_with("# again\n") && saved.contains("## You\n\nhello\n"),
         "{saved}"
     );
+}
+
+#[test]
+fn refusals_and_tool_calls_are_not_kept_as_history() {
+    let data = tempdir("chat-refusal");
+    let server = FakeServer::with([
+        ok(),
+        Reply::stream("stream-thinking-then-refusal.sse"),
+        Reply::stream("stream-tool-use.sse"),
+    ]);
+    chat(&server, &data)
+        .args(["--session", "r", "one"])
+        .assert()
+        .success();
+    let before = std::fs::read(session_file(&data, "r")).unwrap();
+    for (exit, why) in [(4, "a refusal"), (5, "a tool call")] {
+        let output = chat(&server, &data)
+            .args(["--session", "r", "--stream", "two"])
+            .output()
+            .unwrap();
+        assert_exit(&output, exit);
+        assert!(stderr(&output).contains(&format!(
+            "this turn is not saved: a reply that ends in {why}"
+        )));
+        assert_eq!(std::fs::read(session_file(&data, "r")).unwrap(), before);
+    }
+}
+
+#[test]
+fn the_model_environment_variable_does_not_switch_a_saved_session() {
+    let data = tempdir("chat-env-model");
+    let server = FakeServer::with([ok(), ok(), ok()]);
+    chat(&server, &data)
+        .args(["--session", "e", "-m", "opus", "one"])
+        .assert()
+        .success();
+    chat(&server, &data)
+        .env("ANTHROPIC_MODEL", "haiku")
+        .args(["--session", "e", "two"])
+        .assert()
+        .success();
+    assert_eq!(server.requests()[1].json()["model"], json!("claude-opus-5"));
+    // -m on the command line does.
+    chat(&server, &data)
+        .args(["--session", "e", "-m", "haiku", "three"])
+        .assert()
+        .success();
+    assert_eq!(
+        server.requests()[2].json()["model"],
+        json!("claude-haiku-4-5")
+    );
+    assert_eq!(read_session(&data, "e")["model"], json!("claude-haiku-4-5"));
 }

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::api::types::{InputContent, MessageRequest};
+use crate::api::types::{InputContent, MessageRequest, StopReason};
 use crate::api::{self, Client, Reply};
 use crate::catalog;
 use crate::cmd::ask::{self, Delivered};
@@ -26,6 +26,10 @@ pub struct Conversation {
     /// Everything but the model and system prompt, which the session holds.
     pub settings: RequestSettings,
     pub compact: bool,
+    /// The next turn replaces the last exchange (`/retry`).
+    pub replace_last: bool,
+    /// Whether the last turn was saved.
+    pub saved_last_turn: bool,
 }
 
 impl Conversation {
@@ -43,7 +47,7 @@ impl Conversation {
         request.model.clone_from(&self.session.model);
         request.system.clone_from(&self.session.system);
         let mut betas = self.settings.betas.clone();
-        if self.compact {
+        if self.compact || self.session.compact {
             request.context_management = Some(json!({"edits": [{"type": "compact_20260112"}]}));
             if !betas.iter().any(|b| b == COMPACTION_BETA) {
                 betas.push(COMPACTION_BETA.to_owned());
@@ -76,6 +80,7 @@ impl Conversation {
         connection: &Connection,
         terminal: &Terminal,
     ) -> Result<ExitCode> {
+        self.saved_last_turn = false;
         let stream =
             output.stream || api::needs_streaming(&self.session.model, self.settings.max_tokens);
         let (request, betas, user) = self.request(content, stream)?;
@@ -95,13 +100,39 @@ impl Conversation {
                 return Ok(ExitCode::Interrupted);
             }
         };
+        if let Some(reason) = unkeepable(&reply) {
+            output::note(format!(
+                "this turn is not saved: a reply that ends in {reason} cannot be sent back as \
+                 history"
+            ));
+            return Ok(exit);
+        }
         let Some(assistant) = assistant_content(&reply) else {
             output::note("the reply has no content, so this turn is not saved");
             return Ok(exit);
         };
-        self.session.push_exchange(user, assistant);
-        self.count(&reply);
-        self.store.save(&self.name, &self.session)?;
+        let (before, compact) = (self.session.exchanges(), self.compact);
+        let (model, system) = (self.session.model.clone(), self.session.system.clone());
+        let replace_last = self.replace_last;
+        let fresh = self.session.clone();
+        let mut saved = self.store.update(&self.name, &fresh, |session| {
+            session.model = model;
+            session.system = system;
+            session.compact |= compact;
+            if replace_last {
+                session.pop_exchange();
+            }
+            session.push_exchange(user, assistant);
+            count(session, &reply);
+        })?;
+        self.saved_last_turn = true;
+        if saved.exchanges() != before + 1 {
+            output::note(
+                "another claude chat added turns to this session meanwhile; this one is saved \
+                 after them",
+            );
+        }
+        std::mem::swap(&mut self.session, &mut saved);
         if !self.compact {
             self.warn_if_nearly_full();
         }
@@ -109,20 +140,6 @@ impl Conversation {
             return Ok(ask::check_json(&reply, exit));
         }
         Ok(exit)
-    }
-
-    fn count(&mut self, reply: &Reply) {
-        let usage = &reply.message.usage;
-        let totals = &mut self.session.totals;
-        totals.input_tokens += usage.input_tokens();
-        totals.output_tokens += usage.output_tokens();
-        totals.cache_creation_input_tokens += usage.cache_write_tokens();
-        totals.cache_read_input_tokens += usage.cache_read_tokens();
-        match catalog::price_of(reply.message.model_name()) {
-            Some(price) => totals.cost_usd += catalog::cost(usage, price),
-            None => totals.unpriced_replies += 1,
-        }
-        self.session.last_usage = Some(usage.clone());
     }
 
     /// Judged from the last reply: its whole prompt plus its answer is what
@@ -150,9 +167,37 @@ impl Conversation {
     }
 }
 
-/// The assistant turn to keep: the reply's content exactly as the server
-/// sent it (for a streamed reply, as accumulated). `None` when it is empty,
-/// which the API would refuse as a history turn.
+/// Adds a reply's tokens and cost to the session's totals.
+fn count(session: &mut Session, reply: &Reply) {
+    let usage = &reply.message.usage;
+    let totals = &mut session.totals;
+    totals.input_tokens += usage.input_tokens();
+    totals.output_tokens += usage.output_tokens();
+    totals.cache_creation_input_tokens += usage.cache_write_tokens();
+    totals.cache_read_input_tokens += usage.cache_read_tokens();
+    match catalog::price_of(reply.message.model_name()) {
+        Some(price) => totals.cost_usd += catalog::cost(usage, price),
+        None => totals.unpriced_replies += 1,
+    }
+    session.last_usage = Some(usage.clone());
+}
+
+/// A stop reason after which the turn cannot be history: a refusal must be
+/// dropped, and `tool_use` or `pause_turn` would need a tool result or a
+/// continuation the chat does not send.
+fn unkeepable(reply: &Reply) -> Option<&'static str> {
+    match reply.message.stop_reason {
+        Some(StopReason::Refusal) => Some("a refusal"),
+        Some(StopReason::ToolUse) => Some("a tool call"),
+        Some(StopReason::PauseTurn) => Some("a paused turn"),
+        _ => None,
+    }
+}
+
+/// The assistant turn to keep: the reply's content as the server sent it
+/// (for a streamed reply, as accumulated), without the blocks the API would
+/// refuse in history: empty or blank text, and thinking cut off before its
+/// signature. `None` when nothing is left.
 fn assistant_content(reply: &Reply) -> Option<Value> {
     let content = match &reply.raw {
         Some(raw) => serde_json::from_slice::<Value>(raw)
@@ -161,16 +206,22 @@ fn assistant_content(reply: &Reply) -> Option<Value> {
         None => None,
     }
     .or_else(|| serde_json::to_value(&reply.message.content).ok())?;
-    let empty = match &content {
-        Value::Array(blocks) => blocks.iter().all(is_empty_text),
-        Value::String(text) => text.is_empty(),
-        _ => true,
+    let Value::Array(blocks) = content else {
+        return None;
     };
-    (!empty).then_some(content)
+    let kept: Vec<Value> = blocks
+        .into_iter()
+        .filter(|block| !unsendable(block))
+        .collect();
+    (!kept.is_empty()).then_some(Value::Array(kept))
 }
 
-fn is_empty_text(block: &Value) -> bool {
-    block["type"] == "text" && block["text"].as_str().is_some_and(str::is_empty)
+fn unsendable(block: &Value) -> bool {
+    match block["type"].as_str() {
+        Some("text") => block["text"].as_str().is_none_or(|t| t.trim().is_empty()),
+        Some("thinking") => block["signature"].as_str().is_none_or(str::is_empty),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -197,5 +248,17 @@ mod tests {
             assistant_content(&reply(r#"{"content":[],"usage":{}}"#)),
             None
         );
+        // Blank text and unsigned thinking would be refused as history.
+        let cut = r#"{"content":[{"type":"thinking","thinking":"t","signature":""},{"type":"text","text":"  "}],"usage":{}}"#;
+        assert_eq!(assistant_content(&reply(cut)), None);
+        let mixed =
+            r#"{"content":[{"type":"text","text":""},{"type":"text","text":"ok"}],"usage":{}}"#;
+        assert_eq!(
+            assistant_content(&reply(mixed)),
+            Some(json!([{"type":"text","text":"ok"}]))
+        );
+        let refused =
+            r#"{"content":[{"type":"text","text":"no"}],"stop_reason":"refusal","usage":{}}"#;
+        assert_eq!(unkeepable(&reply(refused)), Some("a refusal"));
     }
 }

@@ -66,15 +66,22 @@ pub fn run(
             let name = store.latest()?.ok_or_else(|| {
                 Error::Usage("no saved session to continue: start one with claude chat".into())
             })?;
-            let saved = store.load(&name)?;
+            let saved = store.load(&name).map_err(|error| {
+                Error::Usage(format!(
+                    "{}; the most recent session cannot be continued: pick another with \
+                     --session NAME (claude chat --list), or remove it with --delete {name}",
+                    error.to_string().trim_start_matches("error: ")
+                ))
+            })?;
             (name, Some(saved))
         }
         (None, false) => (fresh_name(&store)?, None),
     };
     let session = match saved {
         Some(mut session) => {
-            // Flags given now change the conversation from here on.
-            if args.request.model.is_some() {
+            // Flags given now change the conversation from here on; the
+            // ANTHROPIC_MODEL default does not switch a saved one.
+            if args.request.model.is_some() && model_flag_given() {
                 session.model.clone_from(&settings.model);
             }
             if settings.system.is_some() {
@@ -97,6 +104,8 @@ pub fn run(
         client: Client::new(connection.client.clone())?,
         settings,
         compact: args.compact,
+        replace_last: false,
+        saved_last_turn: false,
     };
     if interactive {
         if conversation.settings.dry_run {
@@ -128,9 +137,21 @@ pub fn run(
     conversation.turn(content, output, connection, terminal)
 }
 
+/// Whether `-m`/`--model` is on the command line (clap folds the
+/// ANTHROPIC_MODEL default into the same field).
+fn model_flag_given() -> bool {
+    std::env::args_os().skip(1).any(|arg| {
+        let arg = arg.to_string_lossy();
+        arg == "-m"
+            || arg == "--model"
+            || arg.starts_with("--model=")
+            || (arg.starts_with("-m") && !arg.starts_with("--"))
+    })
+}
+
 /// A name for a new session: the time, made unique.
 fn fresh_name(store: &Store) -> Result<String> {
-    let base = session::new_name(SystemTime::now());
+    let base = session::new_name(SystemTime::now(), std::process::id());
     let mut name = base.clone();
     let mut n = 2;
     while store.exists(&name)? {

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use rustyline::error::ReadlineError;
-use rustyline::{Config, DefaultEditor};
+use rustyline::{Behavior, Config, DefaultEditor};
 
 use crate::api::types::InputContent;
 use crate::catalog;
@@ -45,15 +45,22 @@ pub fn run(
     mut conversation: Conversation,
     mut pending: Vec<PathBuf>,
     mut media: MediaOptions,
-    output: OutputSettings,
+    mut output: OutputSettings,
     connection: &Connection,
     terminal: &Terminal,
 ) -> Result<ExitCode> {
+    // A conversation streams, wherever stdout goes.
+    output.stream = true;
     // Ctrl-C outside a reply clears the line; it must not end the process.
     let _stay = interrupt::subscribe(|| {});
-    let mut editor =
-        DefaultEditor::with_config(Config::builder().auto_add_history(true).build())
-            .map_err(|e| Error::Internal(anyhow::anyhow!("cannot start line editing: {e}")))?;
+    // The prompt and the typing go to the terminal even when stdout is
+    // redirected, so `claude chat | tee answers.txt` keeps only answers.
+    let editing = Config::builder()
+        .auto_add_history(true)
+        .behavior(Behavior::PreferTerm)
+        .build();
+    let mut editor = DefaultEditor::with_config(editing)
+        .map_err(|e| Error::Internal(anyhow::anyhow!("cannot start line editing: {e}")))?;
     let history = history_path(&conversation);
     if let Some(path) = &history {
         let _ = editor.load_history(path);
@@ -306,9 +313,10 @@ fn retry(
         return;
     };
     let previous = std::mem::replace(&mut conversation.session, trial);
-    let turns = conversation.session.exchanges();
+    conversation.replace_last = true;
     let result = conversation.turn(InputContent::Json(user), output, connection, terminal);
-    if conversation.session.exchanges() == turns {
+    conversation.replace_last = false;
+    if !conversation.saved_last_turn {
         conversation.session = previous;
     }
     report(result);
