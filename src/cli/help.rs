@@ -175,6 +175,81 @@ pub const BATCH_EXAMPLES: &[Example] = &[
     ),
 ];
 
+pub const BATCH_SUBMIT_EXAMPLES: &[Example] = &[
+    example(
+        "One prompt per line, answered by Haiku",
+        "claude batch submit -m haiku questions.txt",
+    ),
+    example(
+        "JSONL with custom ids; keep the id for later",
+        "claude batch submit requests.jsonl > batch-id.txt",
+    ),
+    example(
+        "Submit, wait and print the answers",
+        "claude batch submit --wait questions.txt -o text",
+    ),
+];
+
+pub const BATCH_STATUS_EXAMPLES: &[Example] = &[
+    example("Counts by status", "claude batch status msgbatch_01"),
+    example(
+        "Just the state, for a script",
+        "claude batch status msgbatch_01 -o json | jq -r .processing_status",
+    ),
+];
+
+pub const BATCH_WAIT_EXAMPLES: &[Example] = &[
+    example("Wait until it ends", "claude batch wait msgbatch_01"),
+    example(
+        "Check often at first",
+        "claude batch wait --poll-interval 0.5 msgbatch_01",
+    ),
+];
+
+pub const BATCH_RESULTS_EXAMPLES: &[Example] = &[
+    example(
+        "Every result, as JSON lines",
+        "claude batch results msgbatch_01",
+    ),
+    example(
+        "custom_id and answer, tab-separated, with the cost",
+        "claude batch results msgbatch_01 -o text --usage",
+    ),
+    example(
+        "Only the failures",
+        "claude batch results msgbatch_01 | jq -c 'select(.result.type != \"succeeded\")'",
+    ),
+];
+
+pub const BATCH_LIST_EXAMPLES: &[Example] = &[
+    example("Recent batches", "claude batch list"),
+    example(
+        "Ids of batches still running",
+        "claude batch list -o json | jq -r '.[] | select(.processing_status != \"ended\") | .id'",
+    ),
+];
+
+pub const BATCH_CANCEL_EXAMPLES: &[Example] = &[
+    example("Cancel a batch", "claude batch cancel msgbatch_01"),
+    example(
+        "Cancel, then wait for what finished",
+        "claude batch cancel msgbatch_01 && claude batch wait msgbatch_01",
+    ),
+];
+
+pub const CONFIG_PATH_EXAMPLES: &[Example] = &[
+    example("Where the file is", "claude config path"),
+    example("Show the file", "claude config path | xargs cat"),
+];
+
+pub const CONFIG_SHOW_EXAMPLES: &[Example] = &[
+    example("Everything in effect", "claude config show"),
+    example(
+        "What ANTHROPIC_MODEL would change",
+        "ANTHROPIC_MODEL=opus claude config show",
+    ),
+];
+
 pub const CONFIG_ABOUT: &str = "\
 Show where the config file is, or the settings in effect.
 

@@ -294,16 +294,22 @@ pub struct BatchArgs {
 #[derive(Debug, Subcommand)]
 pub enum BatchAction {
     /// Check a JSONL or text file of requests, send it as one batch, print its id
+    #[command(after_help = help::examples(help::BATCH_SUBMIT_EXAMPLES))]
     Submit(Box<BatchSubmitArgs>),
     /// Show a batch's status and its counts of requests by status
+    #[command(after_help = help::examples(help::BATCH_STATUS_EXAMPLES))]
     Status(BatchIdArgs),
     /// Wait for a batch to end, with a progress bar on a terminal
+    #[command(after_help = help::examples(help::BATCH_WAIT_EXAMPLES))]
     Wait(BatchWaitArgs),
     /// Stream an ended batch's results as JSONL (-o text: custom_id<TAB>text)
+    #[command(after_help = help::examples(help::BATCH_RESULTS_EXAMPLES))]
     Results(BatchResultsArgs),
     /// List recent batches
+    #[command(after_help = help::examples(help::BATCH_LIST_EXAMPLES))]
     List(BatchListArgs),
     /// Cancel a batch
+    #[command(after_help = help::examples(help::BATCH_CANCEL_EXAMPLES))]
     Cancel(BatchIdArgs),
 }
 
@@ -394,8 +400,10 @@ pub struct ConfigArgs {
 #[derive(Debug, Subcommand)]
 pub enum ConfigAction {
     /// Print the config file's path
+    #[command(after_help = help::examples(help::CONFIG_PATH_EXAMPLES))]
     Path,
     /// Print the settings in effect and where each comes from (the key redacted)
+    #[command(after_help = help::examples(help::CONFIG_SHOW_EXAMPLES))]
     Show,
 }
 

@@ -103,7 +103,7 @@ fn claude_words(command: &str) -> Vec<String> {
                 quote = Some(c);
                 in_word = true;
             }
-            (None, '|' | '>') => break,
+            (None, '|' | '>' | '&' | ';' | ')') => break,
             (None, c) if c.is_whitespace() => {
                 if in_word {
                     words.push(std::mem::take(&mut word));
@@ -122,12 +122,24 @@ fn claude_words(command: &str) -> Vec<String> {
     words
 }
 
+/// Every subcommand's path: `ask`, …, `batch submit`, `config show`.
+fn subcommand_paths(command: &clap::Command, prefix: &[String], paths: &mut Vec<Vec<String>>) {
+    for subcommand in command.get_subcommands() {
+        let mut path = prefix.to_vec();
+        path.push(subcommand.get_name().to_owned());
+        paths.push(path.clone());
+        subcommand_paths(subcommand, &path, paths);
+    }
+}
+
 #[test]
 fn every_subcommand_ends_its_help_with_two_to_four_real_examples() {
-    let command = Cli::command();
-    for subcommand in command.get_subcommands() {
-        let name = subcommand.get_name();
-        let output = claude().args([name, "--help"]).output().unwrap();
+    let mut paths = Vec::new();
+    subcommand_paths(&Cli::command(), &[], &mut paths);
+    assert!(paths.len() > 15, "{paths:?}");
+    for path in paths {
+        let name = path.join(" ");
+        let output = claude().args(&path).arg("--help").output().unwrap();
         assert_exit(&output, 0);
         let text = stdout(&output);
         let examples = text
@@ -142,7 +154,7 @@ fn every_subcommand_ends_its_help_with_two_to_four_real_examples() {
         assert!((2..=4).contains(&commands.len()), "{name}: {commands:?}");
         for line in commands {
             let words = claude_words(line);
-            assert_eq!(words[1], name, "{line}");
+            assert_eq!(words[1..=path.len()], path[..], "{line}");
             if let Err(e) = Cli::try_parse_from(&words) {
                 panic!("example `{line}` does not parse: {e}");
             }
