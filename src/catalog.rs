@@ -32,7 +32,40 @@ static OVERRIDES: OnceLock<Overrides> = OnceLock::new();
 
 /// Adds the config file's aliases (which win over the built-in ones) and
 /// prices (which win over the table). Only the first call counts.
+/// An alias may name another alias (`fast = "haiku"`), and a price may be
+/// keyed by an alias: both are resolved here, once.
 pub fn install_overrides(aliases: BTreeMap<String, String>, prices: BTreeMap<String, Price>) {
+    let builtin = |name: &str| {
+        ALIASES
+            .iter()
+            .find(|(alias, _)| *alias == name)
+            .map_or(name, |(_, id)| id)
+            .to_owned()
+    };
+    let aliases: BTreeMap<String, String> = aliases
+        .iter()
+        .map(|(alias, target)| {
+            // Follow the file's own aliases a few steps, then the built-in ones.
+            let mut id = target.clone();
+            for _ in 0..8 {
+                match aliases.get(&id) {
+                    Some(next) if next != &id => id = next.clone(),
+                    _ => break,
+                }
+            }
+            (alias.clone(), builtin(&id))
+        })
+        .collect();
+    let prices = prices
+        .into_iter()
+        .map(|(model, price)| {
+            let id = aliases
+                .get(&model)
+                .cloned()
+                .unwrap_or_else(|| builtin(&model));
+            (id, price)
+        })
+        .collect();
     let _ = OVERRIDES.set(Overrides { aliases, prices });
 }
 
@@ -205,7 +238,7 @@ pub fn batch_cost(usage: &Usage, price: Price) -> f64 {
 pub fn cost(usage: &Usage, price: Price) -> f64 {
     let (write_5m, write_1h) = usage
         .cache_write_split()
-        .filter(|(five, hour)| five + hour > 0)
+        .filter(|(five, hour)| five.saturating_add(*hour) > 0)
         .unwrap_or((usage.cache_write_tokens(), 0));
     let dollars = usage.input_tokens() as f64 * price.input
         + write_5m as f64 * price.cache_write_5m

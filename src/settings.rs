@@ -207,12 +207,11 @@ impl RequestSettings {
         api_version: &str,
         config: &Config,
     ) -> Result<RequestSettings, Error> {
-        let model = args
-            .model
-            .as_deref()
-            .or(config.model.as_deref())
-            .map(str::trim)
-            .filter(|m| !m.is_empty())
+        fn given(value: Option<&str>) -> Option<&str> {
+            value.map(str::trim).filter(|m| !m.is_empty())
+        }
+        let model = given(args.model.as_deref())
+            .or(given(config.model.as_deref()))
             .unwrap_or(catalog::DEFAULT_MODEL);
         let max_tokens = args
             .max_tokens
@@ -403,6 +402,9 @@ pub fn output_settings(
         OutputName::Json => OutputFormat::Json,
         OutputName::StreamJson => OutputFormat::StreamJson,
     });
+    // The config's stream-json gives way to an explicit --no-stream.
+    let configured = configured
+        .filter(|format| !(*format == OutputFormat::StreamJson && explicit == Some(false)));
     let format = match args.output.or(configured).unwrap_or(OutputFormat::Text) {
         OutputFormat::Text => Format::Text,
         OutputFormat::Json => Format::Json,

@@ -112,18 +112,21 @@ pub struct BatchCounts {
 }
 
 impl BatchCounts {
+    // Saturating: the counts come from the network.
     pub fn total(&self) -> u64 {
-        self.processing + self.done()
+        self.processing.saturating_add(self.done())
     }
 
     /// Requests that have a result.
     pub fn done(&self) -> u64 {
-        self.succeeded + self.errored + self.canceled + self.expired
+        self.succeeded.saturating_add(self.failed())
     }
 
     /// Requests without a reply: errored, canceled or expired.
     pub fn failed(&self) -> u64 {
-        self.errored + self.canceled + self.expired
+        self.errored
+            .saturating_add(self.canceled)
+            .saturating_add(self.expired)
     }
 }
 

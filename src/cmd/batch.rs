@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::time::Duration;
 
 use bytes::Bytes;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::api::types::{BatchInfo, InputContent, Usage};
 use crate::api::{self, Client};
@@ -94,13 +94,18 @@ impl Batches<'_> {
     ) -> Result<ExitCode> {
         let defaults = defaults(settings)?;
         let requests = batch::read(&args.file, &defaults)?;
-        let body = json!({
-            "requests": requests
-                .iter()
-                .map(|r| json!({"custom_id": r.custom_id, "params": r.params}))
-                .collect::<Vec<_>>()
-        });
-        let body = Bytes::from(serde_json::to_vec(&body).map_err(|e| Error::Internal(e.into()))?);
+        // Written straight from the checked requests, without a copy.
+        #[derive(serde::Serialize)]
+        struct Body<'a> {
+            requests: &'a [batch::BatchRequest],
+        }
+        let body = serde_json::to_vec(&Body {
+            requests: &requests,
+        })
+        .map_err(|e| Error::Internal(e.into()))?;
+        let count = requests.len();
+        drop(requests);
+        let body = Bytes::from(body);
         batch::check_size(body.len())?;
         if settings.dry_run {
             let preview = self.client.preview_batch(body)?;
@@ -108,6 +113,15 @@ impl Batches<'_> {
         }
         let created = self.client.create_batch(body, self.log)?.value;
         let info = BatchInfo::from_json(&created);
+        if info.id.is_empty() {
+            return Err(Error::Api(api::Error::Protocol {
+                detail: format!(
+                    "the batch was created but the reply names no id: {}",
+                    api::one_line(&created.to_string())
+                ),
+                request_id: None,
+            }));
+        }
         if !args.wait {
             let mut stdout = io::stdout().lock();
             writeln!(stdout, "{}", info.id)
@@ -115,11 +129,7 @@ impl Batches<'_> {
                 .map_err(Error::Output)?;
             return Ok(ExitCode::Success);
         }
-        output::note(format!(
-            "submitted {} requests as batch {}",
-            requests.len(),
-            info.id
-        ));
+        output::note(format!("submitted {} requests as batch {}", count, info.id));
         self.wait(&info.id, &args.poll)?;
         self.results(&info.id, &args.results)
     }
@@ -140,6 +150,16 @@ impl Batches<'_> {
             if info.has_ended() {
                 progress.finish();
                 return Ok(info);
+            }
+            if !matches!(info.processing_status.as_str(), "in_progress" | "canceling") {
+                progress.finish();
+                return Err(Error::Api(api::Error::Protocol {
+                    detail: format!(
+                        "batch {id} has processing_status {:?}, which is not one claude knows",
+                        info.processing_status
+                    ),
+                    request_id: None,
+                }));
             }
             if interrupt::sleep(pause).is_err() {
                 progress.finish();
@@ -168,8 +188,9 @@ impl Batches<'_> {
             id,
             &mut |line| {
                 let result: Option<Value> = serde_json::from_slice(line).ok();
-                if let Some(result) = &result {
-                    tally.add(result);
+                match &result {
+                    Some(result) => tally.add(result),
+                    None => tally.unknown += 1,
                 }
                 match (format, result) {
                     (DataFormat::Json, _) => {
@@ -193,6 +214,16 @@ impl Batches<'_> {
         );
         stdout.flush().map_err(Error::Output)?;
         streamed?;
+        let expected = info.counts.done();
+        if tally.seen() < expected {
+            return Err(Error::Api(api::Error::Protocol {
+                detail: format!(
+                    "the results ended after {} of the batch's {expected} results",
+                    tally.seen()
+                ),
+                request_id: None,
+            }));
+        }
         if args.usage {
             output::note(tally.usage_line());
         } else if tally.failed() > 0 {
@@ -266,6 +297,8 @@ struct Tally {
     cache_read: u64,
     cost: f64,
     unpriced: u64,
+    /// Lines that are not JSON or of no known result type.
+    unknown: u64,
 }
 
 impl Tally {
@@ -289,19 +322,29 @@ impl Tally {
             Some("errored") => self.errored += 1,
             Some("canceled") => self.canceled += 1,
             Some("expired") => self.expired += 1,
-            _ => {}
+            _ => self.unknown += 1,
         }
     }
 
+    /// Lines read, whatever they said.
+    fn seen(&self) -> u64 {
+        self.succeeded + self.failed()
+    }
+
+    /// Lines that are not a reply; a line of no known type counts too.
     fn failed(&self) -> u64 {
-        self.errored + self.canceled + self.expired
+        self.errored + self.canceled + self.expired + self.unknown
     }
 
     fn summary(&self) -> String {
-        format!(
+        let mut summary = format!(
             "{} succeeded, {} errored, {} canceled, {} expired",
             self.succeeded, self.errored, self.canceled, self.expired
-        )
+        );
+        if self.unknown > 0 {
+            summary.push_str(&format!(", {} unreadable", self.unknown));
+        }
+        summary
     }
 
     fn usage_line(&self) -> String {

@@ -93,7 +93,12 @@ fn show(
         None => "none: requests fail with exit 6",
     };
     writeln!(out, "# key: {credential}")?;
-    writeln!(out, "# base_url: {}", client.base_url)?;
+    let mut base_url = client.base_url.clone();
+    // A proxy's credentials in the URL are as secret as the key.
+    if base_url.password().is_some() {
+        let _ = base_url.set_password(Some("redacted"));
+    }
+    writeln!(out, "# base_url: {base_url}")?;
     writeln!(out, "# api_version: {}", client.api_version)?;
 
     writeln!(out, "\n[aliases]")?;

@@ -28,8 +28,8 @@ pub struct Defaults {
     pub params: Map<String, Value>,
 }
 
-/// One request of the batch.
-#[derive(Debug, Clone, PartialEq)]
+/// One request of the batch, as sent.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct BatchRequest {
     pub custom_id: String,
     pub params: Value,
@@ -38,6 +38,15 @@ pub struct BatchRequest {
 /// Reads and checks the file at `path`.
 pub fn read(path: &Path, defaults: &Defaults) -> Result<Vec<BatchRequest>, Error> {
     let name = path.display().to_string();
+    // A file over the limit cannot make a batch under it: not read at all.
+    if let Ok(metadata) = std::fs::metadata(path)
+        && metadata.len() > MAX_BATCH_BYTES as u64
+    {
+        return Err(Error::Usage(format!(
+            "{name}: the file is over {MAX_BATCH_BYTES} bytes, the API's limit for one batch; \
+             split it"
+        )));
+    }
     let text = super::read_text_file(path)?;
     parse(&name, &text, defaults)
 }
@@ -113,7 +122,7 @@ fn json_line(line: &str, defaults: &Defaults) -> Result<BatchRequest, String> {
             for key in ["system", "model", "max_tokens"] {
                 if let Some(value) = fields.remove(key) {
                     check_override(key, &value)?;
-                    overrides.insert(key.to_owned(), value);
+                    overrides.insert(key.to_owned(), resolved(key, value));
                 }
             }
             with_prompt(defaults, &prompt, &overrides)
@@ -159,6 +168,14 @@ fn check_override(key: &str, value: &Value) -> Result<(), String> {
     }
 }
 
+/// A model alias (`haiku`) becomes its id, as on the command line.
+fn resolved(key: &str, value: Value) -> Value {
+    match (key, &value) {
+        ("model", Value::String(model)) => Value::String(crate::catalog::resolve_model(model)),
+        _ => value,
+    }
+}
+
 /// The flags' request, with this prompt and the line's own settings.
 fn with_prompt(defaults: &Defaults, prompt: &str, overrides: &Map<String, Value>) -> Value {
     let mut params = defaults.params.clone();
@@ -179,11 +196,32 @@ fn with_defaults(params: Value, defaults: &Defaults) -> Result<Value, String> {
         return Err("params must be a JSON object".into());
     };
     match params.get("messages") {
-        Some(Value::Array(messages)) if !messages.is_empty() => {}
+        Some(Value::Array(messages)) if !messages.is_empty() => {
+            for (i, message) in messages.iter().enumerate() {
+                let valid = matches!(message["role"].as_str(), Some("user" | "assistant"))
+                    && (message["content"].is_string() || message["content"].is_array());
+                if !valid {
+                    return Err(format!(
+                        "params.messages[{i}] must have a role (user or assistant) and content"
+                    ));
+                }
+            }
+        }
         _ => return Err("params.messages must be a non-empty list".into()),
     }
-    if params.get("stream") == Some(&Value::Bool(true)) {
-        return Err("params.stream: batch requests cannot stream".into());
+    match params.get("stream") {
+        None | Some(Value::Bool(false)) => {}
+        Some(_) => return Err("params.stream: batch requests cannot stream".into()),
+    }
+    for key in ["model", "max_tokens", "system"] {
+        if let Some(value) = params.get(key)
+            && !(key == "system" && value.is_array())
+        {
+            check_override(key, value).map_err(|why| format!("params.{why}"))?;
+        }
+    }
+    if let Some(model) = params.remove("model") {
+        params.insert("model".into(), resolved("model", model));
     }
     for key in ["model", "max_tokens", "system"] {
         if !params.contains_key(key)
@@ -296,7 +334,7 @@ mod tests {
             error("{\"custom_id\":\"a\",\"params\":{\"messages\":[]}}").contains("non-empty list")
         );
         assert!(
-            error("{\"custom_id\":\"a\",\"params\":{\"messages\":[{}],\"stream\":true}}")
+            error("{\"custom_id\":\"a\",\"params\":{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"stream\":true}}")
                 .contains("cannot stream")
         );
         assert!(
@@ -308,6 +346,43 @@ mod tests {
                 .to_string(),
             "in.jsonl: no requests in the file"
         );
+    }
+
+    #[test]
+    fn params_lines_are_type_checked() {
+        let bad = [
+            (
+                r#"{"custom_id":"a","params":{"model":5,"messages":[{"role":"user","content":"x"}]}}"#,
+                "params.model",
+            ),
+            (
+                r#"{"custom_id":"a","params":{"messages":[1]}}"#,
+                "params.messages[0]",
+            ),
+            (
+                r#"{"custom_id":"a","params":{"messages":[{"role":"user","content":"x"}],"stream":"yes"}}"#,
+                "cannot stream",
+            ),
+            (
+                r#"{"custom_id":"a","params":{"max_tokens":"x","messages":[{"role":"user","content":"x"}]}}"#,
+                "params.max_tokens",
+            ),
+        ];
+        for (line, needle) in bad {
+            assert!(error(line).contains(needle), "{needle}: {}", error(line));
+        }
+    }
+
+    #[test]
+    fn aliases_are_resolved_in_lines() {
+        let requests = parse(
+            "in.jsonl",
+            "{\"custom_id\":\"a\",\"prompt\":\"x\",\"model\":\"haiku\"}\n{\"custom_id\":\"b\",\"params\":{\"model\":\"opus\",\"messages\":[{\"role\":\"user\",\"content\":\"y\"}]}}",
+            &defaults(),
+        )
+        .unwrap();
+        assert_eq!(requests[0].params["model"], json!("claude-haiku-4-5"));
+        assert_eq!(requests[1].params["model"], json!("claude-opus-5"));
     }
 
     #[test]

@@ -354,16 +354,21 @@ fn block(attachment: Attachment) -> InputBlock {
 }
 
 /// Reads a file that must be UTF-8 text, with errors that name it.
+/// A leading byte-order mark, which editors on Windows add, is dropped.
 pub fn read_text_file(path: &Path) -> Result<String, Error> {
     let bytes = std::fs::read(path)
         .map_err(|e| Error::Usage(format!("{}: {}", path.display(), io_reason(&e))))?;
-    String::from_utf8(bytes).map_err(|e| {
+    let mut text = String::from_utf8(bytes).map_err(|e| {
         Error::Usage(format!(
             "{} is not UTF-8 text (invalid byte at offset {})",
             path.display(),
             e.utf8_error().valid_up_to()
         ))
-    })
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 /// The reason without Rust's "(os error 2)" suffix.

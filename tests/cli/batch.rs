@@ -292,3 +292,51 @@ fn list_and_cancel() {
         ("POST", &*format!("/v1/messages/batches/{ID}/cancel"))
     );
 }
+
+#[test]
+fn a_jsonl_file_with_a_byte_order_mark_is_still_jsonl() {
+    let dir = tempdir("batch-bom");
+    let path = dir.join("bom.jsonl");
+    std::fs::write(
+        &path,
+        "\u{feff}{\"custom_id\":\"a\",\"prompt\":\"hi\",\"model\":\"haiku\"}\r\n",
+    )
+    .unwrap();
+    let server = FakeServer::with([Reply::message("message-batch.assembled.json")]);
+    claude_at(&server)
+        .args(["batch", "submit", path.to_str().unwrap()])
+        .assert()
+        .success();
+    let request = &server.single_request().json()["requests"][0];
+    assert_eq!(request["custom_id"], json!("a"));
+    assert_eq!(request["params"]["model"], json!("claude-haiku-4-5"));
+}
+
+#[test]
+fn results_cut_short_or_a_server_that_says_nothing_useful_are_errors() {
+    // The batch counts four results; the file has one.
+    let first = fixture_lines()[0].to_owned() + "\n";
+    let server = FakeServer::with([ended(), Reply::json(first)]);
+    let output = claude_at(&server)
+        .args(["batch", "results", ID])
+        .output()
+        .unwrap();
+    assert_exit(&output, 9);
+    assert!(error_line(&output).contains("the results ended after 1 of the batch's 4 results"));
+
+    let server = FakeServer::with([Reply::json(json!({"id": ID}).to_string())]);
+    let output = claude_at(&server)
+        .args(["batch", "wait", ID, "--poll-interval", "0.01"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 9);
+    assert_eq!(server.requests().len(), 1, "no endless polling");
+
+    let server = FakeServer::with([Reply::json(json!({"type": "message_batch"}).to_string())]);
+    let output = claude_at(&server)
+        .args(["batch", "submit", "tests/fixtures/batch/prompts.txt"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 9);
+    assert!(error_line(&output).contains("names no id"));
+}

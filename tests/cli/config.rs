@@ -213,3 +213,44 @@ fn structured_output_replies_must_be_json() {
         assert!(server.requests().is_empty());
     }
 }
+
+#[test]
+fn aliases_may_chain_and_prices_may_be_keyed_by_alias() {
+    let home = config_home(
+        "[aliases]\nfast = \"quick\"\nquick = \"haiku\"\n\n[prices.fast]\ninput = 100.0\noutput = 100.0\n",
+    );
+    let body = dry_body(&home, &[], &["ask", "-m", "fast"]);
+    assert_eq!(body["model"], json!("claude-haiku-4-5"));
+    let server = FakeServer::with([Reply::message("count-tokens-response.assembled.json")]);
+    let output = claude_at(&server)
+        .env("XDG_CONFIG_HOME", &home)
+        .args(["count", "--cost", "-m", "haiku", "hello"])
+        .output()
+        .unwrap();
+    // 2095 × $100 per million = $0.209500.
+    assert!(stderr(&output).contains("$0.209500"), "{}", stderr(&output));
+}
+
+#[test]
+fn empty_environment_values_and_conflicting_defaults_give_way() {
+    let home = config_home("model = \"haiku\"\noutput = \"stream-json\"\n");
+    let body = dry_body(&home, &[("ANTHROPIC_MODEL", " ")], &["ask", "--no-stream"]);
+    assert_eq!(body["model"], json!("claude-haiku-4-5"));
+    assert!(body.get("stream").is_none());
+}
+
+#[test]
+fn config_show_hides_credentials_in_the_base_url() {
+    let output = claude()
+        .env("XDG_CONFIG_HOME", tempdir("config-url"))
+        .args([
+            "--base-url",
+            "https://user:s3cr3t@proxy.example/",
+            "config",
+            "show",
+        ])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert!(!stdout(&output).contains("s3cr3t"), "{}", stdout(&output));
+}

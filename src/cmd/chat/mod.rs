@@ -84,7 +84,7 @@ pub fn run(
             if args.request.model.is_some() && model_flag_given() {
                 session.model.clone_from(&settings.model);
             }
-            if settings.system.is_some() {
+            if args.request.system.is_some() || args.request.system_file.is_some() {
                 session.system.clone_from(&settings.system);
             }
             session
