@@ -92,13 +92,16 @@ pub fn sent_content(request: &Recorded) -> serde_json::Value {
     request.json()["messages"][0]["content"].clone()
 }
 
-/// A fresh directory under the system temp dir.
+/// A fresh, empty directory under the system temp dir.
 pub fn tempdir(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "claude-cli-test-{name}-{}-{:?}",
         std::process::id(),
         std::thread::current().id()
     ));
+    // Process ids are reused: a directory left by an earlier run must not
+    // leak into this one.
+    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
