@@ -41,35 +41,63 @@ pub fn files() -> io::Result<Vec<(PathBuf, Vec<u8>)>> {
     Ok(files)
 }
 
-/// `claude.1` and one page per subcommand (`claude-ask.1`, …).
+/// `claude.1` and one page per subcommand, nested ones included
+/// (`claude-ask.1`, `claude-batch-submit.1`, …).
 pub fn man_pages() -> io::Result<Vec<(String, Vec<u8>)>> {
     let mut root = Cli::command().disable_help_subcommand(true);
     root.build();
-    let subcommands: Vec<String> = root
+    let mut pages = Vec::new();
+    add_pages(&root, &[], &mut pages)?;
+    Ok(pages)
+}
+
+/// The page of `command` (reached by `path`) and of its subcommands.
+fn add_pages(
+    command: &clap::Command,
+    path: &[&str],
+    pages: &mut Vec<(String, Vec<u8>)>,
+) -> io::Result<()> {
+    let page_name = |path: &[&str]| {
+        std::iter::once("claude")
+            .chain(path.iter().copied())
+            .collect::<Vec<_>>()
+            .join("-")
+    };
+    let children: Vec<&clap::Command> = command
         .get_subcommands()
         .filter(|c| !c.is_hide_set())
-        .map(|c| c.get_name().to_owned())
         .collect();
-
-    let mut pages = vec![(
-        "claude.1".to_owned(),
-        man_page(root.clone(), help::MAIN_EXAMPLES, &subcommands)?,
-    )];
-    for name in &subcommands {
-        let Some(command) = root.find_subcommand(name).cloned() else {
-            continue;
-        };
-        let command = command
-            .display_name(format!("claude-{name}"))
-            .bin_name(format!("claude {name}"));
-        let page = man_page(command, examples_of(name), &["claude".to_owned()])?;
-        pages.push((format!("claude-{name}.1"), page));
+    let mut see_also = Vec::new();
+    if !path.is_empty() {
+        see_also.push(page_name(&path[..path.len() - 1]));
     }
-    Ok(pages)
+    for child in &children {
+        let mut child_path = path.to_vec();
+        child_path.push(child.get_name());
+        see_also.push(page_name(&child_path));
+    }
+    let name = page_name(path);
+    let command = if path.is_empty() {
+        command.clone()
+    } else {
+        command
+            .clone()
+            .display_name(name.clone())
+            .bin_name(format!("claude {}", path.join(" ")))
+    };
+    let page = man_page(command, examples_of(&path.join(" ")), &see_also)?;
+    pages.push((format!("{name}.1"), page));
+    for child in children {
+        let mut child_path = path.to_vec();
+        child_path.push(child.get_name());
+        add_pages(child, &child_path, pages)?;
+    }
+    Ok(())
 }
 
 fn examples_of(subcommand: &str) -> &'static [Example] {
     match subcommand {
+        "" => help::MAIN_EXAMPLES,
         "ask" => help::ASK_EXAMPLES,
         "vision" => help::VISION_EXAMPLES,
         "count" => help::COUNT_EXAMPLES,
@@ -77,7 +105,15 @@ fn examples_of(subcommand: &str) -> &'static [Example] {
         "chat" => help::CHAT_EXAMPLES,
         "completions" => help::COMPLETIONS_EXAMPLES,
         "config" => help::CONFIG_EXAMPLES,
+        "config path" => help::CONFIG_PATH_EXAMPLES,
+        "config show" => help::CONFIG_SHOW_EXAMPLES,
         "batch" => help::BATCH_EXAMPLES,
+        "batch submit" => help::BATCH_SUBMIT_EXAMPLES,
+        "batch status" => help::BATCH_STATUS_EXAMPLES,
+        "batch wait" => help::BATCH_WAIT_EXAMPLES,
+        "batch results" => help::BATCH_RESULTS_EXAMPLES,
+        "batch list" => help::BATCH_LIST_EXAMPLES,
+        "batch cancel" => help::BATCH_CANCEL_EXAMPLES,
         _ => &[],
     }
 }
@@ -137,18 +173,8 @@ fn man_page(
         }
     }
     roff.control("SH", ["SEE ALSO"]);
-    let references: Vec<String> = see_also
-        .iter()
-        .map(|name| {
-            if name == "claude" {
-                name.clone()
-            } else {
-                format!("claude-{name}")
-            }
-        })
-        .collect();
     let mut line = Vec::new();
-    for (i, name) in references.iter().enumerate() {
+    for (i, name) in see_also.iter().enumerate() {
         if i > 0 {
             line.push(roman(", "));
         }

@@ -280,6 +280,7 @@ impl Store {
 
     pub fn delete(&self, name: &str) -> Result<(), Error> {
         let path = self.path(name)?;
+        let _ = std::fs::remove_file(self.dir.join(format!(".{name}.lock")));
         std::fs::remove_file(&path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
                 Error::Usage(format!("no session named {name}"))

@@ -178,7 +178,8 @@ pub const DEFAULT_MAX_TOKENS: u32 = 4096;
 /// `--schema`: inline JSON (starting with `{`) or a file holding it. It
 /// must be a JSON object; anything else is refused before sending.
 fn read_schema(value: &str) -> Result<serde_json::Value, Error> {
-    let (text, source) = if value.trim_start().starts_with('{') {
+    let inline = value.trim_start().starts_with(['{', '[']);
+    let (text, source) = if inline {
         (value.to_owned(), "--schema".to_owned())
     } else {
         let path = std::path::Path::new(value);

@@ -153,9 +153,10 @@ pub const MODELS_EXAMPLES: &[Example] = &[
 pub const BATCH_ABOUT: &str = "\
 Message Batches: many requests at half price, run by the API.
 
-submit checks the whole file before sending anything (every error names its \
+submit checks the whole file before sending anything (an error names its \
 line) and prints the batch id; request options (-m, -s, --max-tokens...) are \
-the defaults for every line. A JSONL line is {\"custom_id\": ..., \"prompt\": \
+the defaults for every prompt line, and -m, -s and --max-tokens fill in what \
+a params line lacks. A JSONL line is {\"custom_id\": ..., \"prompt\": \
 ...} (with \"system\", \"model\" or \"max_tokens\" of its own if it likes) or \
 {\"custom_id\": ..., \"params\": {a Messages request}}; in a text file each \
 line is a prompt, named line-N. wait polls until the batch ends; results \

@@ -94,6 +94,14 @@ impl Batches<'_> {
     ) -> Result<ExitCode> {
         let defaults = defaults(settings)?;
         let requests = batch::read(&args.file, &defaults)?;
+        let ignored = ignored_by_params_lines(settings);
+        if !ignored.is_empty() && requests.iter().any(|r| r.from_params) {
+            output::note(format!(
+                "{} applied to prompt lines only: params lines are sent as written (with -m, \
+                 -s and --max-tokens filling in what they lack)",
+                ignored.join(", ")
+            ));
+        }
         // Written straight from the checked requests, without a copy.
         #[derive(serde::Serialize)]
         struct Body<'a> {
@@ -270,6 +278,24 @@ fn write_json(out: &mut impl Write, value: &Value, pretty: bool) -> io::Result<(
     }
     writeln!(out)?;
     out.flush()
+}
+
+/// Request options given that a `params` line does not take.
+fn ignored_by_params_lines(settings: &RequestSettings) -> Vec<&'static str> {
+    let given = [
+        ("--thinking", settings.thinking.is_some()),
+        ("--effort/--schema", settings.output_config.is_some()),
+        ("--stop", !settings.stop_sequences.is_empty()),
+        ("--cache", settings.cache_control.is_some()),
+        ("-t", settings.temperature.is_some()),
+        ("--top-p", settings.top_p.is_some()),
+        ("--top-k", settings.top_k.is_some()),
+    ];
+    given
+        .into_iter()
+        .filter(|(_, set)| *set)
+        .map(|(flag, _)| flag)
+        .collect()
 }
 
 /// What every prompt line starts from: the request the flags describe.

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::api::Credential;
 use crate::catalog;
-use crate::cli::{ConfigAction, ConfigArgs};
+use crate::cli::{ConfigAction, ConfigArgs, DEFAULT_API_VERSION, DEFAULT_BASE_URL};
 use crate::config::{Config, OutputName};
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
@@ -98,8 +98,38 @@ fn show(
     if base_url.password().is_some() {
         let _ = base_url.set_password(Some("redacted"));
     }
-    writeln!(out, "# base_url: {base_url}")?;
-    writeln!(out, "# api_version: {}", client.api_version)?;
+    let source = |variable: &str, value: &str, default: &str| match env(variable) {
+        Some(set) if set.trim() == value.trim_end_matches('/') || set.trim() == value => {
+            variable.to_owned()
+        }
+        _ if value.trim_end_matches('/') == default => "built-in".to_owned(),
+        _ => format!(
+            "--{}",
+            variable
+                .trim_start_matches("ANTHROPIC_")
+                .to_lowercase()
+                .replace('_', "-")
+        ),
+    };
+    writeln!(
+        out,
+        "# base_url: {base_url}  # {}",
+        source(
+            "ANTHROPIC_BASE_URL",
+            client.base_url.as_str(),
+            DEFAULT_BASE_URL
+        )
+    )?;
+    writeln!(
+        out,
+        "# api_version: {}  # {}",
+        client.api_version,
+        source(
+            "ANTHROPIC_API_VERSION",
+            &client.api_version,
+            DEFAULT_API_VERSION
+        )
+    )?;
 
     writeln!(out, "\n[aliases]")?;
     for (alias, id) in catalog::builtin_aliases() {

@@ -33,6 +33,9 @@ pub struct Defaults {
 pub struct BatchRequest {
     pub custom_id: String,
     pub params: Value,
+    /// Written as a full `params` object, which most flags leave alone.
+    #[serde(skip)]
+    pub from_params: bool,
 }
 
 /// Reads and checks the file at `path`.
@@ -70,6 +73,7 @@ pub fn parse(name: &str, text: &str, defaults: &Defaults) -> Result<Vec<BatchReq
             BatchRequest {
                 custom_id: format!("line-{number}"),
                 params: with_prompt(defaults, line.trim_end_matches('\r'), &Map::new()),
+                from_params: false,
             }
         };
         if let Some(first) = seen.insert(request.custom_id.clone(), number) {
@@ -108,6 +112,7 @@ fn json_line(line: &str, defaults: &Defaults) -> Result<BatchRequest, String> {
         None => return Err("no custom_id".into()),
     };
     check_custom_id(&custom_id)?;
+    let from_params = fields.contains_key("params");
     let params = match (fields.remove("prompt"), fields.remove("params")) {
         (Some(_), Some(_)) => return Err("give either prompt or params, not both".into()),
         (None, None) => return Err("no prompt or params".into()),
@@ -135,7 +140,11 @@ fn json_line(line: &str, defaults: &Defaults) -> Result<BatchRequest, String> {
              max_tokens, or custom_id and params)"
         ));
     }
-    Ok(BatchRequest { custom_id, params })
+    Ok(BatchRequest {
+        custom_id,
+        params,
+        from_params,
+    })
 }
 
 fn check_custom_id(id: &str) -> Result<(), String> {

@@ -340,3 +340,34 @@ fn results_cut_short_or_a_server_that_says_nothing_useful_are_errors() {
     assert_exit(&output, 9);
     assert!(error_line(&output).contains("names no id"));
 }
+
+#[test]
+fn options_that_params_lines_do_not_take_are_named() {
+    let server = FakeServer::start();
+    let output = claude_at(&server)
+        .args([
+            "batch",
+            "submit",
+            "--dry-run",
+            "--thinking",
+            "adaptive",
+            "-m",
+            "opus",
+        ])
+        .arg("tests/fixtures/batch/params.jsonl")
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert!(
+        stderr(&output).contains("--thinking applied to prompt lines only"),
+        "{}",
+        stderr(&output)
+    );
+    let body: Value = serde_json::from_str(stdout(&output).lines().last().unwrap()).unwrap();
+    assert_eq!(
+        body["requests"][1]["params"]["model"],
+        json!("claude-opus-5")
+    );
+    assert!(body["requests"][1]["params"].get("thinking").is_none());
+    assert!(server.requests().is_empty());
+}
