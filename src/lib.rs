@@ -48,6 +48,13 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
         return cmd::completions::run(args);
     }
     let config_path = config::path(|name| std::env::var(name).ok());
+    // Where the file is must be printable even when the file is broken.
+    if let Command::Config(cli::ConfigArgs {
+        action: cli::ConfigAction::Path,
+    }) = &cli.command
+    {
+        return cmd::config::print_path(config_path.as_deref());
+    }
     let config = config::load(config_path.as_deref())?;
     catalog::install_overrides(
         config.aliases.clone(),

@@ -20,19 +20,29 @@ pub fn run(
     path: Option<&Path>,
     env: impl Fn(&str) -> Option<String>,
 ) -> Result<ExitCode> {
-    let mut out = io::stdout().lock();
-    let written = match args.action {
-        ConfigAction::Path => match path {
-            Some(path) => writeln!(out, "{}", path.display()),
-            None => {
-                return Err(Error::Usage(
-                    "no config directory: set XDG_CONFIG_HOME or HOME".into(),
-                ));
-            }
-        },
-        ConfigAction::Show => show(&mut out, connection, config, path, env),
+    match args.action {
+        ConfigAction::Path => print_path(path),
+        ConfigAction::Show => {
+            let mut out = io::stdout().lock();
+            show(&mut out, connection, config, path, env)
+                .and_then(|()| out.flush())
+                .map_err(Error::Output)?;
+            Ok(ExitCode::Success)
+        }
+    }
+}
+
+/// `claude config path`: where the file is looked for, present or not.
+pub fn print_path(path: Option<&Path>) -> Result<ExitCode> {
+    let Some(path) = path else {
+        return Err(Error::Usage(
+            "no config directory: set XDG_CONFIG_HOME or HOME".into(),
+        ));
     };
-    written.and_then(|()| out.flush()).map_err(Error::Output)?;
+    let mut out = io::stdout().lock();
+    writeln!(out, "{}", path.display())
+        .and_then(|()| out.flush())
+        .map_err(Error::Output)?;
     Ok(ExitCode::Success)
 }
 

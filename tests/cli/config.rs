@@ -86,6 +86,13 @@ fn a_malformed_config_is_exit_2_with_the_line() {
         .unwrap();
     assert_exit(&output, 2);
     assert!(error_line(&output).contains("modle"));
+    // Where the broken file is can still be asked.
+    let output = claude()
+        .env("XDG_CONFIG_HOME", &home)
+        .args(["config", "path"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
 }
 
 #[test]
