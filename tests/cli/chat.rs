@@ -148,7 +148,13 @@ fn a_failed_turn_leaves_the_session_as_it_was() {
 #[test]
 fn a_process_killed_mid_stream_leaves_a_valid_session() {
     let data = tempdir("chat-killed");
-    let server = FakeServer::with([ok(), Reply::stream("stream-basic.sse").end(End::Stall)]);
+    // The second reply sends its first words, then nothing: it never ends.
+    let server = FakeServer::with([
+        ok(),
+        Reply::stream("stream-basic.sse")
+            .first_events(4)
+            .end(End::Stall),
+    ]);
     chat(&server, &data)
         .args(["--session", "k", "one"])
         .assert()
