@@ -8,13 +8,10 @@ use crate::cli::{AskArgs, OutputArgs};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
-use crate::input::{self, InputSpec};
 use crate::interrupt;
 use crate::log::StderrLog;
 use crate::output::{self, OutputSettings, Renderer, Spinner};
 use crate::settings::{self, Connection, LogLevel, RequestSettings, Terminal};
-
-use super::stdin_reader;
 
 pub fn run(
     args: AskArgs,
@@ -22,19 +19,12 @@ pub fn run(
     terminal: &Terminal,
     config: &Config,
 ) -> Result<ExitCode> {
-    let settings = RequestSettings::resolve(&args.request, &connection.client.api_version, config)?;
-    settings::check_cache_value(&args.request, args.prompt.first().map(std::ffi::OsStr::new))?;
+    let first_word = args.prompt.first().map(std::ffi::OsStr::new);
+    let settings = super::request_settings(&args.request, first_word, connection, config)?;
     if !settings.dry_run {
         connection.require_credential()?;
     }
-    let spec = InputSpec {
-        prompt: args.prompt,
-        files: args.input.files,
-        stdin: settings::stdin_mode(&args.input.stdin),
-        stdin_is_terminal: terminal.stdin,
-        media: settings::media_options(&args.input.media, &settings.model),
-    };
-    let content = input::assemble(&spec, stdin_reader(spec.stdin_is_explicit()))?;
+    let content = super::assemble(args.prompt, args.input, terminal, &settings.model)?;
     send(
         content,
         &settings,

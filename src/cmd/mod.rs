@@ -10,14 +10,50 @@ pub mod count;
 pub mod models;
 pub mod vision;
 
+use std::ffi::OsStr;
 use std::io;
 
 use crate::api::RequestPreview;
+use crate::api::types::InputContent;
+use crate::cli::{InputArgs, RequestArgs};
+use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
-use crate::input;
+use crate::input::{self, InputSpec};
 use crate::output;
-use crate::settings::{Connection, Terminal};
+use crate::settings::{self, Connection, RequestSettings, Terminal};
+
+/// The request options of a command that sends a message: resolved over
+/// the config file, with `--cache 1h` caught before `1h` joins the prompt.
+/// `first_word` is the first positional argument.
+fn request_settings(
+    request: &RequestArgs,
+    first_word: Option<&OsStr>,
+    connection: &Connection,
+    config: &Config,
+) -> Result<RequestSettings> {
+    let settings = RequestSettings::resolve(request, &connection.client.api_version, config)?;
+    settings::check_cache_value(request, first_word)?;
+    Ok(settings)
+}
+
+/// The user turn from PROMPT words, `-f` files and stdin (`ask`, `count`,
+/// one chat turn); `model` decides the PDF page limit.
+fn assemble(
+    prompt: Vec<String>,
+    input: InputArgs,
+    terminal: &Terminal,
+    model: &str,
+) -> Result<InputContent> {
+    let spec = InputSpec {
+        prompt,
+        files: input.files,
+        stdin: settings::stdin_mode(&input.stdin),
+        stdin_is_terminal: terminal.stdin,
+        media: settings::media_options(&input.media, model),
+    };
+    input::assemble(&spec, stdin_reader(spec.stdin_is_explicit()))
+}
 
 /// Reads stdin for input assembly, saying so when it stays silent.
 /// `explicit`: the user asked for stdin, so there is nothing to turn off.

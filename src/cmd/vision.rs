@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::error::Result;
 use crate::exit::ExitCode;
 use crate::input::{self, VisionSpec};
-use crate::settings::{self, Connection, RequestSettings, Terminal};
+use crate::settings::{self, Connection, Terminal};
 
 use super::stdin_reader;
 
@@ -15,8 +15,8 @@ pub fn run(
     terminal: &Terminal,
     config: &Config,
 ) -> Result<ExitCode> {
-    let settings = RequestSettings::resolve(&args.request, &connection.client.api_version, config)?;
-    settings::check_cache_value(&args.request, args.images.first().map(|p| p.as_os_str()))?;
+    let first_word = args.images.first().map(|p| p.as_os_str());
+    let settings = super::request_settings(&args.request, first_word, connection, config)?;
     if !settings.dry_run {
         connection.require_credential()?;
     }

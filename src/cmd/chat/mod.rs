@@ -15,12 +15,10 @@ use crate::cli::{ChatArgs, OutputFormat};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
-use crate::input::{self, InputSpec};
 use crate::output;
 use crate::session::{self, Session, Store};
-use crate::settings::{self, Connection, RequestSettings, Terminal};
+use crate::settings::{self, Connection, Terminal};
 
-use super::stdin_reader;
 use conversation::Conversation;
 
 pub fn run(
@@ -50,8 +48,8 @@ pub fn run(
         return Ok(ExitCode::Success);
     }
 
-    let settings = RequestSettings::resolve(&args.request, &connection.client.api_version, config)?;
-    settings::check_cache_value(&args.request, args.prompt.first().map(std::ffi::OsStr::new))?;
+    let first_word = args.prompt.first().map(std::ffi::OsStr::new);
+    let settings = super::request_settings(&args.request, first_word, connection, config)?;
     let output = settings::output_settings(&args.output, terminal, config)?;
     let (name, saved) = match (&args.session, args.resume) {
         (Some(name), _) => {
@@ -123,14 +121,8 @@ pub fn run(
         );
     }
 
-    let spec = InputSpec {
-        prompt: args.prompt,
-        files: args.input.files,
-        stdin: settings::stdin_mode(&args.input.stdin),
-        stdin_is_terminal: terminal.stdin,
-        media,
-    };
-    let content = input::assemble(&spec, stdin_reader(spec.stdin_is_explicit()))?;
+    let model = conversation.session.model.clone();
+    let content = super::assemble(args.prompt, args.input, terminal, &model)?;
     if conversation.settings.dry_run {
         return conversation.preview(content, output, connection, terminal);
     }
