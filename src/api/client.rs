@@ -226,16 +226,7 @@ impl Client {
             .endpoint("v1/messages/count_tokens")
             .map_err(build_error)?;
         let body = serde_json::to_vec(request).map_err(|e| build_error(e.into()))?;
-        let call = Call {
-            method: Method::POST,
-            url,
-            body: Some(Bytes::from(body)),
-            betas,
-            accept: None,
-        };
-        self.send_with_retries(&call, &mut NoSink, observer, &|response, _, request_id| {
-            read_json(response, request_id)
-        })
+        self.json_call(Method::POST, url, Some(Bytes::from(body)), betas, observer)
     }
 
     /// One page of `GET /v1/models`, starting after `after_id`.
@@ -245,15 +236,8 @@ impl Client {
         limit: u32,
         observer: &dyn Observer,
     ) -> Result<JsonReply<Page>, Error> {
-        let mut url = self.endpoint("v1/models").map_err(build_error)?;
-        {
-            let mut query = url.query_pairs_mut();
-            query.append_pair("limit", &limit.to_string());
-            if let Some(after_id) = after_id {
-                query.append_pair("after_id", after_id);
-            }
-        }
-        self.get(url, observer)
+        let url = self.page_url("v1/models", after_id, limit)?;
+        self.json_call(Method::GET, url, None, &[], observer)
     }
 
     /// `GET /v1/models/{id}`.
@@ -262,12 +246,8 @@ impl Client {
         id: &str,
         observer: &dyn Observer,
     ) -> Result<JsonReply<serde_json::Value>, Error> {
-        let mut url = self.endpoint("v1/models/").map_err(build_error)?;
-        url.path_segments_mut()
-            .map_err(|()| Error::Build("the base URL cannot have a path".into()))?
-            .pop_if_empty()
-            .push(id);
-        self.get(url, observer)
+        let url = self.item_url("v1/models/", "model", id, None)?;
+        self.json_call(Method::GET, url, None, &[], observer)
     }
 
     /// `POST /v1/messages/batches` with a body already built (and checked).
@@ -277,7 +257,7 @@ impl Client {
         observer: &dyn Observer,
     ) -> Result<JsonReply<serde_json::Value>, Error> {
         let url = self.endpoint("v1/messages/batches").map_err(build_error)?;
-        self.json_call(Method::POST, url, Some(body), observer)
+        self.json_call(Method::POST, url, Some(body), &[], observer)
     }
 
     /// `POST /v1/messages/batches`, as `--dry-run` would show it.
@@ -296,8 +276,8 @@ impl Client {
         id: &str,
         observer: &dyn Observer,
     ) -> Result<JsonReply<serde_json::Value>, Error> {
-        let url = self.batch_url(id, None)?;
-        self.json_call(Method::GET, url, None, observer)
+        let url = self.item_url("v1/messages/batches/", "batch", id, None)?;
+        self.json_call(Method::GET, url, None, &[], observer)
     }
 
     /// `POST /v1/messages/batches/{id}/cancel`.
@@ -306,8 +286,8 @@ impl Client {
         id: &str,
         observer: &dyn Observer,
     ) -> Result<JsonReply<serde_json::Value>, Error> {
-        let url = self.batch_url(id, Some("cancel"))?;
-        self.json_call(Method::POST, url, None, observer)
+        let url = self.item_url("v1/messages/batches/", "batch", id, Some("cancel"))?;
+        self.json_call(Method::POST, url, None, &[], observer)
     }
 
     /// One page of `GET /v1/messages/batches`, newest first.
@@ -317,15 +297,8 @@ impl Client {
         limit: u32,
         observer: &dyn Observer,
     ) -> Result<JsonReply<Page>, Error> {
-        let mut url = self.endpoint("v1/messages/batches").map_err(build_error)?;
-        {
-            let mut query = url.query_pairs_mut();
-            query.append_pair("limit", &limit.to_string());
-            if let Some(after_id) = after_id {
-                query.append_pair("after_id", after_id);
-            }
-        }
-        self.json_call(Method::GET, url, None, observer)
+        let url = self.page_url("v1/messages/batches", after_id, limit)?;
+        self.json_call(Method::GET, url, None, &[], observer)
     }
 
     /// Streams the results of an ended batch (JSONL) to `on_line`, one line
@@ -337,7 +310,7 @@ impl Client {
         on_line: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
         observer: &dyn Observer,
     ) -> Result<(), Error> {
-        let url = self.batch_url(id, Some("results"))?;
+        let url = self.item_url("v1/messages/batches/", "batch", id, Some("results"))?;
         let call = Call {
             method: Method::GET,
             url,
@@ -356,12 +329,19 @@ impl Client {
         })
     }
 
-    /// `/v1/messages/batches/{id}` and a sub-path; the id is one path segment.
-    fn batch_url(&self, id: &str, then: Option<&str>) -> Result<Url, Error> {
+    /// `{collection}{id}` and a sub-path; the id (of a `what`) is one path
+    /// segment, never a way to another endpoint.
+    fn item_url(
+        &self,
+        collection: &str,
+        what: &str,
+        id: &str,
+        then: Option<&str>,
+    ) -> Result<Url, Error> {
         if id.is_empty() || matches!(id, "." | "..") || id.contains('/') {
-            return Err(Error::Build(format!("`{id}` is not a batch id")));
+            return Err(Error::Build(format!("`{id}` is not a {what} id")));
         }
-        let mut url = self.endpoint("v1/messages/batches/").map_err(build_error)?;
+        let mut url = self.endpoint(collection).map_err(build_error)?;
         {
             let mut segments = url
                 .path_segments_mut()
@@ -374,35 +354,33 @@ impl Client {
         Ok(url)
     }
 
+    /// One page of a list endpoint: `limit`, and `after_id` for the next.
+    fn page_url(&self, path: &str, after_id: Option<&str>, limit: u32) -> Result<Url, Error> {
+        let mut url = self.endpoint(path).map_err(build_error)?;
+        {
+            let mut query = url.query_pairs_mut();
+            query.append_pair("limit", &limit.to_string());
+            if let Some(after_id) = after_id {
+                query.append_pair("after_id", after_id);
+            }
+        }
+        Ok(url)
+    }
+
+    /// A call whose reply is one JSON value.
     fn json_call<T: DeserializeOwned>(
         &self,
         method: Method,
         url: Url,
         body: Option<Bytes>,
+        betas: &[String],
         observer: &dyn Observer,
     ) -> Result<JsonReply<T>, Error> {
         let call = Call {
             method,
             url,
             body,
-            betas: &[],
-            accept: None,
-        };
-        self.send_with_retries(&call, &mut NoSink, observer, &|response, _, request_id| {
-            read_json(response, request_id)
-        })
-    }
-
-    fn get<T: DeserializeOwned>(
-        &self,
-        url: Url,
-        observer: &dyn Observer,
-    ) -> Result<JsonReply<T>, Error> {
-        let call = Call {
-            method: Method::GET,
-            url,
-            body: None,
-            betas: &[],
+            betas,
             accept: None,
         };
         self.send_with_retries(&call, &mut NoSink, observer, &|response, _, request_id| {
