@@ -245,7 +245,7 @@ impl Batches<'_> {
         let mut stdout = io::stdout().lock();
         let written = match format {
             DataFormat::Text => output::print_batch_list(&mut stdout, &page.data),
-            DataFormat::Json => write_json(
+            DataFormat::Json => output::print_json(
                 &mut stdout,
                 &Value::Array(page.data.clone()),
                 self.terminal.stdout,
@@ -264,20 +264,10 @@ impl Batches<'_> {
         let mut stdout = io::stdout().lock();
         match format {
             DataFormat::Text => output::print_batch(&mut stdout, &BatchInfo::from_json(batch)),
-            DataFormat::Json => write_json(&mut stdout, batch, self.terminal.stdout),
+            DataFormat::Json => output::print_json(&mut stdout, batch, self.terminal.stdout),
         }
         .map_err(Error::Output)
     }
-}
-
-fn write_json(out: &mut impl Write, value: &Value, pretty: bool) -> io::Result<()> {
-    if pretty {
-        serde_json::to_writer_pretty(&mut *out, value)?;
-    } else {
-        serde_json::to_writer(&mut *out, value)?;
-    }
-    writeln!(out)?;
-    out.flush()
 }
 
 /// Request options given that a `params` line does not take.

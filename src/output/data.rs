@@ -29,7 +29,7 @@ pub fn print_count(
         DataFormat::Text => writeln!(out, "{}", reply.value.input_tokens)?,
         DataFormat::Json if pretty => {
             let value: Value = serde_json::from_slice(&reply.raw).map_err(io::Error::other)?;
-            write_json(out, &value, true)?;
+            print_json(out, &value, true)?;
         }
         DataFormat::Json => {
             // One line, as the API sent it otherwise.
@@ -49,7 +49,7 @@ pub fn print_models(
     pretty: bool,
 ) -> io::Result<()> {
     if format == DataFormat::Json {
-        write_json(out, &Value::Array(models.to_vec()), pretty)?;
+        print_json(out, &Value::Array(models.to_vec()), pretty)?;
         return out.flush();
     }
     let infos: Vec<ModelInfo> = models.iter().map(ModelInfo::from_json).collect();
@@ -78,7 +78,7 @@ pub fn print_model(
     pretty: bool,
 ) -> io::Result<()> {
     if format == DataFormat::Json {
-        write_json(out, model, pretty)?;
+        print_json(out, model, pretty)?;
         return out.flush();
     }
     let info = ModelInfo::from_json(model);
@@ -146,13 +146,16 @@ fn date(timestamp: Option<&str>) -> &str {
     timestamp.get(..10).unwrap_or(timestamp)
 }
 
-fn write_json(out: &mut impl Write, value: &Value, pretty: bool) -> io::Result<()> {
+/// One JSON value and a newline: indented for a terminal, one line for a
+/// pipe.
+pub fn print_json(out: &mut impl Write, value: &Value, pretty: bool) -> io::Result<()> {
     if pretty {
         serde_json::to_writer_pretty(&mut *out, value)?;
     } else {
         serde_json::to_writer(&mut *out, value)?;
     }
-    writeln!(out)
+    writeln!(out)?;
+    out.flush()
 }
 
 #[cfg(test)]

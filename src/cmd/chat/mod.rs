@@ -196,12 +196,11 @@ fn list(store: &Store, format: OutputFormat, terminal: &Terminal) -> Result<Exit
                 })
             })
             .collect();
-        let text = if terminal.stdout {
-            serde_json::to_string_pretty(&list)
-        } else {
-            serde_json::to_string(&list)
-        };
-        writeln!(stdout, "{}", text.unwrap_or_default())
+        output::print_json(
+            &mut stdout,
+            &serde_json::Value::Array(list),
+            terminal.stdout,
+        )
     };
     written
         .and_then(|()| stdout.flush())
