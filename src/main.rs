@@ -1,13 +1,12 @@
 //! The `claude` binary: parse, run, exit with the contract's code.
 
-use clap::Parser;
 use clap::error::ErrorKind;
 
 use claude_cli::cli::Cli;
 use claude_cli::exit::ExitCode;
 
 fn main() -> std::process::ExitCode {
-    match Cli::try_parse() {
+    match Cli::parse_with_sources(std::env::args_os()) {
         Ok(cli) => claude_cli::run(cli).into(),
         // Help and version go to stdout and succeed; help shown for a
         // missing subcommand is clap's usage error, printed as clap formats it.

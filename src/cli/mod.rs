@@ -234,6 +234,11 @@ pub struct CountArgs {
 
 #[derive(Debug, Args)]
 pub struct ChatArgs {
+    /// Whether `-m` was on the command line, rather than ANTHROPIC_MODEL
+    /// filling it in: only the flag switches a saved session's model.
+    #[arg(skip)]
+    pub model_on_command_line: bool,
+
     /// A message to send as one turn (with piped stdin before it)
     #[arg(value_name = "PROMPT")]
     pub prompt: Vec<String>,
@@ -679,6 +684,26 @@ fn parse_positive_seconds(value: &str) -> Result<f64, String> {
     }
 }
 
+impl Cli {
+    /// Parses `args`, and notes what the fields alone cannot tell: whether
+    /// chat's model came from the command line or from ANTHROPIC_MODEL.
+    pub fn parse_with_sources<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        use clap::{CommandFactory, FromArgMatches};
+        let matches = Cli::command().try_get_matches_from(args)?;
+        let mut cli = Cli::from_arg_matches(&matches)?;
+        if let (Command::Chat(chat), Some(("chat", sub))) = (&mut cli.command, matches.subcommand())
+        {
+            chat.model_on_command_line =
+                sub.value_source("model") == Some(clap::parser::ValueSource::CommandLine);
+        }
+        Ok(cli)
+    }
+}
+
 /// A clap parse error as the one line every failure gets: clap's message
 /// without its `error:` prefix, usage block or tips, and a pointer to help.
 pub fn one_line_error(error: &clap::Error) -> String {
@@ -738,6 +763,17 @@ mod tests {
             "{}",
             one_line_error(&error)
         );
+    }
+
+    #[test]
+    fn chat_knows_whether_the_model_came_from_the_command_line() {
+        let from_flag = |args: &[&str]| match Cli::parse_with_sources(args).unwrap().command {
+            Command::Chat(chat) => chat.model_on_command_line,
+            _ => panic!("chat"),
+        };
+        assert!(from_flag(&["claude", "chat", "-m", "opus", "hi"]));
+        assert!(from_flag(&["claude", "chat", "--model=opus", "hi"]));
+        assert!(!from_flag(&["claude", "chat", "--system=-m is a flag", "hi"]));
     }
 
     #[test]

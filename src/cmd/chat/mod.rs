@@ -79,7 +79,7 @@ pub fn run(
         Some(mut session) => {
             // Flags given now change the conversation from here on; the
             // ANTHROPIC_MODEL default does not switch a saved one.
-            if args.request.model.is_some() && model_flag_given() {
+            if args.model_on_command_line {
                 session.model.clone_from(&settings.model);
             }
             if args.request.system.is_some() || args.request.system_file.is_some() {
@@ -127,18 +127,6 @@ pub fn run(
         return conversation.preview(content, output, connection, terminal);
     }
     conversation.turn(content, output, connection, terminal)
-}
-
-/// Whether `-m`/`--model` is on the command line (clap folds the
-/// ANTHROPIC_MODEL default into the same field).
-fn model_flag_given() -> bool {
-    std::env::args_os().skip(1).any(|arg| {
-        let arg = arg.to_string_lossy();
-        arg == "-m"
-            || arg == "--model"
-            || arg.starts_with("--model=")
-            || (arg.starts_with("-m") && !arg.starts_with("--"))
-    })
 }
 
 /// A name for a new session: the time, made unique.
