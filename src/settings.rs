@@ -172,6 +172,28 @@ pub struct RequestSettings {
     pub structured: bool,
 }
 
+/// Where a setting's value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A flag, or the environment variable clap reads for it.
+    Given,
+    ConfigFile,
+    BuiltIn,
+}
+
+/// The model name (an id or an alias): the flag or ANTHROPIC_MODEL, then
+/// the config file, then the built-in default. Blank values do not count.
+pub fn choose_model<'a>(given: Option<&'a str>, config: &'a Config) -> (&'a str, Source) {
+    fn set(value: Option<&str>) -> Option<&str> {
+        value.map(str::trim).filter(|m| !m.is_empty())
+    }
+    match (set(given), set(config.model.as_deref())) {
+        (Some(model), _) => (model, Source::Given),
+        (None, Some(model)) => (model, Source::ConfigFile),
+        (None, None) => (catalog::DEFAULT_MODEL, Source::BuiltIn),
+    }
+}
+
 /// `--max-tokens` when neither a flag nor the config file sets it.
 pub const DEFAULT_MAX_TOKENS: u32 = 4096;
 
@@ -208,12 +230,7 @@ impl RequestSettings {
         api_version: &str,
         config: &Config,
     ) -> Result<RequestSettings, Error> {
-        fn given(value: Option<&str>) -> Option<&str> {
-            value.map(str::trim).filter(|m| !m.is_empty())
-        }
-        let model = given(args.model.as_deref())
-            .or(given(config.model.as_deref()))
-            .unwrap_or(catalog::DEFAULT_MODEL);
+        let (model, _) = choose_model(args.model.as_deref(), config);
         let max_tokens = args
             .max_tokens
             .or(config.max_tokens)

@@ -773,7 +773,12 @@ mod tests {
         };
         assert!(from_flag(&["claude", "chat", "-m", "opus", "hi"]));
         assert!(from_flag(&["claude", "chat", "--model=opus", "hi"]));
-        assert!(!from_flag(&["claude", "chat", "--system=-m is a flag", "hi"]));
+        assert!(!from_flag(&[
+            "claude",
+            "chat",
+            "--system=-m is a flag",
+            "hi"
+        ]));
     }
 
     #[test]

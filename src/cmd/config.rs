@@ -11,7 +11,7 @@ use crate::cli::{ConfigAction, ConfigArgs, DEFAULT_API_VERSION, DEFAULT_BASE_URL
 use crate::config::{Config, OutputName};
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
-use crate::settings::{Connection, DEFAULT_MAX_TOKENS};
+use crate::settings::{self, Connection, DEFAULT_MAX_TOKENS, Source};
 
 pub fn run(
     args: ConfigArgs,
@@ -62,12 +62,14 @@ fn show(
     };
     writeln!(out, "# config file: {file}")?;
 
-    let (model, source) = match (env("ANTHROPIC_MODEL"), &config.model) {
-        (Some(model), _) => (model, "ANTHROPIC_MODEL"),
-        (None, Some(model)) => (model.clone(), "config file"),
-        (None, None) => (catalog::DEFAULT_MODEL.to_owned(), "built-in"),
+    let from_env = env("ANTHROPIC_MODEL");
+    let (model, source) = settings::choose_model(from_env.as_deref(), config);
+    let source = match source {
+        Source::Given => "ANTHROPIC_MODEL",
+        Source::ConfigFile => "config file",
+        Source::BuiltIn => "built-in",
     };
-    let resolved = catalog::resolve_model(&model);
+    let resolved = catalog::resolve_model(model);
     let alias = if resolved == model {
         String::new()
     } else {

@@ -261,3 +261,30 @@ fn config_show_hides_credentials_in_the_base_url() {
     assert_exit(&output, 0);
     assert!(!stdout(&output).contains("s3cr3t"), "{}", stdout(&output));
 }
+
+#[test]
+fn config_show_reports_the_model_that_would_be_sent() {
+    let home = config_home(CONFIG);
+    for (env, expected) in [
+        (
+            " ",
+            "model = \"claude-haiku-4-5\"  # config file, alias haiku",
+        ),
+        (
+            "opus",
+            "model = \"claude-opus-5\"  # ANTHROPIC_MODEL, alias opus",
+        ),
+    ] {
+        let output = claude()
+            .env("XDG_CONFIG_HOME", &home)
+            .env("ANTHROPIC_MODEL", env)
+            .args(["config", "show"])
+            .output()
+            .unwrap();
+        assert_exit(&output, 0);
+        assert!(stdout(&output).contains(expected), "{}", stdout(&output));
+        // The same model goes out in a request.
+        let body = dry_body(&home, &[("ANTHROPIC_MODEL", env)], &["ask"]);
+        assert!(expected.contains(body["model"].as_str().unwrap()));
+    }
+}
