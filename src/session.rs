@@ -245,12 +245,12 @@ impl Store {
 
     /// Adds an exchange to the session on disk, under a lock, so that two
     /// processes appending to one session both keep their turns: `change`
-    /// is applied to the file's current contents (or to `fresh` when there
+    /// is applied to the file's current contents (or to `fresh()` when there
     /// is none yet). Returns what was saved.
     pub fn update(
         &self,
         name: &str,
-        fresh: &Session,
+        fresh: impl FnOnce() -> Session,
         change: impl FnOnce(&mut Session),
     ) -> Result<Session, Error> {
         self.create_dir()?;
@@ -260,7 +260,7 @@ impl Store {
         let mut session = if self.exists(name)? {
             self.load(name)?
         } else {
-            fresh.clone()
+            fresh()
         };
         change(&mut session);
         self.save(name, &session)?;
@@ -498,11 +498,19 @@ mod tests {
         let store = store("update");
         let fresh = Session::new("m".into(), None);
         store
-            .update("u", &fresh, |s| s.push_exchange(json!("a"), json!("b")))
+            .update(
+                "u",
+                || fresh.clone(),
+                |s| s.push_exchange(json!("a"), json!("b")),
+            )
             .unwrap();
         // A second writer that loaded nothing still appends after the first.
         let saved = store
-            .update("u", &fresh, |s| s.push_exchange(json!("c"), json!("d")))
+            .update(
+                "u",
+                || fresh.clone(),
+                |s| s.push_exchange(json!("c"), json!("d")),
+            )
             .unwrap();
         assert_eq!(saved.exchanges(), 2);
         assert_eq!(store.load("u").unwrap(), saved);

@@ -114,17 +114,20 @@ impl Conversation {
         let (before, compact) = (self.session.exchanges(), self.compact);
         let (model, system) = (self.session.model.clone(), self.session.system.clone());
         let replace_last = self.replace_last;
-        let fresh = self.session.clone();
-        let mut saved = self.store.update(&self.name, &fresh, |session| {
-            session.model = model;
-            session.system = system;
-            session.compact |= compact;
-            if replace_last {
-                session.pop_exchange();
-            }
-            session.push_exchange(user, assistant);
-            count(session, &reply);
-        })?;
+        let mut saved = self.store.update(
+            &self.name,
+            || self.session.clone(),
+            |session| {
+                session.model = model;
+                session.system = system;
+                session.compact |= compact;
+                if replace_last {
+                    session.pop_exchange();
+                }
+                session.push_exchange(user, assistant);
+                count(session, &reply);
+            },
+        )?;
         self.saved_last_turn = true;
         if saved.exchanges() != before + 1 {
             output::note(
