@@ -371,3 +371,22 @@ fn options_that_params_lines_do_not_take_are_named() {
     assert!(body["requests"][1]["params"].get("thinking").is_none());
     assert!(server.requests().is_empty());
 }
+
+#[test]
+fn unreadable_result_lines_count_as_failures() {
+    let lines = fixture_lines();
+    let body = format!("{}\nnot json\n{}\n{}\n", lines[0], lines[1], lines[2]);
+    let server = FakeServer::with([ended(), Reply::json(body)]);
+    let output = claude_at(&server)
+        .args(["batch", "results", ID])
+        .output()
+        .unwrap();
+    assert_exit(&output, 11);
+    assert!(
+        stderr(&output).contains("1 unreadable"),
+        "{}",
+        stderr(&output)
+    );
+    // Passed on as they came.
+    assert!(stdout(&output).contains("\nnot json\n"));
+}

@@ -588,3 +588,50 @@ fn the_model_environment_variable_does_not_switch_a_saved_session() {
     );
     assert_eq!(read_session(&data, "e")["model"], json!("claude-haiku-4-5"));
 }
+
+#[test]
+fn with_stdout_piped_the_repl_prompt_stays_on_the_terminal() {
+    let data = tempdir("repl-piped");
+    let server = FakeServer::with([Reply::stream("stream-basic.sse")]);
+    let mut command = spawnable(&server);
+    command
+        .env("XDG_DATA_HOME", &data)
+        .env("TERM", "xterm")
+        .args(["chat", "--session", "p"]);
+    let mut terminal = pty::Session::spawn_with_stdout(command, Some(std::process::Stdio::piped()));
+    let mut answers = terminal.child.stdout.take().unwrap();
+    terminal.expect("> ");
+    terminal.send("hello\r");
+    // The whole reply, read from the pipe.
+    let mut reply = vec![0u8; "Hello there!\n".len()];
+    std::io::Read::read_exact(&mut answers, &mut reply).unwrap();
+    assert_eq!(String::from_utf8(reply).unwrap(), "Hello there!\n");
+    terminal.expect("> ");
+    terminal.send("\x04");
+    assert_eq!(terminal.wait(), Some(0));
+    // Nothing but the answer went to the pipe: no prompt, no typing, no escapes.
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut answers, &mut rest).unwrap();
+    assert_eq!(rest, "");
+    // It streamed, though stdout is not a terminal.
+    assert_eq!(server.single_request().json()["stream"], json!(true));
+}
+
+#[test]
+fn deleting_a_session_leaves_nothing_behind() {
+    let data = tempdir("chat-delete");
+    let server = FakeServer::with([ok()]);
+    chat(&server, &data)
+        .args(["--session", "gone", "hi"])
+        .assert()
+        .success();
+    chat(&server, &data)
+        .args(["--delete", "gone"])
+        .assert()
+        .success();
+    let left: Vec<_> = std::fs::read_dir(data.join("claude-cli/sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

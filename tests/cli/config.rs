@@ -288,3 +288,35 @@ fn config_show_reports_the_model_that_would_be_sent() {
         assert!(expected.contains(body["model"].as_str().unwrap()));
     }
 }
+
+#[test]
+fn an_inline_schema_that_is_not_an_object_says_so() {
+    let server = FakeServer::start();
+    let output = claude_at(&server)
+        .args(["ask", "--schema", "[1, 2]", "Extract"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    assert!(error_line(&output).contains("a JSON Schema must be a JSON object"));
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn config_show_names_where_the_url_and_version_came_from() {
+    let output = claude()
+        .env("XDG_CONFIG_HOME", tempdir("config-sources"))
+        .env("ANTHROPIC_API_VERSION", "2023-06-01")
+        .args(["--base-url", "http://127.0.0.1:9/p", "config", "show"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    let shown = stdout(&output);
+    assert!(
+        shown.contains("# base_url: http://127.0.0.1:9/p  # --base-url"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("# api_version: 2023-06-01  # ANTHROPIC_API_VERSION"),
+        "{shown}"
+    );
+}

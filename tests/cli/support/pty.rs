@@ -75,12 +75,18 @@ pub struct Session {
 
 impl Session {
     /// Starts `command` with stdin, stdout and stderr on a new terminal.
-    pub fn spawn(mut command: std::process::Command) -> Session {
+    pub fn spawn(command: std::process::Command) -> Session {
+        Session::spawn_with_stdout(command, None)
+    }
+
+    /// Like [`Session::spawn`], with stdout going to `stdout` instead of
+    /// the terminal when given (`claude chat | tee`).
+    pub fn spawn_with_stdout(mut command: std::process::Command, stdout: Option<Stdio>) -> Session {
         use std::os::unix::process::CommandExt;
         let pty = Pty::open();
         command
             .stdin(pty.terminal())
-            .stdout(pty.terminal())
+            .stdout(stdout.unwrap_or_else(|| pty.terminal()))
             .stderr(pty.terminal());
         // SAFETY: only async-signal-safe calls between fork and exec: a new
         // session, then the terminal on stdin becomes its controlling one.
