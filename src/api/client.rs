@@ -1,5 +1,7 @@
-//! The Messages API client: headers, endpoints, and sending a request with
-//! the retry policy, stream handling and model fallback.
+//! The API client's one request path: headers, endpoint URLs, and sending a
+//! call with the retry policy and the typed error. Each endpoint family
+//! (`messages`, `count`, `models`, `batches`) adds its methods to [`Client`]
+//! in its own module beside this one.
 //!
 //! It prints nothing. Streamed events go to a [`StreamSink`] (the output
 //! layer implements it) and each attempt is reported to an [`Observer`]
@@ -13,10 +15,8 @@ use reqwest::{Method, Url};
 
 use super::error::{self, ApiError, Error};
 use super::retry::{RetryDecision, RetryPolicy};
-use super::sse::{SseDecoder, SseEvent};
-use super::stream::{MessageAccumulator, StreamEvent};
+use super::stream::StreamEvent;
 use super::transport::{HttpRequest, Response, Transport, TransportError};
-use super::types::{CountTokensRequest, Message, MessageRequest, Page, TokenCount};
 use crate::interrupt;
 use serde::de::DeserializeOwned;
 
@@ -102,14 +102,6 @@ pub trait Observer {
     fn on(&self, event: ClientEvent<'_>);
 }
 
-/// A reply: the Message, and for a reply that was not streamed the body
-/// exactly as the server sent it.
-#[derive(Debug, Clone)]
-pub struct Reply {
-    pub message: Message,
-    pub raw: Option<Bytes>,
-}
-
 /// A request as it would be sent, secrets redacted: what `--dry-run` shows.
 #[derive(Debug, Clone)]
 pub struct RequestPreview {
@@ -126,19 +118,6 @@ const ERROR_BODY_LIMIT: usize = 64 * 1024;
 const MAX_BODY_BYTES: usize = super::sse::MAX_EVENT_BYTES;
 const REDACTED: &str = "<redacted>";
 const SECRET_HEADERS: [&str; 2] = ["x-api-key", "authorization"];
-
-/// The SDKs refuse a non-streaming request that may outlast ten minutes:
-/// `3600 s * max_tokens / 128000 > 600 s`, or above the per-model cap for
-/// the old Opus 4 ids (`_constants.py`, `MODEL_NONSTREAMING_TOKENS`).
-/// We stream such a request instead.
-pub fn needs_streaming(model: &str, max_tokens: u32) -> bool {
-    const OPUS_4_CAP: u32 = 8192;
-    let opus_4 = matches!(
-        model,
-        "claude-opus-4-20250514" | "claude-opus-4-0" | "claude-4-opus-20250514"
-    );
-    max_tokens > 21_333 || (opus_4 && max_tokens > OPUS_4_CAP)
-}
 
 /// The Messages API client.
 pub struct Client {
@@ -157,181 +136,14 @@ impl Client {
         })
     }
 
-    /// `POST /v1/messages`, as `--dry-run` would show it.
-    pub fn preview_message(
-        &self,
-        request: &MessageRequest,
-        betas: &[String],
-    ) -> anyhow::Result<RequestPreview> {
-        Ok(RequestPreview {
-            method: "POST",
-            url: self.endpoint("v1/messages")?,
-            headers: self.header_list(betas, true),
-            body: serialize(request)?,
-        })
-    }
-
-    /// Sends a Messages request and returns the reply. Streamed events go to
-    /// `sink` as they arrive. Failures are retried by the policy as long as
-    /// nothing has reached stdout; when the server keeps failing and a
-    /// fallback model is configured, the request goes there once.
-    pub fn create_message(
-        &self,
-        mut request: MessageRequest,
-        betas: &[String],
-        sink: &mut dyn StreamSink,
-        observer: &dyn Observer,
-    ) -> Result<Reply, Error> {
-        let url = self.endpoint("v1/messages").map_err(build_error)?;
-        let first = self.send_message(&url, &request, betas, sink, observer);
-        match (first, &self.config.fallback_model) {
-            (Err(error), Some(fallback))
-                if error.is_server_side() && !sink.has_output() && *fallback != request.model =>
-            {
-                observer.on(ClientEvent::FallingBack {
-                    from: &request.model,
-                    to: fallback,
-                    error: &error,
-                });
-                request.model.clone_from(fallback);
-                sink.restart();
-                self.send_message(&url, &request, betas, sink, observer)
-            }
-            (result, _) => result,
-        }
-    }
-
-    /// `POST /v1/messages/count_tokens`, as `--dry-run` would show it.
-    pub fn preview_count(
-        &self,
-        request: &CountTokensRequest<'_>,
-        betas: &[String],
-    ) -> anyhow::Result<RequestPreview> {
-        Ok(RequestPreview {
-            method: "POST",
-            url: self.endpoint("v1/messages/count_tokens")?,
-            headers: self.header_list(betas, true),
-            body: Bytes::from(serde_json::to_vec(request)?),
-        })
-    }
-
-    /// Counts the input tokens of a request.
-    pub fn count_tokens(
-        &self,
-        request: &CountTokensRequest<'_>,
-        betas: &[String],
-        observer: &dyn Observer,
-    ) -> Result<JsonReply<TokenCount>, Error> {
-        let url = self
-            .endpoint("v1/messages/count_tokens")
-            .map_err(build_error)?;
-        let body = serde_json::to_vec(request).map_err(|e| build_error(e.into()))?;
-        self.json_call(Method::POST, url, Some(Bytes::from(body)), betas, observer)
-    }
-
-    /// One page of `GET /v1/models`, starting after `after_id`.
-    pub fn list_models(
-        &self,
-        after_id: Option<&str>,
-        limit: u32,
-        observer: &dyn Observer,
-    ) -> Result<JsonReply<Page>, Error> {
-        let url = self.page_url("v1/models", after_id, limit)?;
-        self.json_call(Method::GET, url, None, &[], observer)
-    }
-
-    /// `GET /v1/models/{id}`.
-    pub fn get_model(
-        &self,
-        id: &str,
-        observer: &dyn Observer,
-    ) -> Result<JsonReply<serde_json::Value>, Error> {
-        let url = self.item_url("v1/models/", "model", id, None)?;
-        self.json_call(Method::GET, url, None, &[], observer)
-    }
-
-    /// `POST /v1/messages/batches` with a body already built (and checked).
-    pub fn create_batch(
-        &self,
-        body: Bytes,
-        observer: &dyn Observer,
-    ) -> Result<JsonReply<serde_json::Value>, Error> {
-        let url = self.endpoint("v1/messages/batches").map_err(build_error)?;
-        self.json_call(Method::POST, url, Some(body), &[], observer)
-    }
-
-    /// `POST /v1/messages/batches`, as `--dry-run` would show it.
-    pub fn preview_batch(&self, body: Bytes) -> anyhow::Result<RequestPreview> {
-        Ok(RequestPreview {
-            method: "POST",
-            url: self.endpoint("v1/messages/batches")?,
-            headers: self.header_list(&[], true),
-            body,
-        })
-    }
-
-    /// `GET /v1/messages/batches/{id}`.
-    pub fn get_batch(
-        &self,
-        id: &str,
-        observer: &dyn Observer,
-    ) -> Result<JsonReply<serde_json::Value>, Error> {
-        let url = self.item_url("v1/messages/batches/", "batch", id, None)?;
-        self.json_call(Method::GET, url, None, &[], observer)
-    }
-
-    /// `POST /v1/messages/batches/{id}/cancel`.
-    pub fn cancel_batch(
-        &self,
-        id: &str,
-        observer: &dyn Observer,
-    ) -> Result<JsonReply<serde_json::Value>, Error> {
-        let url = self.item_url("v1/messages/batches/", "batch", id, Some("cancel"))?;
-        self.json_call(Method::POST, url, None, &[], observer)
-    }
-
-    /// One page of `GET /v1/messages/batches`, newest first.
-    pub fn list_batches(
-        &self,
-        after_id: Option<&str>,
-        limit: u32,
-        observer: &dyn Observer,
-    ) -> Result<JsonReply<Page>, Error> {
-        let url = self.page_url("v1/messages/batches", after_id, limit)?;
-        self.json_call(Method::GET, url, None, &[], observer)
-    }
-
-    /// Streams the results of an ended batch (JSONL) to `on_line`, one line
-    /// at a time, without holding the file. Retried only while `on_line`
-    /// has not been called.
-    pub fn batch_results(
-        &self,
-        id: &str,
-        on_line: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
-        observer: &dyn Observer,
-    ) -> Result<(), Error> {
-        let url = self.item_url("v1/messages/batches/", "batch", id, Some("results"))?;
-        let call = Call {
-            method: Method::GET,
-            url,
-            body: None,
-            betas: &[],
-            accept: Some("application/binary"),
-        };
-        let on_line = std::cell::RefCell::new(on_line);
-        let started = std::cell::Cell::new(false);
-        let mut sink = LineSink { started: &started };
-        self.send_with_retries(&call, &mut sink, observer, &|response, _, _| {
-            read_lines(response, &mut |line| {
-                started.set(true);
-                (on_line.borrow_mut())(line)
-            })
-        })
+    /// Where a request goes when the server keeps failing.
+    pub(super) fn fallback_model(&self) -> Option<&str> {
+        self.config.fallback_model.as_deref()
     }
 
     /// `{collection}{id}` and a sub-path; the id (of a `what`) is one path
     /// segment, never a way to another endpoint.
-    fn item_url(
+    pub(super) fn item_url(
         &self,
         collection: &str,
         what: &str,
@@ -355,7 +167,12 @@ impl Client {
     }
 
     /// One page of a list endpoint: `limit`, and `after_id` for the next.
-    fn page_url(&self, path: &str, after_id: Option<&str>, limit: u32) -> Result<Url, Error> {
+    pub(super) fn page_url(
+        &self,
+        path: &str,
+        after_id: Option<&str>,
+        limit: u32,
+    ) -> Result<Url, Error> {
         let mut url = self.endpoint(path).map_err(build_error)?;
         {
             let mut query = url.query_pairs_mut();
@@ -368,7 +185,7 @@ impl Client {
     }
 
     /// A call whose reply is one JSON value.
-    fn json_call<T: DeserializeOwned>(
+    pub(super) fn json_call<T: DeserializeOwned>(
         &self,
         method: Method,
         url: Url,
@@ -388,39 +205,9 @@ impl Client {
         })
     }
 
-    fn send_message(
-        &self,
-        url: &Url,
-        request: &MessageRequest,
-        betas: &[String],
-        sink: &mut dyn StreamSink,
-        observer: &dyn Observer,
-    ) -> Result<Reply, Error> {
-        let call = Call {
-            method: Method::POST,
-            url: url.clone(),
-            body: Some(serialize(request).map_err(build_error)?),
-            betas,
-            accept: None,
-        };
-        let stream = request.stream;
-        self.send_with_retries(&call, sink, observer, &|response, sink, request_id| {
-            if stream {
-                let message = read_stream(response, sink, request_id)?;
-                Ok(Reply { message, raw: None })
-            } else {
-                let reply = read_json::<Message>(response, request_id)?;
-                Ok(Reply {
-                    message: reply.value,
-                    raw: Some(reply.raw),
-                })
-            }
-        })
-    }
-
     /// Makes `call` until it succeeds, the retry policy gives up, or
     /// something has been printed. `read` turns a 2xx response into `T`.
-    fn send_with_retries<T>(
+    pub(super) fn send_with_retries<T>(
         &self,
         call: &Call<'_>,
         sink: &mut dyn StreamSink,
@@ -518,7 +305,7 @@ impl Client {
         read(&mut response, sink, request_id)
     }
 
-    fn endpoint(&self, path: &str) -> anyhow::Result<Url> {
+    pub(super) fn endpoint(&self, path: &str) -> anyhow::Result<Url> {
         // Like the SDK: the base URL's path is a prefix, so a base of
         // `http://host/proxy` sends to `http://host/proxy/v1/messages`.
         let mut base = self.config.base_url.clone();
@@ -544,7 +331,7 @@ impl Client {
     }
 
     /// The request headers, in a stable order; secrets replaced when asked.
-    fn header_list(&self, betas: &[String], redact: bool) -> Vec<(String, String)> {
+    pub(super) fn header_list(&self, betas: &[String], redact: bool) -> Vec<(String, String)> {
         let secret = |value: String| if redact { REDACTED.to_owned() } else { value };
         let mut headers = Vec::new();
         match &self.config.credential {
@@ -569,17 +356,17 @@ impl Client {
 }
 
 /// One HTTP call, made as many times as the retry policy allows.
-struct Call<'a> {
-    method: Method,
-    url: Url,
-    body: Option<Bytes>,
-    betas: &'a [String],
+pub(super) struct Call<'a> {
+    pub method: Method,
+    pub url: Url,
+    pub body: Option<Bytes>,
+    pub betas: &'a [String],
     /// An `accept` header other than JSON.
-    accept: Option<&'static str>,
+    pub accept: Option<&'static str>,
 }
 
 /// Turns a successful response into the caller's value.
-type ReadReply<'a, T> =
+pub(super) type ReadReply<'a, T> =
     dyn Fn(&mut Response, &mut dyn StreamSink, Option<String>) -> Result<T, Error> + 'a;
 
 /// A JSON reply: the parsed value and the body exactly as the server sent it.
@@ -602,65 +389,9 @@ impl StreamSink for NoSink {
     }
 }
 
-/// Tracks whether a line has been handed on: from then on a failure is
-/// final, as a retry would repeat lines.
-struct LineSink<'a> {
-    started: &'a std::cell::Cell<bool>,
-}
-
-impl StreamSink for LineSink<'_> {
-    fn event(&mut self, _: &StreamEvent<'_>, _: &str) -> std::io::Result<()> {
-        Ok(())
-    }
-
-    fn has_output(&self) -> bool {
-        self.started.get()
-    }
-}
-
-/// The most one JSONL line may hold: a whole Message is far smaller.
-const MAX_LINE_BYTES: usize = super::sse::MAX_EVENT_BYTES;
-
-/// Splits a body into lines as it arrives; the last line needs no newline.
-fn read_lines(
-    response: &mut Response,
-    on_line: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
-) -> Result<(), Error> {
-    let mut pending: Vec<u8> = Vec::new();
-    loop {
-        match response.next_chunk() {
-            Ok(Some(chunk)) => {
-                let mut rest: &[u8] = &chunk;
-                while let Some(end) = memchr::memchr(b'\n', rest) {
-                    pending.extend_from_slice(&rest[..end]);
-                    if !pending.trim_ascii().is_empty() {
-                        on_line(&pending).map_err(Error::Output)?;
-                    }
-                    pending.clear();
-                    rest = &rest[end + 1..];
-                }
-                pending.extend_from_slice(rest);
-                if pending.len() > MAX_LINE_BYTES {
-                    return Err(Error::Protocol {
-                        detail: format!("a result line is over {MAX_LINE_BYTES} bytes"),
-                        request_id: None,
-                    });
-                }
-            }
-            Ok(None) => {
-                if !pending.trim_ascii().is_empty() {
-                    on_line(&pending).map_err(Error::Output)?;
-                }
-                return Ok(());
-            }
-            Err(error) => return Err(transport(error)),
-        }
-    }
-}
-
 /// Reads a whole JSON body. A body that does not parse is the server's
 /// fault, reported with its request id.
-fn read_json<T: DeserializeOwned>(
+pub(super) fn read_json<T: DeserializeOwned>(
     response: &mut Response,
     request_id: Option<String>,
 ) -> Result<JsonReply<T>, Error> {
@@ -685,11 +416,7 @@ fn read_json<T: DeserializeOwned>(
     }
 }
 
-fn serialize(request: &MessageRequest) -> anyhow::Result<Bytes> {
-    Ok(Bytes::from(serde_json::to_vec(request)?))
-}
-
-fn build_error(error: anyhow::Error) -> Error {
+pub(super) fn build_error(error: anyhow::Error) -> Error {
     Error::Build(format!("{error:#}"))
 }
 
@@ -709,114 +436,9 @@ fn redact(headers: &HeaderMap) -> Vec<(String, String)> {
         .collect()
 }
 
-fn transport(error: TransportError) -> Error {
+pub(super) fn transport(error: TransportError) -> Error {
     match error {
         TransportError::Interrupted => Error::Interrupted { partial: None },
         other => Error::Transport(other),
-    }
-}
-
-/// Reads an SSE reply to its `message_stop`, handing each event to `sink`.
-fn read_stream(
-    response: &mut Response,
-    sink: &mut dyn StreamSink,
-    request_id: Option<String>,
-) -> Result<Message, Error> {
-    let mut decoder = SseDecoder::new();
-    let id = request_id.clone();
-    let with_request_id = |error: Error| match error {
-        Error::Protocol {
-            detail,
-            request_id: None,
-        } => Error::Protocol {
-            detail,
-            request_id: id.clone(),
-        },
-        other => other,
-    };
-    let mut reader = StreamReader {
-        accumulator: MessageAccumulator::new(),
-        sink,
-        request_id,
-    };
-    loop {
-        match response.next_chunk() {
-            Ok(Some(chunk)) => decoder
-                .feed(&chunk, |event| reader.on_event(event))
-                .map_err(with_request_id)?,
-            Ok(None) => {
-                decoder
-                    .finish(|event| reader.on_event(event))
-                    .map_err(with_request_id)?;
-                break;
-            }
-            Err(TransportError::Interrupted) => {
-                return Err(Error::Interrupted {
-                    partial: reader.accumulator.into_message().map(Box::new),
-                });
-            }
-            Err(error) => return Err(Error::Transport(error)),
-        }
-        if reader.accumulator.is_complete() {
-            break;
-        }
-    }
-    if !reader.accumulator.is_complete() {
-        return Err(Error::Protocol {
-            detail: "the stream ended before message_stop".to_owned(),
-            request_id: reader.request_id,
-        });
-    }
-    let request_id = reader.request_id;
-    reader
-        .accumulator
-        .into_message()
-        .ok_or_else(|| Error::Protocol {
-            detail: "the stream carried no message".to_owned(),
-            request_id,
-        })
-}
-
-struct StreamReader<'s> {
-    accumulator: MessageAccumulator,
-    sink: &'s mut dyn StreamSink,
-    request_id: Option<String>,
-}
-
-impl StreamReader<'_> {
-    fn on_event(&mut self, sse: SseEvent<'_>) -> Result<(), Error> {
-        if self.accumulator.is_complete() {
-            return Ok(());
-        }
-        let protocol =
-            |error: super::stream::ProtocolError, request_id: &Option<String>| Error::Protocol {
-                detail: error.to_string(),
-                request_id: request_id.clone(),
-            };
-        let event =
-            StreamEvent::parse(sse.event, sse.data).map_err(|e| protocol(e, &self.request_id))?;
-        self.sink.event(&event, sse.data).map_err(Error::Output)?;
-        if let StreamEvent::Error(error) = event {
-            return Err(Error::StreamEvent {
-                error,
-                request_id: self.request_id.clone(),
-            });
-        }
-        self.accumulator
-            .apply(&event)
-            .map_err(|e| protocol(e, &self.request_id))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_non_streaming_requests_are_streamed() {
-        assert!(!needs_streaming("claude-sonnet-5", 21_333));
-        assert!(needs_streaming("claude-sonnet-5", 21_334));
-        assert!(needs_streaming("claude-opus-4-0", 8193));
-        assert!(!needs_streaming("claude-opus-4-5", 8193));
     }
 }

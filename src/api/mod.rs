@@ -3,20 +3,23 @@
 //! that ties them together. This layer prints nothing and knows nothing of
 //! the command line.
 
+mod batches;
 mod client;
+mod count;
 mod error;
+mod messages;
+mod models;
 pub mod retry;
 pub mod sse;
 pub mod stream;
 mod transport;
 pub mod types;
 
-pub use client::JsonReply;
 pub use client::{
-    Client, ClientConfig, ClientEvent, Credential, Observer, Reply, RequestPreview, StreamSink,
-    needs_streaming,
+    Client, ClientConfig, ClientEvent, Credential, JsonReply, Observer, RequestPreview, StreamSink,
 };
 pub use error::{ApiError, Error, one_line};
+pub use messages::{Reply, needs_streaming};
 pub use stream::{Delta, StreamEvent};
 pub use transport::TransportError;
 pub use types::{Message, StopReason};
