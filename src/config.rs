@@ -1,7 +1,8 @@
 //! The config file: `$XDG_CONFIG_HOME/claude-cli/config.toml` (or
 //! `~/.config/claude-cli/config.toml`). It holds defaults below flags and
 //! environment variables: the model, max_tokens, the system prompt, the
-//! output format, model aliases of your own, and price-table overrides.
+//! output format, a command that prints the API key, model aliases of your
+//! own, and price-table overrides.
 //!
 //! ```toml
 //! model = "haiku"
@@ -33,6 +34,9 @@ pub struct Config {
     pub max_tokens: Option<u32>,
     pub system: Option<String>,
     pub output: Option<OutputName>,
+    /// A shell command that prints the API key (`pass show anthropic`),
+    /// used when no flag or environment variable gives one.
+    pub api_key_command: Option<String>,
     #[serde(default)]
     pub aliases: BTreeMap<String, String>,
     #[serde(default)]
@@ -109,6 +113,13 @@ pub fn parse(text: &str) -> Result<Config, String> {
             None => message,
         }
     })?;
+    if config
+        .api_key_command
+        .as_ref()
+        .is_some_and(|command| command.trim().is_empty())
+    {
+        return Err("api_key_command must not be empty".into());
+    }
     if config.max_tokens == Some(0) {
         return Err("max_tokens must be at least 1".into());
     }

@@ -13,10 +13,13 @@ pub enum Error {
     Usage(String),
     /// No API key or token.
     #[error(
-        "no API key: set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN for a bearer token), \
-         or pass --api-key"
+        "no API key: set ANTHROPIC_API_KEY or ANTHROPIC_API_KEY_FILE (or ANTHROPIC_AUTH_TOKEN \
+         for a bearer token), pass --api-key, or set api_key_command in the config file"
     )]
     MissingKey,
+    /// A key source (key file, api_key_command) gave no key.
+    #[error("{0}")]
+    Credential(String),
     /// The API call failed.
     #[error(transparent)]
     Api(#[from] api::Error),
@@ -45,7 +48,7 @@ impl Error {
     pub fn exit_code(&self) -> ExitCode {
         match self {
             Error::Usage(_) => ExitCode::Usage,
-            Error::MissingKey => ExitCode::Auth,
+            Error::MissingKey | Error::Credential(_) => ExitCode::Auth,
             Error::Output(_) | Error::Internal(_) => ExitCode::Internal,
             Error::Api(error) => match error {
                 api::Error::Status(e) | api::Error::WaitTooLong { error: e, .. } => {

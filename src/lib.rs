@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod credentials;
 pub mod error;
 pub mod exit;
 pub mod generate;
@@ -19,6 +20,7 @@ pub mod interrupt;
 pub mod json_text;
 pub mod log;
 pub mod output;
+pub mod secrets;
 pub mod session;
 pub mod settings;
 
@@ -43,7 +45,7 @@ pub fn run(cli: Cli) -> ExitCode {
 fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
     interrupt::install()?;
     let terminal = Terminal::detect();
-    let connection = Connection::resolve(&cli.connection, |name| std::env::var(name).ok())?;
+    let mut connection = Connection::resolve(&cli.connection, |name| std::env::var(name).ok())?;
     if let Command::Completions(args) = cli.command {
         return cmd::completions::run(args);
     }
@@ -56,6 +58,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
         return cmd::config::print_path(config_path.as_deref());
     }
     let config = config::load(config_path.as_deref())?;
+    connection.set_key_command(config.api_key_command.clone());
     catalog::install_overrides(
         config.aliases.clone(),
         config

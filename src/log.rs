@@ -9,6 +9,7 @@ use std::io::Write;
 
 use crate::api::{ClientEvent, Observer, one_line};
 use crate::output::Spinner;
+use crate::secrets;
 use crate::settings::LogLevel;
 
 /// Logs client events to stderr.
@@ -37,7 +38,8 @@ impl Observer for StderrLog {
 
 impl StderrLog {
     fn write(&self, event: ClientEvent<'_>) {
-        let mut err = std::io::stderr().lock();
+        // Gathered first, so the whole entry is scrubbed of secrets at once.
+        let mut err: Vec<u8> = Vec::new();
         let info = self.level >= LogLevel::Info;
         let debug = self.level >= LogLevel::Debug;
         let _ = match event {
@@ -51,7 +53,8 @@ impl StderrLog {
             } if info => {
                 let _ = writeln!(
                     err,
-                    "claude: {method} {url} (attempt {attempt} of {attempts}, {} bytes)",
+                    "claude: {method} {} (attempt {attempt} of {attempts}, {} bytes)",
+                    secrets::redact_url(url),
                     body.len()
                 );
                 if debug {
@@ -99,5 +102,9 @@ impl StderrLog {
             ),
             _ => Ok(()),
         };
+        let text = String::from_utf8_lossy(&err);
+        let _ = std::io::stderr()
+            .lock()
+            .write_all(secrets::scrub(&text).as_bytes());
     }
 }

@@ -6,6 +6,8 @@ use claude_cli::cli::Cli;
 use claude_cli::exit::ExitCode;
 
 fn main() -> std::process::ExitCode {
+    // First, before the key is read from anywhere.
+    claude_cli::secrets::forbid_core_dumps();
     match Cli::parse_with_sources(std::env::args_os()) {
         Ok(cli) => claude_cli::run(cli).into(),
         // Help and version go to stdout and succeed; help shown for a

@@ -269,13 +269,7 @@ impl Store {
     }
 
     fn create_dir(&self) -> Result<(), Error> {
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder
-            .create(&self.dir)
-            .map_err(|e| store_error(&self.dir, e))
+        create_private_dir(&self.dir).map_err(|e| store_error(&self.dir, e))
     }
 
     pub fn delete(&self, name: &str) -> Result<(), Error> {
@@ -323,6 +317,15 @@ impl Store {
     pub fn latest(&self) -> Result<Option<String>, Error> {
         Ok(self.list()?.into_iter().next().map(|entry| entry.name))
     }
+}
+
+/// Creates `dir` and any missing parents, readable by their owner only.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
 }
 
 /// A new file only its owner can read, failing if the name is taken.

@@ -4,6 +4,7 @@
 //! sent.
 
 use std::io::IsTerminal;
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use reqwest::Url;
@@ -20,9 +21,11 @@ use crate::cli::{
     StdinArgs, Thinking, UrlKindArg,
 };
 use crate::config::{Config, OutputName};
+use crate::credentials::{self, KeySource};
 use crate::error::Error;
 use crate::input::{self, MediaOptions, StdinMode, UrlKind};
 use crate::output::{DataFormat, Format, OutputSettings};
+use crate::secrets;
 
 /// Which standard streams are terminals, decided once at start-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +69,12 @@ pub struct Connection {
     /// Both `ANTHROPIC_API_KEY` and `ANTHROPIC_AUTH_TOKEN` were set; the key
     /// is used. Worth a line in the log.
     pub both_credentials: bool,
+    /// Where the credential comes from; `None` when there is none.
+    pub key_source: Option<KeySource>,
+    /// The config file's `api_key_command`, run only when a command first
+    /// needs the key (never for `--dry-run` or `config show`).
+    key_command: Option<String>,
+    from_command: OnceLock<Credential>,
 }
 
 /// The API version that removed `temperature`, `top_p` and `top_k`.
@@ -73,22 +82,50 @@ const SAMPLING_REMOVED_IN: &str = "2026-10-21";
 
 impl Connection {
     /// `env` reads an environment variable (injected so tests need not touch
-    /// the process environment).
+    /// the process environment). The credential is, first found:
+    /// `--api-key` or `ANTHROPIC_API_KEY`, `ANTHROPIC_API_KEY_FILE`,
+    /// `ANTHROPIC_AUTH_TOKEN`, then the config file's `api_key_command`
+    /// (see [`Connection::set_key_command`]).
     pub fn resolve(
         args: &ConnectionArgs,
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Connection, Error> {
         let non_empty = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
-        let key = non_empty(args.api_key.clone())
+        let mut key = non_empty(args.api_key.clone())
             .map(|key| header_safe(key.trim(), "the API key (--api-key / ANTHROPIC_API_KEY)"))
-            .transpose()?;
+            .transpose()?
+            .map(|key| {
+                let from_env = env("ANTHROPIC_API_KEY").is_some_and(|v| v.trim() == key);
+                let source = if from_env {
+                    KeySource::Environment
+                } else {
+                    KeySource::Flag
+                };
+                (key, source)
+            });
+        if key.is_none()
+            && let Some(path) = non_empty(env("ANTHROPIC_API_KEY_FILE"))
+        {
+            let path = std::path::PathBuf::from(path.trim());
+            let file_key = credentials::read_key_file(&path)?;
+            let file_key = header_safe(&file_key, "the key in ANTHROPIC_API_KEY_FILE")?;
+            key = Some((file_key, KeySource::File(path)));
+        }
         let token = non_empty(env("ANTHROPIC_AUTH_TOKEN"))
             .map(|token| header_safe(token.trim(), "ANTHROPIC_AUTH_TOKEN"))
             .transpose()?;
         let both_credentials = key.is_some() && token.is_some();
-        let credential = key
-            .map(Credential::ApiKey)
-            .or(token.map(Credential::BearerToken));
+        let (credential, key_source) = match (key, token) {
+            (Some((key, source)), _) => (Some(Credential::ApiKey(key)), Some(source)),
+            (None, Some(token)) => (
+                Some(Credential::BearerToken(token)),
+                Some(KeySource::AuthToken),
+            ),
+            (None, None) => (None, None),
+        };
+        if let Some(Credential::ApiKey(secret) | Credential::BearerToken(secret)) = &credential {
+            secrets::register(secret);
+        }
 
         let base_url = Url::parse(args.base_url.trim())
             .ok()
@@ -96,9 +133,11 @@ impl Connection {
             .ok_or_else(|| {
                 Error::Usage(format!(
                     "--base-url: `{}` is not an http(s) URL",
-                    args.base_url
+                    secrets::scrub(&args.base_url)
                 ))
             })?;
+        // Registers its password, if any.
+        secrets::redact_url(&base_url);
 
         let api_version = header_safe(args.api_version.trim(), "--api-version")?;
         if api_version.is_empty() {
@@ -126,15 +165,50 @@ impl Connection {
             },
             log,
             both_credentials,
+            key_source,
+            key_command: None,
+            from_command: OnceLock::new(),
         })
     }
 
-    /// Fails with exit 6 when there is no credential.
-    pub fn require_credential(&self) -> Result<(), Error> {
-        match self.client.credential {
-            Some(_) => Ok(()),
-            None => Err(Error::MissingKey),
+    /// The config file's `api_key_command`: the last source of a key, used
+    /// when no other gave one.
+    pub fn set_key_command(&mut self, command: Option<String>) {
+        if self.client.credential.is_none() {
+            self.key_source = command.as_ref().map(|_| KeySource::Command);
+            self.key_command = command;
         }
+    }
+
+    /// Fails with exit 6 when there is no credential. Runs `api_key_command`
+    /// the first time it is needed.
+    pub fn require_credential(&self) -> Result<(), Error> {
+        if self.client.credential.is_some() || self.from_command.get().is_some() {
+            return Ok(());
+        }
+        let Some(command) = &self.key_command else {
+            return Err(Error::MissingKey);
+        };
+        let key = credentials::run_key_command(command)?;
+        let key = header_safe(&key, "the key printed by api_key_command")?;
+        secrets::register(&key);
+        let _ = self.from_command.set(Credential::ApiKey(key));
+        Ok(())
+    }
+
+    /// Whether a credential is set or can be fetched, without fetching it.
+    pub fn has_credential_source(&self) -> bool {
+        self.key_source.is_some()
+    }
+
+    /// The client's settings, with the key from `api_key_command` once
+    /// [`Connection::require_credential`] has run it.
+    pub fn client_config(&self) -> ClientConfig {
+        let mut config = self.client.clone();
+        if config.credential.is_none() {
+            config.credential = self.from_command.get().cloned();
+        }
+        config
     }
 }
 

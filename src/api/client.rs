@@ -18,6 +18,7 @@ use super::retry::{RetryDecision, RetryPolicy};
 use super::stream::StreamEvent;
 use super::transport::{HttpRequest, Response, Transport, TransportError};
 use crate::interrupt;
+use crate::secrets::REDACTED;
 use serde::de::DeserializeOwned;
 
 /// How the client authenticates.
@@ -116,7 +117,6 @@ const ERROR_BODY_LIMIT: usize = 64 * 1024;
 /// The most of a non-streamed reply we read: far above any real Message,
 /// so only a hostile or broken server reaches it (and gets a parse error).
 const MAX_BODY_BYTES: usize = super::sse::MAX_EVENT_BYTES;
-const REDACTED: &str = "<redacted>";
 const SECRET_HEADERS: [&str; 2] = ["x-api-key", "authorization"];
 
 /// The Messages API client.

@@ -201,11 +201,13 @@ fn seconds(wait: Duration) -> String {
     }
 }
 
-/// Server text made safe for one terminal line: control characters (escape
+/// Server text made safe for one terminal line: secrets are scrubbed (before
+/// the cut, so no prefix of one survives), control characters (escape
 /// sequences included) become spaces, runs of whitespace collapse, and
 /// anything past 300 characters is cut.
 pub fn one_line(text: &str) -> String {
     const LIMIT: usize = 300;
+    let text = crate::secrets::scrub(text);
     let mut out = String::new();
     let mut pending_space = false;
     for (count, c) in text.chars().enumerate() {

@@ -171,7 +171,7 @@ impl Response {
 /// The worker: performs the request and streams the body into `tx`. It
 /// stops as soon as the reader hangs up.
 fn exchange(client: &reqwest::blocking::Client, request: HttpRequest, tx: &SyncSender<Piece>) {
-    let url = request.url.to_string();
+    let url = crate::secrets::redact_url(&request.url);
     let mut builder = client
         .request(request.method, request.url)
         .headers(request.headers);

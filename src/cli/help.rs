@@ -321,6 +321,10 @@ pub const EXIT_STATUS: &[(u8, &str)] = &[
 pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("ANTHROPIC_API_KEY", "API key, sent as x-api-key"),
     (
+        "ANTHROPIC_API_KEY_FILE",
+        "file holding the API key (mode 600), when ANTHROPIC_API_KEY is unset",
+    ),
+    (
         "ANTHROPIC_AUTH_TOKEN",
         "bearer token, used when no API key is set",
     ),

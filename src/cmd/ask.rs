@@ -49,7 +49,7 @@ pub fn send(
     // fetched as a stream even when it is printed whole.
     let stream = output.stream || api::needs_streaming(&settings.model, settings.max_tokens);
     let request = message_request(content, settings, stream);
-    let client = Client::new(connection.client.clone())?;
+    let client = Client::new(connection.client_config())?;
 
     if settings.dry_run {
         let preview = client.preview_message(&request, &settings.betas)?;

@@ -32,24 +32,29 @@ pub fn run(
     terminal: &Terminal,
     config: &Config,
 ) -> Result<ExitCode> {
-    let client = Client::new(connection.client.clone())?;
+    let submit = match &args.action {
+        BatchAction::Submit(args) => Some(RequestSettings::resolve(
+            &args.request,
+            &connection.client.api_version,
+            config,
+        )?),
+        _ => None,
+    };
+    if !submit.as_ref().is_some_and(|settings| settings.dry_run) {
+        connection.require_credential()?;
+    }
+    let client = Client::new(connection.client_config())?;
     let log = StderrLog::new(connection.log, None);
     let batches = Batches {
         client: &client,
         log: &log,
         terminal,
     };
-    if let BatchAction::Submit(args) = args.action {
-        let settings =
-            RequestSettings::resolve(&args.request, &connection.client.api_version, config)?;
-        if !settings.dry_run {
-            connection.require_credential()?;
-        }
-        return batches.submit(args, &settings, connection);
-    }
-    connection.require_credential()?;
     match args.action {
-        BatchAction::Submit(_) => unreachable!("handled above"),
+        BatchAction::Submit(args) => match &submit {
+            Some(settings) => batches.submit(args, settings, connection),
+            None => unreachable!("resolved above"),
+        },
         BatchAction::Status(args) => {
             let batch = client.get_batch(&args.id, &log)?.value;
             batches.print(&batch, args.output)?;

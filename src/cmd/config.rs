@@ -94,22 +94,21 @@ fn show(
     writeln!(out, "output = {output}")?;
 
     let client = &connection.client;
-    let credential = match &client.credential {
-        Some(Credential::ApiKey(_)) if env("ANTHROPIC_API_KEY").is_some() => {
-            "<redacted>, sent as x-api-key  # ANTHROPIC_API_KEY"
+    let credential = match (&client.credential, &connection.key_source) {
+        (Some(Credential::ApiKey(_)), Some(source)) => {
+            format!("<redacted>, sent as x-api-key  # {source}")
         }
-        Some(Credential::ApiKey(_)) => "<redacted>, sent as x-api-key  # --api-key",
-        Some(Credential::BearerToken(_)) => {
-            "<redacted>, sent as Authorization: Bearer  # ANTHROPIC_AUTH_TOKEN"
+        (Some(Credential::BearerToken(_)), Some(source)) => {
+            format!("<redacted>, sent as Authorization: Bearer  # {source}")
         }
-        None => "none: requests fail with exit 6",
+        (None, Some(source)) => {
+            format!("from {source}, run when a request needs it, sent as x-api-key")
+        }
+        _ => "none: requests fail with exit 6".to_owned(),
     };
     writeln!(out, "# key: {credential}")?;
-    let mut base_url = client.base_url.clone();
     // A proxy's credentials in the URL are as secret as the key.
-    if base_url.password().is_some() {
-        let _ = base_url.set_password(Some("redacted"));
-    }
+    let base_url = crate::secrets::redact_url(&client.base_url);
     let source = |variable: &str, value: &str, default: &str| match env(variable) {
         Some(set) if set.trim() == value.trim_end_matches('/') || set.trim() == value => {
             variable.to_owned()

@@ -27,7 +27,7 @@ pub fn run(
     let content = super::assemble(args.prompt, args.input, terminal, &settings.model)?;
     let message = super::ask::message_request(content, &settings, false);
     let request = CountTokensRequest::from(&message);
-    let client = Client::new(connection.client.clone())?;
+    let client = Client::new(connection.client_config())?;
 
     if settings.dry_run {
         let preview = client.preview_count(&request, &settings.betas)?;

@@ -78,7 +78,7 @@ pub(crate) fn print_preview(
 ) -> Result<ExitCode> {
     output::print_preview(&mut io::stdout().lock(), preview, terminal.stdout)
         .map_err(Error::Output)?;
-    if connection.require_credential().is_err() {
+    if !connection.has_credential_source() {
         output::note("no API key is set, so sending this would fail: set ANTHROPIC_API_KEY");
     }
     Ok(ExitCode::Success)

@@ -22,7 +22,7 @@ const MAX_PAGES: usize = 100;
 
 pub fn run(args: ModelsArgs, connection: &Connection, terminal: &Terminal) -> Result<ExitCode> {
     connection.require_credential()?;
-    let client = Client::new(connection.client.clone())?;
+    let client = Client::new(connection.client_config())?;
     let spinner = (terminal.stderr_styled && connection.log == LogLevel::Off)
         .then(|| Spinner::start("fetching models".into()));
     let log = StderrLog::new(connection.log, spinner.clone());

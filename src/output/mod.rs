@@ -26,7 +26,9 @@ pub fn print_preview(
     preview: &RequestPreview,
     pretty: bool,
 ) -> io::Result<()> {
-    writeln!(out, "{} {}", preview.method, preview.url)?;
+    // A password in the base URL is as secret as the key.
+    let url = crate::secrets::redact_url(&preview.url);
+    writeln!(out, "{} {url}", preview.method)?;
     for (name, value) in &preview.headers {
         writeln!(out, "{name}: {value}")?;
     }
@@ -42,8 +44,13 @@ pub fn print_preview(
     out.flush()
 }
 
-/// Writes one `claude: …` diagnostic line to stderr. Failing to write to
-/// stderr is not worth failing the command over.
+/// Writes one `claude: …` diagnostic line to stderr, scrubbed of secrets.
+/// Failing to write to stderr is not worth failing the command over.
 pub fn note(message: impl std::fmt::Display) {
-    let _ = writeln!(io::stderr().lock(), "claude: {message}");
+    let line = message.to_string();
+    let _ = writeln!(
+        io::stderr().lock(),
+        "claude: {}",
+        crate::secrets::scrub(&line)
+    );
 }

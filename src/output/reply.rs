@@ -207,7 +207,12 @@ impl<O: Write, E: Write> Renderer<O, E> {
 impl<O: Write, E: Write> StreamSink for Renderer<O, E> {
     fn event(&mut self, event: &StreamEvent<'_>, raw: &str) -> io::Result<()> {
         if self.settings.format == Format::StreamJson {
-            self.write_event_line(raw)?;
+            // An error event is the server's text about the request: it
+            // may echo the key.
+            match event {
+                StreamEvent::Error(_) => self.write_event_line(&crate::secrets::scrub(raw))?,
+                _ => self.write_event_line(raw)?,
+            }
         }
         match event {
             StreamEvent::BlockDelta {

@@ -7,6 +7,9 @@ mod support;
 mod batch;
 /// `chat`: sessions, piped turns, and the REPL on a pseudo-terminal.
 mod chat;
+/// Chat under faults: closed stdout, killed saves, unwritable sessions,
+/// signals; private data directories.
+mod chat_faults;
 /// The config file, precedence, prices and structured output.
 mod config;
 /// `count` and `models` against the fake server.
@@ -29,6 +32,8 @@ mod readme;
 mod request;
 /// Retry policy, timeouts and the fallback model.
 mod retry;
+/// Secrets: key sources, redaction, core dumps.
+mod secrets;
 /// Ctrl-C and closed stdout.
 mod signals;
 /// The SSE decoder and accumulator over every fixture, byte by byte.

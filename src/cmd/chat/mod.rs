@@ -99,7 +99,7 @@ pub fn run(
         store,
         name,
         session,
-        client: Client::new(connection.client.clone())?,
+        client: Client::new(connection.client_config())?,
         settings,
         compact: args.compact,
         replace_last: false,

@@ -322,8 +322,10 @@ fn retry(
     report(result);
 }
 
+/// The line history lives beside the sessions, in a directory as private
+/// as theirs: what was typed is the conversation.
 fn history_path(conversation: &Conversation) -> Option<PathBuf> {
     let dir = conversation.store.dir().parent()?;
-    std::fs::create_dir_all(dir).ok()?;
+    crate::session::create_private_dir(dir).ok()?;
     Some(dir.join("history.txt"))
 }
