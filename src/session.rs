@@ -214,32 +214,77 @@ impl Store {
 
     /// Writes a session atomically: to a temporary file in the same
     /// directory, flushed to disk, then renamed over the old one. A crash
-    /// or a full disk leaves the previous version intact.
+    /// or a full disk leaves the previous version intact, and temporary
+    /// files that killed processes left behind are removed here.
     ///
     /// Conversations are private: the directory is made readable by its
-    /// owner only, and so is each file.
+    /// owner only, and so is each file. A session file that is a symbolic
+    /// link is followed: the file it points to is replaced, the link kept.
     pub fn save(&self, name: &str, session: &Session) -> Result<(), Error> {
-        let path = self.path(name)?;
         self.create_dir()?;
-        let temporary = self.dir.join(format!(
-            ".{name}.json.{}.{}.tmp",
-            std::process::id(),
-            SystemTime::now()
-                .duration_since(SystemTime::UNIX_EPOCH)
-                .map_or(0, |d| d.as_nanos())
-        ));
+        let path = self.target(name)?;
+        let dir = path.parent().unwrap_or(&self.dir).to_path_buf();
+        let file_name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        remove_temporaries(&dir, &file_name, Leftovers::OfDeadProcesses);
+        let temporary = dir.join(temporary_name(&file_name));
         let written = (|| {
             let mut file = private_file(&temporary)?;
             serde_json::to_writer_pretty(&mut file, session)?;
             file.write_all(b"\n")?;
             file.sync_all()?;
             std::fs::rename(&temporary, &path)?;
-            sync_dir(&self.dir)
+            sync_dir(&dir)
         })();
         if let Err(e) = written {
             let _ = std::fs::remove_file(&temporary);
             return Err(store_error(&path, e));
         }
+        Ok(())
+    }
+
+    /// The file a save of `name` replaces: its path, or where its symbolic
+    /// link points.
+    fn target(&self, name: &str) -> Result<PathBuf, Error> {
+        let path = self.path(name)?;
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                std::fs::canonicalize(&path).map_err(|e| {
+                    Error::Usage(format!(
+                        "{} is a symbolic link that cannot be followed ({e}); fix or remove it",
+                        path.display()
+                    ))
+                })
+            }
+            _ => Ok(path),
+        }
+    }
+
+    /// Checks, before a turn is sent and paid for, that its reply can be
+    /// saved: the session file is not a directory and its directory can be
+    /// written to (a read-only file system included). A usage error if not.
+    pub fn check_writable(&self, name: &str) -> Result<(), Error> {
+        let cannot = |what: &Path, e: std::io::Error| {
+            Error::Usage(format!(
+                "cannot save the session at {}: {e}; nothing was sent",
+                what.display()
+            ))
+        };
+        create_private_dir(&self.dir).map_err(|e| cannot(&self.dir, e))?;
+        let path = self.target(name)?;
+        if path.is_dir() {
+            return Err(Error::Usage(format!(
+                "cannot save the session at {}: it is a directory; nothing was sent",
+                path.display()
+            )));
+        }
+        let dir = path.parent().unwrap_or(&self.dir);
+        let probe = dir.join(temporary_name(&format!("{name}.json")));
+        private_file(&probe).map_err(|e| cannot(&path, e))?;
+        let _ = std::fs::remove_file(&probe);
         Ok(())
     }
 
@@ -272,14 +317,20 @@ impl Store {
         create_private_dir(&self.dir).map_err(|e| store_error(&self.dir, e))
     }
 
+    /// Removes a session, with its lock and any temporary copies a killed
+    /// save left behind.
     pub fn delete(&self, name: &str) -> Result<(), Error> {
         let path = self.path(name)?;
+        remove_temporaries(&self.dir, &format!("{name}.json"), Leftovers::All);
         let _ = std::fs::remove_file(self.dir.join(format!(".{name}.lock")));
         std::fs::remove_file(&path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
                 Error::Usage(format!("no session named {name}"))
             } else {
-                store_error(&path, e)
+                Error::Usage(format!(
+                    "cannot delete the session at {}: {e}",
+                    path.display()
+                ))
             }
         })
     }
@@ -316,6 +367,81 @@ impl Store {
     /// The most recently changed session.
     pub fn latest(&self) -> Result<Option<String>, Error> {
         Ok(self.list()?.into_iter().next().map(|entry| entry.name))
+    }
+}
+
+/// A temporary file for a save of `file_name`, unique to this process:
+/// `.NAME.json.PID.NANOS.tmp`.
+fn temporary_name(file_name: &str) -> String {
+    format!(
+        ".{file_name}.{}.{}.tmp",
+        std::process::id(),
+        SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos())
+    )
+}
+
+/// Which temporary files to remove.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Leftovers {
+    /// Those of processes no longer running: a kill during a save.
+    OfDeadProcesses,
+    /// All of them: the session is being deleted.
+    All,
+}
+
+/// Removes the temporary files of saves of `file_name` in `dir`; each holds
+/// a whole conversation. Best effort: a file that cannot be removed now
+/// will be at the next save.
+fn remove_temporaries(dir: &Path, file_name: &str, which: Leftovers) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(|n| temporary_owner(n, file_name)) else {
+            continue;
+        };
+        if which == Leftovers::All || !process_is_alive(pid) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The process id in `.FILE_NAME.PID.NANOS.tmp`, when `name` is a
+/// temporary file of `file_name`.
+fn temporary_owner(name: &str, file_name: &str) -> Option<u32> {
+    let rest = name
+        .strip_prefix('.')?
+        .strip_suffix(".tmp")?
+        .strip_prefix(file_name)?
+        .strip_prefix('.')?;
+    let (pid, nanos) = rest.split_once('.')?;
+    nanos.parse::<u128>().ok()?;
+    pid.parse().ok()
+}
+
+/// Whether a process with this id runs. Where that cannot be told, it is
+/// taken to run, so its file is kept.
+fn process_is_alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Some(pid) = i32::try_from(pid)
+            .ok()
+            .and_then(rustix::process::Pid::from_raw)
+        else {
+            return true;
+        };
+        !matches!(
+            rustix::process::test_kill_process(pid),
+            Err(rustix::io::Errno::SRCH)
+        )
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
     }
 }
 

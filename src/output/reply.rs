@@ -36,7 +36,7 @@ pub struct OutputSettings {
 
 /// Prints one reply to `out` (stdout) and `err` (stderr).
 pub struct Renderer<O: Write, E: Write> {
-    out: O,
+    out: Closable<O>,
     err: E,
     settings: OutputSettings,
     /// JSON is indented only for a terminal.
@@ -61,7 +61,11 @@ impl<O: Write, E: Write> Renderer<O, E> {
         spinner: Option<Spinner>,
     ) -> Self {
         Renderer {
-            out,
+            out: Closable {
+                inner: out,
+                tolerate: false,
+                closed: false,
+            },
             err,
             settings,
             pretty,
@@ -71,6 +75,18 @@ impl<O: Write, E: Write> Renderer<O, E> {
             thinking_open: false,
             thinking_shown: false,
         }
+    }
+
+    /// When stdout is closed early (`| head -c1`), go on as if it were
+    /// not, discarding the rest: the reply is still read to its end, so
+    /// that a chat turn that was paid for is kept.
+    pub fn keep_reading_if_stdout_closes(&mut self) {
+        self.out.tolerate = true;
+    }
+
+    /// Whether stdout was closed under a renderer that keeps reading.
+    pub fn stdout_closed(&self) -> bool {
+        self.out.closed
     }
 
     /// Prints the complete reply (what streaming has not printed already),
@@ -201,6 +217,44 @@ impl<O: Write, E: Write> Renderer<O, E> {
             self.thinking_open = false;
         }
         Ok(())
+    }
+}
+
+/// stdout, which may be allowed to close under us: from the first broken
+/// pipe on, everything written is dropped.
+struct Closable<O: Write> {
+    inner: O,
+    tolerate: bool,
+    closed: bool,
+}
+
+impl<O: Write> Closable<O> {
+    fn outcome<T>(&mut self, result: io::Result<T>, done: T) -> io::Result<T> {
+        match result {
+            Err(e) if self.tolerate && e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(done)
+            }
+            other => other,
+        }
+    }
+}
+
+impl<O: Write> Write for Closable<O> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.outcome(result, buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.outcome(result, ())
     }
 }
 

@@ -30,6 +30,9 @@ pub struct Conversation {
     pub replace_last: bool,
     /// Whether the last turn was saved.
     pub saved_last_turn: bool,
+    /// stdout was closed during a turn (`| head -c1`): the turn was read
+    /// to its end and saved, and nothing more can be shown.
+    pub stdout_closed: bool,
 }
 
 impl Conversation {
@@ -85,6 +88,8 @@ impl Conversation {
             output.stream || api::needs_streaming(&self.session.model, self.settings.max_tokens);
         let (request, betas, user) = self.request(content, stream)?;
         let (mut renderer, log) = ask::renderer(output, connection, terminal, &self.session.model);
+        // A turn that is paid for is kept, even when no one reads its end.
+        renderer.keep_reading_if_stdout_closes();
         let delivered = ask::deliver(
             &self.client,
             request,
@@ -136,6 +141,11 @@ impl Conversation {
             );
         }
         std::mem::swap(&mut self.session, &mut saved);
+        self.stdout_closed = renderer.stdout_closed();
+        if self.stdout_closed {
+            // As `| head` expects of a command whose reader left: quietly.
+            return Ok(ExitCode::Success);
+        }
         if !self.compact {
             self.warn_if_nearly_full();
         }

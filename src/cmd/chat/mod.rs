@@ -93,6 +93,8 @@ pub fn run(
     let interactive = terminal.stdin && args.prompt.is_empty() && !args.input.stdin.stdin;
     if !settings.dry_run {
         connection.require_credential()?;
+        // Before the turn is paid for, not after.
+        store.check_writable(&name)?;
     }
     let media = settings::media_options(&args.input.media, &session.model);
     let mut conversation = Conversation {
@@ -104,6 +106,7 @@ pub fn run(
         compact: args.compact,
         replace_last: false,
         saved_last_turn: false,
+        stdout_closed: false,
     };
     if interactive {
         if conversation.settings.dry_run {

@@ -98,6 +98,9 @@ pub fn run(
             Ok(content) => report(conversation.turn(content, output, connection, terminal)),
             Err(error) => output::note(error.line()),
         }
+        if conversation.stdout_closed {
+            break;
+        }
     }
     if let Some(path) = &history {
         let _ = editor.save_history(path);

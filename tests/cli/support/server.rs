@@ -10,7 +10,7 @@ use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -239,6 +239,8 @@ struct State {
     script: VecDeque<Reply>,
     requests: Vec<Recorded>,
     router: Option<Router>,
+    /// Signalled when a request is recorded.
+    arrived: Arc<Condvar>,
 }
 
 /// The running server. It lives until the test process ends.
@@ -291,6 +293,22 @@ impl FakeServer {
         self.state.lock().unwrap().requests.clone()
     }
 
+    /// Blocks until `n` requests have arrived (at most 20 s), so a test can
+    /// act once the client is waiting for its reply.
+    #[track_caller]
+    pub fn wait_for_requests(&self, n: usize) {
+        let arrived = Arc::clone(&self.state.lock().unwrap().arrived);
+        let state = self.state.lock().unwrap();
+        let (state, waited) = arrived
+            .wait_timeout_while(state, Duration::from_secs(20), |s| s.requests.len() < n)
+            .unwrap();
+        assert!(
+            !waited.timed_out(),
+            "{} requests arrived, not {n}",
+            state.requests.len()
+        );
+    }
+
     /// The only request received; fails if there were more or fewer.
     pub fn single_request(&self) -> Recorded {
         let requests = self.requests();
@@ -310,6 +328,7 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
                 .pop_front()
                 .or_else(|| state.router.as_ref().map(|route| route(&request)));
             state.requests.push(request);
+            state.arrived.notify_all();
             reply
         };
         let reply = reply.unwrap_or_else(|| {
