@@ -55,7 +55,9 @@ impl Error {
                     status_exit_code(e.status)
                 }
                 api::Error::StreamEvent { .. } | api::Error::Protocol { .. } => ExitCode::Server,
-                api::Error::Interrupted { .. } => ExitCode::Interrupted,
+                api::Error::Interrupted { .. } => ExitCode::for_signal(
+                    crate::interrupt::received().unwrap_or(crate::interrupt::Signal::Interrupt),
+                ),
                 api::Error::Transport(_) => ExitCode::Network,
                 api::Error::Build(_) => ExitCode::Usage,
                 api::Error::Output(_) => ExitCode::Internal,

@@ -5,6 +5,7 @@
 //! change meaning.
 
 use crate::api::StopReason;
+use crate::interrupt::Signal;
 
 /// The process exit status, one variant per row of the contract's table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +37,10 @@ pub enum ExitCode {
     BatchIncomplete,
     /// Ctrl-C.
     Interrupted,
+    /// SIGTERM.
+    Terminated,
+    /// SIGHUP.
+    HungUp,
 }
 
 impl ExitCode {
@@ -55,6 +60,17 @@ impl ExitCode {
             ExitCode::Network => 10,
             ExitCode::BatchIncomplete => 11,
             ExitCode::Interrupted => 130,
+            ExitCode::Terminated => 143,
+            ExitCode::HungUp => 129,
+        }
+    }
+
+    /// The status for a command that `signal` ended.
+    pub fn for_signal(signal: Signal) -> ExitCode {
+        match signal {
+            Signal::Interrupt => ExitCode::Interrupted,
+            Signal::Terminate => ExitCode::Terminated,
+            Signal::HangUp => ExitCode::HungUp,
         }
     }
 
@@ -100,7 +116,12 @@ mod tests {
             (ExitCode::Network, 10),
             (ExitCode::BatchIncomplete, 11),
             (ExitCode::Interrupted, 130),
+            (ExitCode::Terminated, 143),
+            (ExitCode::HungUp, 129),
         ];
+        for signal in [Signal::Interrupt, Signal::Terminate, Signal::HangUp] {
+            assert_eq!(ExitCode::for_signal(signal).code(), signal.exit_status());
+        }
         for (code, number) in table {
             assert_eq!(code.code(), number, "{code:?}");
         }

@@ -85,7 +85,7 @@ impl Transport {
     pub fn send(&self, request: HttpRequest) -> Result<Response, TransportError> {
         let (tx, rx) = mpsc::sync_channel(CHANNEL_DEPTH);
         let wake = tx.clone();
-        let subscription = interrupt::subscribe(move || {
+        let subscription = interrupt::subscribe(move |_| {
             let _ = wake.try_send(Piece::Interrupted);
         });
         let client = self.client.clone();

@@ -314,7 +314,9 @@ pub const EXIT_STATUS: &[(u8, &str)] = &[
     ),
     (10, "network: connection failure or timeout, after retries"),
     (11, "batch: some requests errored, expired or were canceled"),
+    (129, "hung up (SIGHUP); what had arrived was printed"),
     (130, "interrupted (Ctrl-C); what had arrived was printed"),
+    (143, "terminated (SIGTERM); what had arrived was printed"),
 ];
 
 /// The environment variables claude reads.

@@ -8,7 +8,7 @@ use crate::cli::{AskArgs, OutputArgs};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
-use crate::interrupt;
+use crate::interrupt::{self, Signal};
 use crate::log::StderrLog;
 use crate::output::{self, OutputSettings, Renderer, Spinner};
 use crate::settings::{self, Connection, LogLevel, RequestSettings, Terminal};
@@ -70,7 +70,10 @@ pub fn send(
     )? {
         Delivered::Reply { reply, exit } if settings.structured => Ok(check_json(&reply, exit)),
         Delivered::Reply { exit, .. } => Ok(exit),
-        Delivered::Interrupted => Ok(ExitCode::Interrupted),
+        Delivered::Interrupted(signal) => {
+            output::note(signal.describe());
+            Ok(ExitCode::for_signal(signal))
+        }
     }
 }
 
@@ -106,7 +109,8 @@ pub fn renderer(
     let spinner = (terminal.stderr_styled && !output.stream && connection.log == LogLevel::Off)
         .then(|| Spinner::start(format!("waiting for {model}")));
     let log = StderrLog::new(connection.log, spinner.clone());
-    let renderer = Renderer::new(io::stdout(), io::stderr(), output, terminal.stdout, spinner);
+    let mut renderer = Renderer::new(io::stdout(), io::stderr(), output, terminal.stdout, spinner);
+    renderer.set_stderr_terminal(terminal.stderr);
     (renderer, log)
 }
 
@@ -114,8 +118,9 @@ pub fn renderer(
 pub enum Delivered {
     /// The whole reply, printed; `exit` follows its stop reason.
     Reply { reply: Box<Reply>, exit: ExitCode },
-    /// Ctrl-C: what had arrived was printed.
-    Interrupted,
+    /// Ctrl-C, SIGTERM or SIGHUP: what had arrived was printed and its
+    /// line closed; the caller writes the one note.
+    Interrupted(Signal),
 }
 
 /// The Messages request for one user turn.
@@ -154,14 +159,14 @@ pub fn deliver(
     log: &StderrLog,
 ) -> Result<Delivered> {
     let result = client.create_message(request, betas, renderer, log);
-    // From here on Ctrl-C waits for the reply to be printed whole.
-    let _printing = interrupt::subscribe(|| {});
+    // From here on a signal waits for the reply to be printed whole.
+    let _printing = interrupt::subscribe(|_| {});
+    let signal = || interrupt::received().unwrap_or(Signal::Interrupt);
     match result {
         Ok(reply) => {
             renderer.finish(&reply, max_tokens).map_err(Error::Output)?;
             if interrupt::requested() {
-                output::note("interrupted");
-                return Ok(Delivered::Interrupted);
+                return Ok(Delivered::Interrupted(signal()));
             }
             let exit = ExitCode::from_stop_reason(reply.message.stop_reason.as_ref());
             Ok(Delivered::Reply {
@@ -170,11 +175,14 @@ pub fn deliver(
             })
         }
         Err(api::Error::Interrupted { partial }) => {
+            let signal = signal();
+            if signal == Signal::Interrupt {
+                renderer.end_ctrl_c_echo().map_err(Error::Output)?;
+            }
             renderer
                 .finish_partial(partial.as_deref())
                 .map_err(Error::Output)?;
-            output::note("interrupted");
-            Ok(Delivered::Interrupted)
+            Ok(Delivered::Interrupted(signal))
         }
         Err(error) => {
             // What was printed stays; its line is closed before the error.

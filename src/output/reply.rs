@@ -50,6 +50,8 @@ pub struct Renderer<O: Write, E: Write> {
     thinking_open: bool,
     /// Thinking was shown live, so `finish` need not print it again.
     thinking_shown: bool,
+    /// stderr is a terminal, where Ctrl-C echoes `^C`.
+    stderr_terminal: bool,
 }
 
 impl<O: Write, E: Write> Renderer<O, E> {
@@ -74,7 +76,28 @@ impl<O: Write, E: Write> Renderer<O, E> {
             at_line_start: true,
             thinking_open: false,
             thinking_shown: false,
+            stderr_terminal: false,
         }
+    }
+
+    /// Tells the renderer that stderr is a terminal.
+    pub fn set_stderr_terminal(&mut self, terminal: bool) {
+        self.stderr_terminal = terminal;
+    }
+
+    /// After Ctrl-C on a terminal, whose `^C` echo leaves the cursor on
+    /// its line: before any of the reply was printed (which gets its line
+    /// closed) or a spinner ran (which clears its line), the note that
+    /// follows needs a fresh line.
+    pub fn end_ctrl_c_echo(&mut self) -> io::Result<()> {
+        if self.stderr_terminal
+            && !self.wrote_output
+            && self.spinner.is_none()
+            && !self.thinking_open
+        {
+            self.err.write_all(b"\n")?;
+        }
+        Ok(())
     }
 
     /// When stdout is closed early (`| head -c1`), go on as if it were

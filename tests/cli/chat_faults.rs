@@ -246,3 +246,103 @@ fn a_read_only_file_system_is_found_before_sending_and_named_by_delete() {
     assert_eq!(lines[3], "exit=2");
     assert!(server.requests().is_empty());
 }
+
+fn kill(child: &std::process::Child, signal: &str) {
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{signal}"), &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// A session with one exchange, saved as `name` under `data`.
+fn saved_session(data: &Path, name: &str) -> Vec<u8> {
+    let server = FakeServer::with([Reply::message("message-basic-recorded.json")]);
+    assert_exit(
+        &run(chat(&server, data).args(["--session", name, "first"])),
+        0,
+    );
+    std::fs::read(sessions(data).join(format!("{name}.json"))).unwrap()
+}
+
+#[test]
+fn sigterm_mid_turn_keeps_the_session_as_it_was() {
+    use std::io::Read;
+    for (name, code, note) in [("TERM", 143, "terminated"), ("HUP", 129, "hung up")] {
+        let data = tempdir("chat-sigterm");
+        let before = saved_session(&data, "s");
+        let server = FakeServer::with([Reply::stream("stream-basic.sse")
+            .first_events(4)
+            .end(End::Stall)]);
+        let mut child = chat(&server, &data)
+            .args(["--session", "s", "--stream", "second"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 5];
+        child
+            .stdout
+            .as_mut()
+            .unwrap()
+            .read_exact(&mut first)
+            .unwrap();
+        kill(&child, name);
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(code), "SIG{name}");
+        assert_eq!(stdout(&output), "\n");
+        assert_eq!(
+            stderr(&output),
+            format!("claude: {note}; this turn is not saved\n")
+        );
+        assert_eq!(
+            std::fs::read(sessions(&data).join("s.json")).unwrap(),
+            before
+        );
+    }
+}
+
+#[test]
+fn the_repl_keeps_its_history_on_sighup_and_ends_on_sigterm() {
+    let data = tempdir("repl-hup");
+    let server = FakeServer::with([Reply::stream("stream-basic.sse")]);
+    let mut terminal = repl(&server, &data, &["--session", "h"]);
+    terminal.expect("> ");
+    terminal.send("remember this line\r");
+    terminal.expect("Hello");
+    terminal.expect("> ");
+    kill(&terminal.child, "HUP");
+    assert_eq!(terminal.wait(), Some(129));
+    let history = std::fs::read_to_string(data.join("claude-cli/history.txt")).unwrap();
+    assert!(history.contains("remember this line"), "{history}");
+
+    let data = tempdir("repl-term");
+    let before = saved_session(&data, "t");
+    let server = FakeServer::with([Reply::Hang]);
+    let mut terminal = repl(&server, &data, &["--session", "t"]);
+    terminal.expect("> ");
+    terminal.send("never answered\r");
+    server.wait_for_requests(1);
+    kill(&terminal.child, "TERM");
+    terminal.expect("terminated; this turn is not saved");
+    assert_eq!(terminal.wait(), Some(143));
+    assert_eq!(
+        std::fs::read(sessions(&data).join("t.json")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn ctrl_c_before_the_first_byte_puts_its_note_on_a_fresh_line() {
+    let data = tempdir("repl-fresh-line");
+    let server = FakeServer::with([Reply::Hang]);
+    let mut terminal = repl(&server, &data, &["--session", "f"]);
+    terminal.expect("> ");
+    terminal.send("hi\r");
+    server.wait_for_requests(1);
+    terminal.send("\x03");
+    terminal.expect("^C\r\nclaude: interrupted; this turn is not saved");
+    terminal.expect("> ");
+    terminal.send("\x04");
+    assert_eq!(terminal.wait(), Some(0));
+}

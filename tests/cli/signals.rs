@@ -192,3 +192,31 @@ fn ctrl_c_while_waiting_for_a_whole_reply_exits_130() {
     assert_eq!(out, "");
     assert!(err.ends_with("claude: interrupted\n"), "{err}");
 }
+
+fn signal(child: &Child, name: &str) {
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn sigterm_and_sighup_are_handled_like_ctrl_c() {
+    for (name, code, note) in [("TERM", 143, "terminated"), ("HUP", 129, "hung up")] {
+        let server = FakeServer::with([Reply::stream("stream-basic.sse")
+            .first_events(4)
+            .end(End::Stall)]);
+        let mut child = spawn_piped(&server, &["ask", "--stream", "hi"]);
+        let mut out = child.stdout.take().unwrap();
+        let mut first = [0u8; 5];
+        out.read_exact(&mut first).unwrap();
+        assert_eq!(&first, b"Hello");
+        signal(&child, name);
+        child.stdout = Some(out);
+        let (status, rest, err) = finish(child);
+        assert_eq!(status, code, "SIG{name}");
+        assert_eq!(rest, "\n", "SIG{name}: the line is closed");
+        assert_eq!(err, format!("claude: {note}\n"));
+    }
+}

@@ -100,9 +100,9 @@ impl Conversation {
         )?;
         let (reply, exit) = match delivered {
             Delivered::Reply { reply, exit } => (reply, exit),
-            Delivered::Interrupted => {
-                output::note("this turn is not saved");
-                return Ok(ExitCode::Interrupted);
+            Delivered::Interrupted(signal) => {
+                output::note(format!("{}; this turn is not saved", signal.describe()));
+                return Ok(ExitCode::for_signal(signal));
             }
         };
         if let Some(reason) = unkeepable(&reply) {

@@ -13,7 +13,7 @@ use crate::catalog;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
 use crate::input::{self, InputSpec, MediaOptions, StdinMode};
-use crate::interrupt;
+use crate::interrupt::{self, Signal};
 use crate::output::{self, OutputSettings};
 use crate::session::Session;
 use crate::settings::{self, Connection, Terminal};
@@ -52,7 +52,15 @@ pub fn run(
     // A conversation streams, wherever stdout goes.
     output.stream = true;
     // Ctrl-C outside a reply clears the line; it must not end the process.
-    let _stay = interrupt::subscribe(|| {});
+    // SIGTERM and SIGHUP at the prompt do: the history is already saved,
+    // and the terminal is given back as it was.
+    let terminal_state = TerminalState::save();
+    let _stay = interrupt::subscribe(move |signal| {
+        if signal != Signal::Interrupt {
+            terminal_state.restore();
+            interrupt::exit_now(signal);
+        }
+    });
     // The prompt and the typing go to the terminal even when stdout is
     // redirected, so `claude chat | tee answers.txt` keeps only answers.
     let editing = Config::builder()
@@ -72,6 +80,10 @@ pub fn run(
         let Some(line) = read_message(&mut editor)? else {
             break;
         };
+        // Saved line by line, so a hang-up loses none of it.
+        if let Some(path) = &history {
+            let _ = editor.save_history(path);
+        }
         if line.trim().is_empty() {
             continue;
         }
@@ -101,11 +113,42 @@ pub fn run(
         if conversation.stdout_closed {
             break;
         }
+        if let Some(signal) = interrupt::received().filter(|s| *s != Signal::Interrupt) {
+            return Ok(ExitCode::for_signal(signal));
+        }
     }
     if let Some(path) = &history {
         let _ = editor.save_history(path);
     }
     Ok(ExitCode::Success)
+}
+
+/// The terminal's settings before line editing changed them, to put back
+/// when a signal ends the process at the prompt (where the editor has the
+/// terminal in raw mode and gets no chance to restore it).
+struct TerminalState {
+    #[cfg(unix)]
+    saved: Option<rustix::termios::Termios>,
+}
+
+impl TerminalState {
+    fn save() -> TerminalState {
+        TerminalState {
+            #[cfg(unix)]
+            saved: rustix::termios::tcgetattr(io::stdin()).ok(),
+        }
+    }
+
+    fn restore(&self) {
+        #[cfg(unix)]
+        if let Some(saved) = &self.saved {
+            let _ = rustix::termios::tcsetattr(
+                io::stdin(),
+                rustix::termios::OptionalActions::Now,
+                saved,
+            );
+        }
+    }
 }
 
 /// One message: a line, and the lines after it while each ends in `\`.
