@@ -9,6 +9,7 @@ mod count;
 mod error;
 mod messages;
 mod models;
+mod request;
 pub mod retry;
 pub mod sse;
 pub mod stream;

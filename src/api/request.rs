@@ -1,0 +1,220 @@
+//! The body of a Messages request as we send it: the turns, their content
+//! blocks, and the request options. Field and variant order follows the
+//! official Python SDK, so bodies compare line by line with what it sends.
+
+use bytes::Bytes;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The body of `POST /v1/messages`. Field order follows the official Python
+/// SDK (`resources/messages/messages.py`), so bodies compare line by line.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct MessageRequest {
+    pub max_tokens: u32,
+    pub messages: Vec<InputMessage>,
+    pub model: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cache_control: Option<CacheControl>,
+    /// Server-side context editing such as compaction (a beta).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context_management: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub output_config: Option<OutputConfig>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stop_sequences: Vec<String>,
+    /// Sent only when true, as the SDK does for `create(stream=True)`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub stream: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub system: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub temperature: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thinking: Option<ThinkingConfig>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub top_k: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub top_p: Option<f64>,
+}
+
+/// The body of `POST /v1/messages/count_tokens`: the Messages request
+/// without the fields that endpoint refuses (`max_tokens`, `stream`,
+/// `stop_sequences`, sampling). Field order follows the Python SDK.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CountTokensRequest<'a> {
+    pub messages: &'a [InputMessage],
+    pub model: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cache_control: Option<&'a CacheControl>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub output_config: Option<&'a OutputConfig>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub system: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thinking: Option<&'a ThinkingConfig>,
+}
+
+impl<'a> From<&'a MessageRequest> for CountTokensRequest<'a> {
+    fn from(request: &'a MessageRequest) -> Self {
+        CountTokensRequest {
+            messages: &request.messages,
+            model: &request.model,
+            cache_control: request.cache_control.as_ref(),
+            output_config: request.output_config.as_ref(),
+            system: request.system.as_deref(),
+            thinking: request.thinking.as_ref(),
+        }
+    }
+}
+
+
+/// One turn of the conversation we send.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct InputMessage {
+    pub role: Role,
+    pub content: InputContent,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    User,
+    Assistant,
+}
+
+/// A turn's content: a bare string when it is one piece of text (as a user
+/// of the SDK would write it), otherwise a list of blocks.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(untagged)]
+pub enum InputContent {
+    Text(String),
+    Blocks(Vec<InputBlock>),
+    /// Content kept as JSON: earlier turns of a saved conversation, sent
+    /// back exactly as they were (assistant blocks keep their signatures).
+    Json(Value),
+}
+
+/// A content block in a request.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum InputBlock {
+    Text { text: String },
+    Image { source: Source },
+    Document { source: Source },
+}
+
+/// Where an image or a document comes from.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Source {
+    Base64 {
+        media_type: &'static str,
+        data: Base64Data,
+    },
+    Url {
+        url: String,
+    },
+}
+
+/// Raw bytes that serialize as a base64 string. Encoding happens while the
+/// body is written, so a large PDF is never held a second time as a base64
+/// string.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Base64Data(pub Bytes);
+
+impl Serialize for Base64Data {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use base64::display::Base64Display;
+        use base64::engine::general_purpose::STANDARD;
+        serializer.collect_str(&Base64Display::new(&self.0, &STANDARD))
+    }
+}
+
+/// Top-level `cache_control`: automatic prompt caching.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CacheControl {
+    #[serde(rename = "type")]
+    pub kind: CacheKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ttl: Option<CacheTtl>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum CacheKind {
+    Ephemeral,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub enum CacheTtl {
+    #[serde(rename = "5m")]
+    FiveMinutes,
+    #[serde(rename = "1h")]
+    OneHour,
+}
+
+/// `output_config`: effort and structured output.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct OutputConfig {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effort: Option<Effort>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<OutputFormat>,
+}
+
+/// `output_config.format`: the reply is JSON matching the schema.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum OutputFormat {
+    JsonSchema { schema: Value },
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Effort {
+    Low,
+    Medium,
+    High,
+    Xhigh,
+    Max,
+}
+
+/// The `thinking` request field.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum ThinkingConfig {
+    Adaptive,
+    Enabled { budget_tokens: u32 },
+    Disabled,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_omits_unset_fields() {
+        let request = MessageRequest {
+            max_tokens: 16,
+            messages: vec![InputMessage {
+                role: Role::User,
+                content: InputContent::Text("hi".into()),
+            }],
+            model: "m".into(),
+            context_management: None,
+            cache_control: None,
+            output_config: None,
+            stop_sequences: vec![],
+            stream: false,
+            system: None,
+            temperature: None,
+            thinking: None,
+            top_k: None,
+            top_p: None,
+        };
+        assert_eq!(
+            serde_json::to_string(&request).unwrap(),
+            r#"{"max_tokens":16,"messages":[{"role":"user","content":"hi"}],"model":"m"}"#
+        );
+    }
+}
