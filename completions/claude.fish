@@ -64,6 +64,7 @@ complete -c claude -n "__fish_claude_using_subcommand ask" -l cache -d 'Automati
 1h\t''"
 complete -c claude -n "__fish_claude_using_subcommand ask" -l beta -d 'Beta feature name for the anthropic-beta header (repeatable)' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l schema -d 'Structured output: the reply is JSON matching this JSON Schema' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l max-continuations -d 'Times a turn the server paused (pause_turn) is continued [default: 5]' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -s o -l output -d 'Output format [default: text, or output in the config file]' -r -f -a "text\t'The reply\'s text'
 json\t'The whole Message as one JSON object'
 stream-json\t'Each raw stream event as one JSON line'"
@@ -106,6 +107,7 @@ complete -c claude -n "__fish_claude_using_subcommand vision" -l cache -d 'Autom
 1h\t''"
 complete -c claude -n "__fish_claude_using_subcommand vision" -l beta -d 'Beta feature name for the anthropic-beta header (repeatable)' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l schema -d 'Structured output: the reply is JSON matching this JSON Schema' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l max-continuations -d 'Times a turn the server paused (pause_turn) is continued [default: 5]' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -s o -l output -d 'Output format [default: text, or output in the config file]' -r -f -a "text\t'The reply\'s text'
 json\t'The whole Message as one JSON object'
 stream-json\t'Each raw stream event as one JSON line'"
@@ -189,6 +191,7 @@ complete -c claude -n "__fish_claude_using_subcommand chat" -l cache -d 'Automat
 1h\t''"
 complete -c claude -n "__fish_claude_using_subcommand chat" -l beta -d 'Beta feature name for the anthropic-beta header (repeatable)' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l schema -d 'Structured output: the reply is JSON matching this JSON Schema' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l max-continuations -d 'Times a turn the server paused (pause_turn) is continued [default: 5]' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -s o -l output -d 'Output format [default: text, or output in the config file]' -r -f -a "text\t'The reply\'s text'
 json\t'The whole Message as one JSON object'
 stream-json\t'Each raw stream event as one JSON line'"

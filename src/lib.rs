@@ -3,7 +3,8 @@
 //! The binary is a thin wrapper over [`run`]. Layout: `cli` defines the
 //! command line, `settings` resolves it, `cmd` holds one module per
 //! subcommand, which use `input` (what to send), `api` (sending it),
-//! `output` (showing the reply) and `log` (showing the attempts under `-v`).
+//! `output` (showing the reply) and `log` (showing the attempts under `-v`);
+//! `turn` drives the requests of one turn, for every command that sends one.
 //! `error` and `exit` map every failure to the contract's exit codes.
 
 pub mod api;
@@ -23,6 +24,7 @@ pub mod output;
 pub mod secrets;
 pub mod session;
 pub mod settings;
+pub mod turn;
 
 use cli::{Cli, Command};
 use error::Error;

@@ -18,13 +18,13 @@ use crate::api::{ClientConfig, Credential};
 use crate::catalog;
 use crate::cli::{
     CacheTtlArg, ConnectionArgs, EffortArg, MediaArgs, OutputArgs, OutputFormat, RequestArgs,
-    StdinArgs, Thinking, UrlKindArg,
+    StdinArgs, Thinking, TurnArgs, UrlKindArg,
 };
 use crate::config::{Config, OutputName};
 use crate::credentials::{self, KeySource};
 use crate::error::Error;
 use crate::input::{self, MediaOptions, StdinMode, UrlKind};
-use crate::output::{DataFormat, Format, OutputSettings};
+use crate::output::{DataFormat, Format, OutputSettings, ReplyLimits};
 use crate::secrets;
 
 /// Which standard streams are terminals, decided once at start-up.
@@ -478,10 +478,24 @@ pub fn pdf_page_limit(model: &str) -> usize {
     }
 }
 
+/// Continuations of a paused turn when neither a flag nor the config sets it.
+pub const DEFAULT_MAX_CONTINUATIONS: u32 = 5;
+
+/// The limits one turn is held to.
+pub fn reply_limits(turn: &TurnArgs, settings: &RequestSettings) -> ReplyLimits {
+    ReplyLimits {
+        max_tokens: settings.max_tokens,
+        max_continuations: turn.max_continuations.unwrap_or(DEFAULT_MAX_CONTINUATIONS),
+    }
+}
+
 /// Resolves the output flags; streaming defaults to stdout being a terminal.
+/// What the server does (its tool calls) is shown on a terminal and under
+/// `-v` (`log`).
 pub fn output_settings(
     args: &OutputArgs,
     terminal: &Terminal,
+    log: LogLevel,
     config: &Config,
 ) -> Result<OutputSettings, Error> {
     let explicit = match (args.stream, args.no_stream) {
@@ -512,6 +526,7 @@ pub fn output_settings(
         stream: format == Format::StreamJson || explicit.unwrap_or(terminal.stdout),
         usage: args.usage,
         show_thinking: args.show_thinking,
+        tool_calls: terminal.stderr || log >= LogLevel::Info,
     })
 }
 
@@ -616,7 +631,7 @@ mod tests {
                 stderr: false,
                 stderr_styled: false,
             };
-            let output = output_settings(&ask.output, &terminal, &config).unwrap();
+            let output = output_settings(&ask.output, &terminal, LogLevel::Off, &config).unwrap();
             (request, output.format)
         };
         let (request, format) = resolve(&["ask", "x"]);
@@ -779,7 +794,12 @@ mod tests {
             let Command::Ask(ask) = &cli.command else {
                 panic!("ask")
             };
-            output_settings(&ask.output, &terminal(stdout), &Config::default())
+            output_settings(
+                &ask.output,
+                &terminal(stdout),
+                LogLevel::Off,
+                &Config::default(),
+            )
         };
         assert!(output(&["ask"], true).unwrap().stream);
         assert!(!output(&["ask"], false).unwrap().stream);

@@ -13,12 +13,13 @@ use super::stream::{MessageAccumulator, StreamEvent};
 use super::transport::{Response, TransportError};
 use super::types::{Message, MessageRequest};
 
-/// A reply: the Message, and for a reply that was not streamed the body
-/// exactly as the server sent it.
+/// A reply: the Message, for a reply that was not streamed the body
+/// exactly as the server sent it, and the server's `request-id`.
 #[derive(Debug, Clone)]
 pub struct Reply {
     pub message: Message,
     pub raw: Option<Bytes>,
+    pub request_id: Option<String>,
 }
 
 /// The SDKs refuse a non-streaming request that may outlast ten minutes:
@@ -55,13 +56,13 @@ impl Client {
     /// fallback model is configured, the request goes there once.
     pub fn create_message(
         &self,
-        mut request: MessageRequest,
+        request: &MessageRequest,
         betas: &[String],
         sink: &mut dyn StreamSink,
         observer: &dyn Observer,
     ) -> Result<Reply, Error> {
         let url = self.endpoint("v1/messages").map_err(build_error)?;
-        let first = self.send_message(&url, &request, betas, sink, observer);
+        let first = self.send_message(&url, request, betas, sink, observer);
         match (first, self.fallback_model()) {
             (Err(error), Some(fallback))
                 if error.is_server_side() && !sink.has_output() && fallback != request.model =>
@@ -71,6 +72,7 @@ impl Client {
                     to: fallback,
                     error: &error,
                 });
+                let mut request = request.clone();
                 request.model = fallback.to_owned();
                 sink.restart();
                 self.send_message(&url, &request, betas, sink, observer)
@@ -97,13 +99,18 @@ impl Client {
         let stream = request.stream;
         self.send_with_retries(&call, sink, observer, &|response, sink, request_id| {
             if stream {
-                let message = read_stream(response, sink, request_id)?;
-                Ok(Reply { message, raw: None })
+                let message = read_stream(response, sink, request_id.clone())?;
+                Ok(Reply {
+                    message,
+                    raw: None,
+                    request_id,
+                })
             } else {
-                let reply = read_json::<Message>(response, request_id)?;
+                let reply = read_json::<Message>(response, request_id.clone())?;
                 Ok(Reply {
                     message: reply.value,
                     raw: Some(reply.raw),
+                    request_id,
                 })
             }
         })

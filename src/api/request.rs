@@ -5,6 +5,7 @@
 use bytes::Bytes;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 /// The body of `POST /v1/messages`. Field order follows the official Python
 /// SDK (`resources/messages/messages.py`), so bodies compare line by line.
@@ -15,6 +16,10 @@ pub struct MessageRequest {
     pub model: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cache_control: Option<CacheControl>,
+    /// The code execution sandbox to go on in: the `container.id` of the
+    /// reply this request continues.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub container: Option<String>,
     /// Server-side context editing such as compaction (a beta).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub context_management: Option<Value>,
@@ -67,7 +72,6 @@ impl<'a> From<&'a MessageRequest> for CountTokensRequest<'a> {
     }
 }
 
-
 /// One turn of the conversation we send.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct InputMessage {
@@ -92,6 +96,53 @@ pub enum InputContent {
     /// Content kept as JSON: earlier turns of a saved conversation, sent
     /// back exactly as they were (assistant blocks keep their signatures).
     Json(Value),
+    /// Content sent back byte for byte as the server wrote it: a paused
+    /// turn's content, continued by the next request.
+    Raw(RawContent),
+}
+
+/// A JSON array of content blocks, kept as the exact text it arrived as.
+#[derive(Debug, Clone, Serialize)]
+#[serde(transparent)]
+pub struct RawContent(Box<RawValue>);
+
+impl RawContent {
+    /// `text` if it is a JSON array (anything else cannot be a turn's
+    /// content).
+    pub fn new(text: String) -> Option<RawContent> {
+        RawContent::from_raw(RawValue::from_string(text).ok()?)
+    }
+
+    /// `raw` if it is a JSON array.
+    pub fn from_raw(raw: Box<RawValue>) -> Option<RawContent> {
+        raw.get().starts_with('[').then_some(RawContent(raw))
+    }
+
+    /// The JSON text, exactly as it arrived.
+    pub fn get(&self) -> &str {
+        self.0.get()
+    }
+
+    /// One array holding the blocks of every array in `parts`, in order:
+    /// every byte between the brackets is kept, so a single array comes
+    /// back exactly as it was.
+    pub fn join<'a>(parts: impl IntoIterator<Item = &'a RawContent>) -> Option<RawContent> {
+        let inner: Vec<&str> = parts
+            .into_iter()
+            .map(|part| {
+                let text = part.get();
+                &text[1..text.len() - 1]
+            })
+            .filter(|inner| !inner.trim().is_empty())
+            .collect();
+        RawContent::new(format!("[{}]", inner.join(",")))
+    }
+}
+
+impl PartialEq for RawContent {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
 }
 
 /// A content block in a request.
@@ -201,6 +252,7 @@ mod tests {
                 content: InputContent::Text("hi".into()),
             }],
             model: "m".into(),
+            container: None,
             context_management: None,
             cache_control: None,
             output_config: None,
@@ -215,6 +267,32 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&request).unwrap(),
             r#"{"max_tokens":16,"messages":[{"role":"user","content":"hi"}],"model":"m"}"#
+        );
+    }
+
+    #[test]
+    fn raw_content_joins_arrays_keeping_each_block_as_written() {
+        let a = RawContent::new(r#"[{"type":"text","text":"\u00b0"}]"#.into()).unwrap();
+        let b = RawContent::new(" [ {\"type\": \"x\"}\n] ".into()).unwrap();
+        let empty = RawContent::new("[ ]".into()).unwrap();
+        assert_eq!(
+            RawContent::join([&b]).unwrap().get(),
+            "[ {\"type\": \"x\"}\n]"
+        );
+        let joined = RawContent::join([&a, &empty, &b]).unwrap();
+        assert_eq!(
+            joined.get(),
+            "[{\"type\":\"text\",\"text\":\"\\u00b0\"}, {\"type\": \"x\"}\n]"
+        );
+        assert!(RawContent::new("{}".into()).is_none());
+        assert!(RawContent::new("[".into()).is_none());
+        let message = InputMessage {
+            role: Role::Assistant,
+            content: InputContent::Raw(joined),
+        };
+        assert_eq!(
+            serde_json::to_string(&message).unwrap(),
+            "{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"\\u00b0\"}, {\"type\": \"x\"}\n]}"
         );
     }
 }

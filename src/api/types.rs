@@ -12,8 +12,8 @@ use serde_json::{Map, Value};
 
 pub use super::request::{
     Base64Data, CacheControl, CacheKind, CacheTtl, CountTokensRequest, Effort, InputBlock,
-    InputContent, InputMessage, MessageRequest, OutputConfig, OutputFormat, Role, Source,
-    ThinkingConfig,
+    InputContent, InputMessage, MessageRequest, OutputConfig, OutputFormat, RawContent, Role,
+    Source, ThinkingConfig,
 };
 
 /// The reply of `count_tokens`.
@@ -131,7 +131,6 @@ impl ModelInfo {
         }
     }
 }
-
 
 /// A reply from the Messages API, whole or accumulated from a stream.
 /// Identifying fields are optional so that a reply missing one is printed
@@ -354,8 +353,36 @@ impl Usage {
         }
     }
 
+    /// Adds another request's usage to this one, for a run of several
+    /// requests: counters add up (nested ones too, such as
+    /// `server_tool_use`), lists are joined, and anything else (a service
+    /// tier, say) is the later request's.
+    pub fn add(&mut self, other: &Usage) {
+        add_into(&mut self.0, &other.0);
+    }
+
     fn count(&self, name: &str) -> u64 {
         self.0.get(name).and_then(Value::as_u64).unwrap_or(0)
+    }
+}
+
+fn add_into(sum: &mut Map<String, Value>, other: &Map<String, Value>) {
+    for (key, value) in other {
+        match (sum.get_mut(key), value) {
+            (Some(Value::Number(a)), Value::Number(b)) if a.is_u64() && b.is_u64() => {
+                let total = a
+                    .as_u64()
+                    .unwrap_or(0)
+                    .saturating_add(b.as_u64().unwrap_or(0));
+                *a = total.into();
+            }
+            (Some(Value::Object(a)), Value::Object(b)) => add_into(a, b),
+            (Some(Value::Array(a)), Value::Array(b)) => a.extend(b.iter().cloned()),
+            (_, Value::Null) => {}
+            _ => {
+                sum.insert(key.clone(), value.clone());
+            }
+        }
     }
 }
 
@@ -436,5 +463,27 @@ mod tests {
         usage.apply_delta(delta);
         assert_eq!(usage.output_tokens(), 7);
         assert_eq!(usage.input_tokens(), 10);
+    }
+
+    #[test]
+    fn usages_add_up_field_by_field() {
+        let mut usage: Usage = serde_json::from_str(
+            r#"{"input_tokens":10,"output_tokens":1,"server_tool_use":{"web_search_requests":1},
+                "service_tier":"standard","iterations":[1]}"#,
+        )
+        .unwrap();
+        let next: Usage = serde_json::from_str(
+            r#"{"input_tokens":5,"output_tokens":null,"cache_read_input_tokens":3,
+                "server_tool_use":{"web_search_requests":2,"web_fetch_requests":1},
+                "service_tier":"priority","iterations":[2]}"#,
+        )
+        .unwrap();
+        usage.add(&next);
+        assert_eq!(
+            serde_json::to_value(&usage).unwrap(),
+            serde_json::json!({"input_tokens":15,"output_tokens":1,
+                "server_tool_use":{"web_search_requests":3,"web_fetch_requests":1},
+                "service_tier":"priority","iterations":[1,2],"cache_read_input_tokens":3})
+        );
     }
 }

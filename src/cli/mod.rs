@@ -185,6 +185,9 @@ pub struct AskArgs {
     pub request: RequestArgs,
 
     #[command(flatten)]
+    pub turn: TurnArgs,
+
+    #[command(flatten)]
     pub output: OutputArgs,
 }
 
@@ -206,6 +209,9 @@ pub struct VisionArgs {
 
     #[command(flatten)]
     pub request: RequestArgs,
+
+    #[command(flatten)]
+    pub turn: TurnArgs,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -285,6 +291,9 @@ pub struct ChatArgs {
 
     #[command(flatten)]
     pub request: RequestArgs,
+
+    #[command(flatten)]
+    pub turn: TurnArgs,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -580,6 +589,22 @@ pub struct RequestArgs {
     /// Print the request (key redacted) instead of sending it
     #[arg(long)]
     pub dry_run: bool,
+}
+
+/// How far one turn may go on by itself.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Tools")]
+pub struct TurnArgs {
+    /// Times a turn the server paused (pause_turn) is continued [default: 5]
+    #[arg(
+        long,
+        value_name = "N",
+        long_help = "Times a turn the server paused (stop_reason pause_turn, during a long \
+                     server tool turn) is sent back to be continued. Each continuation is \
+                     another request, counted in --usage. When they are spent and the turn \
+                     is still paused, claude says so and exits 5. [default: 5]"
+    )]
+    pub max_continuations: Option<u32>,
 }
 
 /// How to print the reply.

@@ -4,14 +4,14 @@ use std::io;
 
 use crate::api::types::{InputContent, InputMessage, MessageRequest, Role};
 use crate::api::{self, Client, Reply};
-use crate::cli::{AskArgs, OutputArgs};
+use crate::cli::{AskArgs, OutputArgs, TurnArgs};
 use crate::config::Config;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::exit::ExitCode;
-use crate::interrupt::{self, Signal};
 use crate::log::StderrLog;
 use crate::output::{self, OutputSettings, Renderer, Spinner};
 use crate::settings::{self, Connection, LogLevel, RequestSettings, Terminal};
+use crate::turn::{Driver, NoHook, Outcome};
 
 pub fn run(
     args: AskArgs,
@@ -28,6 +28,7 @@ pub fn run(
     send(
         content,
         &settings,
+        &args.turn,
         &args.output,
         connection,
         terminal,
@@ -39,12 +40,13 @@ pub fn run(
 pub fn send(
     content: InputContent,
     settings: &RequestSettings,
+    turn: &TurnArgs,
     output: &OutputArgs,
     connection: &Connection,
     terminal: &Terminal,
     config: &Config,
 ) -> Result<ExitCode> {
-    let output = settings::output_settings(output, terminal, config)?;
+    let output = settings::output_settings(output, terminal, connection.log, config)?;
     // A reply that may outlast the SDKs' ten-minute non-streaming limit is
     // fetched as a stream even when it is printed whole.
     let stream = output.stream || api::needs_streaming(&settings.model, settings.max_tokens);
@@ -60,17 +62,18 @@ pub fn send(
         output::note("both ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are set; using the API key");
     }
     let (mut renderer, log) = renderer(output, connection, terminal, &settings.model);
-    match deliver(
-        &client,
-        request,
-        &settings.betas,
-        settings.max_tokens,
-        &mut renderer,
-        &log,
-    )? {
-        Delivered::Reply { reply, exit } if settings.structured => Ok(check_json(&reply, exit)),
-        Delivered::Reply { exit, .. } => Ok(exit),
-        Delivered::Interrupted(signal) => {
+    let mut driver = Driver {
+        client: &client,
+        betas: &settings.betas,
+        renderer: &mut renderer,
+        log: &log,
+        limits: settings::reply_limits(turn, settings),
+        hook: &mut NoHook,
+    };
+    match driver.run(request)? {
+        Outcome::Finished(run) if settings.structured => Ok(check_json(&run.reply, run.exit)),
+        Outcome::Finished(run) => Ok(run.exit),
+        Outcome::Interrupted(signal) => {
             output::note(signal.describe());
             Ok(ExitCode::for_signal(signal))
         }
@@ -114,15 +117,6 @@ pub fn renderer(
     (renderer, log)
 }
 
-/// How a sent request ended, when it did not fail.
-pub enum Delivered {
-    /// The whole reply, printed; `exit` follows its stop reason.
-    Reply { reply: Box<Reply>, exit: ExitCode },
-    /// Ctrl-C, SIGTERM or SIGHUP: what had arrived was printed and its
-    /// line closed; the caller writes the one note.
-    Interrupted(Signal),
-}
-
 /// The Messages request for one user turn.
 pub fn message_request(
     content: InputContent,
@@ -137,6 +131,7 @@ pub fn message_request(
         }],
         model: settings.model.clone(),
         cache_control: settings.cache_control.clone(),
+        container: None,
         context_management: None,
         output_config: settings.output_config.clone(),
         stop_sequences: settings.stop_sequences.clone(),
@@ -146,48 +141,5 @@ pub fn message_request(
         thinking: settings.thinking,
         top_k: settings.top_k,
         top_p: settings.top_p,
-    }
-}
-
-/// Sends the request and renders the reply, or what had arrived of it.
-pub fn deliver(
-    client: &Client,
-    request: MessageRequest,
-    betas: &[String],
-    max_tokens: u32,
-    renderer: &mut Renderer<io::Stdout, io::Stderr>,
-    log: &StderrLog,
-) -> Result<Delivered> {
-    let result = client.create_message(request, betas, renderer, log);
-    // From here on a signal waits for the reply to be printed whole.
-    let _printing = interrupt::subscribe(|_| {});
-    let signal = || interrupt::received().unwrap_or(Signal::Interrupt);
-    match result {
-        Ok(reply) => {
-            renderer.finish(&reply, max_tokens).map_err(Error::Output)?;
-            if interrupt::requested() {
-                return Ok(Delivered::Interrupted(signal()));
-            }
-            let exit = ExitCode::from_stop_reason(reply.message.stop_reason.as_ref());
-            Ok(Delivered::Reply {
-                reply: Box::new(reply),
-                exit,
-            })
-        }
-        Err(api::Error::Interrupted { partial }) => {
-            let signal = signal();
-            if signal == Signal::Interrupt {
-                renderer.end_ctrl_c_echo().map_err(Error::Output)?;
-            }
-            renderer
-                .finish_partial(partial.as_deref())
-                .map_err(Error::Output)?;
-            Ok(Delivered::Interrupted(signal))
-        }
-        Err(error) => {
-            // What was printed stays; its line is closed before the error.
-            let _ = renderer.finish_partial(None);
-            Err(error.into())
-        }
     }
 }

@@ -31,6 +31,7 @@ pub fn run(
     super::ask::send(
         content,
         &settings,
+        &args.turn,
         &args.output,
         connection,
         terminal,

@@ -421,6 +421,7 @@ mod tests {
                 })
                 .collect(),
             InputContent::Json(value) => vec![value.to_string()],
+            InputContent::Raw(raw) => vec![raw.get().to_owned()],
         }
     }
 

@@ -12,7 +12,7 @@ use std::io::{self, Write};
 
 pub use batch::{BatchProgress, ResultLine, print_batch, print_batch_list, result_line};
 pub use data::{DataFormat, print_count, print_json, print_model, print_models};
-pub use reply::{Format, OutputSettings, Renderer};
+pub use reply::{Format, OutputSettings, Renderer, ReplyLimits};
 pub use spinner::Spinner;
 pub use transcript::print_transcript;
 

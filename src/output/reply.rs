@@ -32,9 +32,24 @@ pub struct OutputSettings {
     pub usage: bool,
     /// Thinking on stderr.
     pub show_thinking: bool,
+    /// One stderr line per server tool call and continuation, as it
+    /// happens (on a terminal, or under `-v`).
+    pub tool_calls: bool,
 }
 
-/// Prints one reply to `out` (stdout) and `err` (stderr).
+/// The limits a run was held to, which the notes after its reply name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReplyLimits {
+    /// `--max-tokens`, for the truncation note.
+    pub max_tokens: u32,
+    /// `--max-continuations`: a reply still paused ran out of them.
+    pub max_continuations: u32,
+}
+
+/// Prints one reply to `out` (stdout) and `err` (stderr). A reply may be
+/// the run of several requests (a paused turn and its continuations): each
+/// request's events stream through it, and [`Renderer::finish`] ends the
+/// whole run once.
 pub struct Renderer<O: Write, E: Write> {
     out: Closable<O>,
     err: E,
@@ -42,8 +57,11 @@ pub struct Renderer<O: Write, E: Write> {
     /// JSON is indented only for a terminal.
     pretty: bool,
     spinner: Option<Spinner>,
-    /// Bytes of reply text or events written to `out`.
+    /// Reply text or events were written to `out`.
     wrote_output: bool,
+    /// ... by the current request of the run: from then on it may not be
+    /// retried, as the retry would print it twice.
+    request_output: bool,
     /// The last text written ended with a newline (or nothing was written).
     at_line_start: bool,
     /// Thinking is being written to stderr and its line is still open.
@@ -73,6 +91,7 @@ impl<O: Write, E: Write> Renderer<O, E> {
             pretty,
             spinner,
             wrote_output: false,
+            request_output: false,
             at_line_start: true,
             thinking_open: false,
             thinking_shown: false,
@@ -112,10 +131,20 @@ impl<O: Write, E: Write> Renderer<O, E> {
         self.out.closed
     }
 
+    /// A new request of the run begins: whether it printed anything (and so
+    /// may not be retried) starts over.
+    pub fn start_request(&mut self) {
+        self.request_output = false;
+    }
+
+    fn mark_output(&mut self) {
+        self.wrote_output = true;
+        self.request_output = true;
+    }
+
     /// Prints the complete reply (what streaming has not printed already),
-    /// then the notes and the usage line. `max_tokens` is the limit that was
-    /// asked for, for the truncation note.
-    pub fn finish(&mut self, reply: &Reply, max_tokens: u32) -> io::Result<()> {
+    /// then the notes and the usage line.
+    pub fn finish(&mut self, reply: &Reply, limits: ReplyLimits) -> io::Result<()> {
         let message = &reply.message;
         self.stop_spinner();
         self.close_thinking()?;
@@ -137,14 +166,14 @@ impl<O: Write, E: Write> Renderer<O, E> {
                 Some(raw) if !self.pretty => {
                     self.out.write_all(&json_text::minify(raw))?;
                     self.out.write_all(b"\n")?;
-                    self.wrote_output = true;
+                    self.mark_output();
                 }
                 _ => self.write_message(message)?,
             },
             Format::StreamJson => {}
         }
         self.out.flush()?;
-        for line in notes(message, self.settings.format, max_tokens) {
+        for line in notes(message, self.settings.format, limits) {
             writeln!(self.err, "claude: {line}")?;
         }
         if self.settings.usage {
@@ -170,6 +199,28 @@ impl<O: Write, E: Write> Renderer<O, E> {
         self.out.flush()
     }
 
+    /// The server paused the turn and it is being continued: one line.
+    pub fn note_continuing(&mut self, continuation: u32, limit: u32) -> io::Result<()> {
+        if !self.settings.tool_calls {
+            return Ok(());
+        }
+        self.stderr_line(&format!(
+            "the server paused the turn; continuing it ({continuation} of {limit})"
+        ))
+    }
+
+    /// Writes a `claude: …` line to stderr, past an open thinking line and
+    /// without drawing over the spinner.
+    fn stderr_line(&mut self, line: &str) -> io::Result<()> {
+        self.close_thinking()?;
+        let err = &mut self.err;
+        let mut write = || writeln!(err, "claude: {line}").and_then(|()| err.flush());
+        match &self.spinner {
+            Some(spinner) => spinner.suspend(write),
+            None => write(),
+        }
+    }
+
     /// Clears the spinner before an error line is printed.
     pub fn stop_spinner(&mut self) {
         if let Some(spinner) = self.spinner.take() {
@@ -183,7 +234,7 @@ impl<O: Write, E: Write> Renderer<O, E> {
         }
         self.stop_spinner();
         self.out.write_all(text.as_bytes())?;
-        self.wrote_output = true;
+        self.mark_output();
         self.at_line_start = text.ends_with('\n');
         Ok(())
     }
@@ -204,7 +255,7 @@ impl<O: Write, E: Write> Renderer<O, E> {
             serde_json::to_writer(&mut self.out, message)?;
         }
         self.out.write_all(b"\n")?;
-        self.wrote_output = true;
+        self.mark_output();
         Ok(())
     }
 
@@ -219,7 +270,7 @@ impl<O: Write, E: Write> Renderer<O, E> {
         }
         self.out.write_all(b"\n")?;
         self.out.flush()?;
-        self.wrote_output = true;
+        self.mark_output();
         Ok(())
     }
 
@@ -316,7 +367,7 @@ impl<O: Write, E: Write> StreamSink for Renderer<O, E> {
     }
 
     fn has_output(&self) -> bool {
-        self.wrote_output
+        self.request_output
     }
 
     fn restart(&mut self) {
@@ -328,19 +379,29 @@ impl<O: Write, E: Write> StreamSink for Renderer<O, E> {
     }
 }
 
-/// The stderr lines that explain how a reply ended: a cut-off reply in every
-/// format, and in text format a reply with no text, a refusal, or an
-/// unfinished turn (whose details only `-o json` shows).
-fn notes(message: &Message, format: Format, max_tokens: u32) -> Vec<String> {
+/// The stderr lines that explain how a reply ended: a cut-off reply or a
+/// turn still paused when the continuations ran out, in every format, and
+/// in text format a reply with no text, a refusal, or an unfinished turn
+/// (whose details only `-o json` shows).
+fn notes(message: &Message, format: Format, limits: ReplyLimits) -> Vec<String> {
     let mut notes = Vec::new();
     let reason = message.stop_reason.as_ref();
     let reason_text = reason.map_or("none", StopReason::as_str);
     match reason {
         Some(StopReason::MaxTokens) => notes.push(format!(
-            "reply truncated: it reached the max_tokens limit ({max_tokens}); raise --max-tokens"
+            "reply truncated: it reached the max_tokens limit ({}); raise --max-tokens",
+            limits.max_tokens
         )),
         Some(StopReason::ModelContextWindowExceeded) => {
             notes.push("reply truncated: the request filled the model's context window".to_owned())
+        }
+        Some(StopReason::PauseTurn) => {
+            notes.push(format!(
+                "the turn is not finished: the server paused it again and --max-continuations \
+                 ({}) is spent; raise it to let the server go on",
+                limits.max_continuations
+            ));
+            return notes;
         }
         _ => {}
     }
@@ -362,7 +423,7 @@ fn notes(message: &Message, format: Format, max_tokens: u32) -> Vec<String> {
             Some(category) => format!("the model declined to continue (refusal: {category})"),
             None => "the model declined to continue (stop_reason: refusal)".to_owned(),
         }),
-        Some(StopReason::ToolUse | StopReason::PauseTurn) => notes.push(format!(
+        Some(StopReason::ToolUse) => notes.push(format!(
             "the turn is not finished (stop_reason: {reason_text}); -o json shows the rest"
         )),
         _ => {}
@@ -401,6 +462,7 @@ mod tests {
             stream,
             usage: true,
             show_thinking: false,
+            tool_calls: false,
         }
     }
 
@@ -410,9 +472,14 @@ mod tests {
         let reply = Reply {
             message: msg.clone(),
             raw: None,
+            request_id: None,
+        };
+        let limits = ReplyLimits {
+            max_tokens: 100,
+            max_continuations: 5,
         };
         Renderer::new(&mut out, &mut err, settings, false, None)
-            .finish(&reply, 100)
+            .finish(&reply, limits)
             .unwrap();
         (
             String::from_utf8(out).unwrap(),
@@ -471,5 +538,24 @@ mod tests {
             serde_json::from_str::<serde_json::Value>(raw).unwrap()
         );
         assert_eq!(out.lines().count(), 1);
+    }
+
+    #[test]
+    fn a_turn_still_paused_says_so_in_one_line_in_every_format() {
+        let m = message(
+            r#"{"model":"x","content":[{"type":"server_tool_use","id":"s","name":"web_search","input":{}}],"stop_reason":"pause_turn"}"#,
+        );
+        for format in [Format::Text, Format::Json, Format::StreamJson] {
+            let (_, err) = render(&m, settings(format, false));
+            let notes: Vec<&str> = err.lines().filter(|l| l.starts_with("claude:")).collect();
+            assert_eq!(
+                notes,
+                [
+                    "claude: the turn is not finished: the server paused it again and \
+                  --max-continuations (5) is spent; raise it to let the server go on"
+                ],
+                "{format:?}"
+            );
+        }
     }
 }

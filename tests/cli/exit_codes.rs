@@ -77,9 +77,18 @@ fn exit_4_for_a_refusal() {
 
 #[test]
 fn exit_5_for_an_unfinished_turn() {
-    for reason in ["tool_use", "pause_turn"] {
-        assert_exit(&run(Reply::json(message_with_stop_reason(reason)), &[]), 5);
-    }
+    assert_exit(
+        &run(Reply::json(message_with_stop_reason("tool_use")), &[]),
+        5,
+    );
+    // A paused turn is continued; only when no continuation is left is it 5.
+    assert_exit(
+        &run(
+            Reply::json(message_with_stop_reason("pause_turn")),
+            &["--max-continuations", "0"],
+        ),
+        5,
+    );
     assert_exit(
         &run(Reply::stream("stream-tool-use-recorded.sse"), &["--stream"]),
         5,

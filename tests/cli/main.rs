@@ -40,3 +40,5 @@ mod signals;
 mod sse_fixtures;
 /// Broken, cut and malformed streams.
 mod stream;
+/// A turn of several requests: pause_turn carried through.
+mod turn;

@@ -3,15 +3,16 @@
 
 use serde_json::{Value, json};
 
-use crate::api::types::{InputContent, MessageRequest, StopReason};
-use crate::api::{self, Client, Reply};
+use crate::api::types::{InputContent, MessageRequest, RawContent, StopReason};
+use crate::api::{self, Client};
 use crate::catalog;
-use crate::cmd::ask::{self, Delivered};
+use crate::cmd::ask;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
-use crate::output::{self, OutputSettings};
+use crate::output::{self, OutputSettings, ReplyLimits};
 use crate::session::{Session, Store};
 use crate::settings::{Connection, RequestSettings, Terminal};
+use crate::turn::{Driver, NoHook, Outcome, Run};
 
 /// The beta that enables server-side compaction (shared/api-facts.md).
 const COMPACTION_BETA: &str = "compact-2026-01-12";
@@ -25,6 +26,7 @@ pub struct Conversation {
     pub client: Client,
     /// Everything but the model and system prompt, which the session holds.
     pub settings: RequestSettings,
+    pub limits: ReplyLimits,
     pub compact: bool,
     /// The next turn replaces the last exchange (`/retry`).
     pub replace_last: bool,
@@ -90,29 +92,30 @@ impl Conversation {
         let (mut renderer, log) = ask::renderer(output, connection, terminal, &self.session.model);
         // A turn that is paid for is kept, even when no one reads its end.
         renderer.keep_reading_if_stdout_closes();
-        let delivered = ask::deliver(
-            &self.client,
-            request,
-            &betas,
-            self.settings.max_tokens,
-            &mut renderer,
-            &log,
-        )?;
-        let (reply, exit) = match delivered {
-            Delivered::Reply { reply, exit } => (reply, exit),
-            Delivered::Interrupted(signal) => {
+        let mut driver = Driver {
+            client: &self.client,
+            betas: &betas,
+            renderer: &mut renderer,
+            log: &log,
+            limits: self.limits,
+            hook: &mut NoHook,
+        };
+        let run = match driver.run(request)? {
+            Outcome::Finished(run) => run,
+            Outcome::Interrupted(signal) => {
                 output::note(format!("{}; this turn is not saved", signal.describe()));
                 return Ok(ExitCode::for_signal(signal));
             }
         };
-        if let Some(reason) = unkeepable(&reply) {
+        let exit = run.exit;
+        if let Some(reason) = unkeepable(&run) {
             output::note(format!(
                 "this turn is not saved: a reply that ends in {reason} cannot be sent back as \
                  history"
             ));
             return Ok(exit);
         }
-        let Some(assistant) = assistant_content(&reply) else {
+        let Some(assistant) = assistant_content(&run.assistant) else {
             output::note("the reply has no content, so this turn is not saved");
             return Ok(exit);
         };
@@ -130,7 +133,7 @@ impl Conversation {
                     session.pop_exchange();
                 }
                 session.push_exchange(user, assistant);
-                count(session, &reply);
+                count(session, &run);
             },
         )?;
         self.saved_last_turn = true;
@@ -150,7 +153,7 @@ impl Conversation {
             self.warn_if_nearly_full();
         }
         if self.settings.structured {
-            return Ok(ask::check_json(&reply, exit));
+            return Ok(ask::check_json(&run.reply, exit));
         }
         Ok(exit)
     }
@@ -180,26 +183,26 @@ impl Conversation {
     }
 }
 
-/// Adds a reply's tokens and cost to the session's totals.
-fn count(session: &mut Session, reply: &Reply) {
-    let usage = &reply.message.usage;
+/// Adds a turn's tokens and cost to the session's totals.
+fn count(session: &mut Session, run: &Run) {
+    let usage = &run.reply.message.usage;
     let totals = &mut session.totals;
     totals.input_tokens += usage.input_tokens();
     totals.output_tokens += usage.output_tokens();
     totals.cache_creation_input_tokens += usage.cache_write_tokens();
     totals.cache_read_input_tokens += usage.cache_read_tokens();
-    match catalog::price_of(reply.message.model_name()) {
+    match catalog::price_of(run.reply.message.model_name()) {
         Some(price) => totals.cost_usd += catalog::cost(usage, price),
         None => totals.unpriced_replies += 1,
     }
-    session.last_usage = Some(usage.clone());
+    session.last_usage = Some(run.last_usage.clone());
 }
 
 /// A stop reason after which the turn cannot be history: a refusal must be
-/// dropped, and `tool_use` or `pause_turn` would need a tool result or a
-/// continuation the chat does not send.
-fn unkeepable(reply: &Reply) -> Option<&'static str> {
-    match reply.message.stop_reason {
+/// dropped, `tool_use` would need a tool result the chat does not send, and
+/// `pause_turn` is left only when the continuations ran out.
+fn unkeepable(run: &Run) -> Option<&'static str> {
+    match run.reply.message.stop_reason {
         Some(StopReason::Refusal) => Some("a refusal"),
         Some(StopReason::ToolUse) => Some("a tool call"),
         Some(StopReason::PauseTurn) => Some("a paused turn"),
@@ -207,19 +210,12 @@ fn unkeepable(reply: &Reply) -> Option<&'static str> {
     }
 }
 
-/// The assistant turn to keep: the reply's content as the server sent it
+/// The assistant turn to keep: the turn's content as the server sent it
 /// (for a streamed reply, as accumulated), without the blocks the API would
 /// refuse in history: empty or blank text, and thinking cut off before its
 /// signature. `None` when nothing is left.
-fn assistant_content(reply: &Reply) -> Option<Value> {
-    let content = match &reply.raw {
-        Some(raw) => serde_json::from_slice::<Value>(raw)
-            .ok()
-            .and_then(|mut body| body.get_mut("content").map(Value::take)),
-        None => None,
-    }
-    .or_else(|| serde_json::to_value(&reply.message.content).ok())?;
-    let Value::Array(blocks) = content else {
+fn assistant_content(content: &RawContent) -> Option<Value> {
+    let Ok(Value::Array(blocks)) = serde_json::from_str(content.get()) else {
         return None;
     };
     let kept: Vec<Value> = blocks
@@ -240,38 +236,27 @@ fn unsendable(block: &Value) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use bytes::Bytes;
 
-    fn reply(raw: &str) -> Reply {
-        Reply {
-            message: serde_json::from_str(raw).unwrap(),
-            raw: Some(Bytes::from(raw.to_owned())),
-        }
+    fn content(raw: &str) -> RawContent {
+        RawContent::new(raw.to_owned()).unwrap()
     }
 
     #[test]
     fn assistant_content_is_kept_as_sent() {
-        let raw = r#"{"content":[{"type":"thinking","thinking":"t","signature":"s=="},{"type":"text","text":"hi","citations":null}],"stop_reason":"end_turn","usage":{}}"#;
-        let content = assistant_content(&reply(raw)).unwrap();
+        let raw = r#"[{"type":"thinking","thinking":"t","signature":"s=="},{"type":"text","text":"hi","citations":null}]"#;
         assert_eq!(
-            content,
-            json!([{"type":"thinking","thinking":"t","signature":"s=="},{"type":"text","text":"hi","citations":null}])
+            assistant_content(&content(raw)),
+            Some(serde_json::from_str(raw).unwrap())
         );
-        assert_eq!(
-            assistant_content(&reply(r#"{"content":[],"usage":{}}"#)),
-            None
-        );
+        assert_eq!(assistant_content(&content("[]")), None);
         // Blank text and unsigned thinking would be refused as history.
-        let cut = r#"{"content":[{"type":"thinking","thinking":"t","signature":""},{"type":"text","text":"  "}],"usage":{}}"#;
-        assert_eq!(assistant_content(&reply(cut)), None);
-        let mixed =
-            r#"{"content":[{"type":"text","text":""},{"type":"text","text":"ok"}],"usage":{}}"#;
+        let cut =
+            r#"[{"type":"thinking","thinking":"t","signature":""},{"type":"text","text":"  "}]"#;
+        assert_eq!(assistant_content(&content(cut)), None);
+        let mixed = r#"[{"type":"text","text":""},{"type":"text","text":"ok"}]"#;
         assert_eq!(
-            assistant_content(&reply(mixed)),
+            assistant_content(&content(mixed)),
             Some(json!([{"type":"text","text":"ok"}]))
         );
-        let refused =
-            r#"{"content":[{"type":"text","text":"no"}],"stop_reason":"refusal","usage":{}}"#;
-        assert_eq!(unkeepable(&reply(refused)), Some("a refusal"));
     }
 }

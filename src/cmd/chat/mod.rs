@@ -50,7 +50,7 @@ pub fn run(
 
     let first_word = args.prompt.first().map(std::ffi::OsStr::new);
     let settings = super::request_settings(&args.request, first_word, connection, config)?;
-    let output = settings::output_settings(&args.output, terminal, config)?;
+    let output = settings::output_settings(&args.output, terminal, connection.log, config)?;
     let (name, saved) = match (&args.session, args.resume) {
         (Some(name), _) => {
             let saved = if store.exists(name)? {
@@ -102,6 +102,7 @@ pub fn run(
         name,
         session,
         client: Client::new(connection.client_config())?,
+        limits: settings::reply_limits(&args.turn, &settings),
         settings,
         compact: args.compact,
         replace_last: false,
