@@ -161,7 +161,7 @@ _claude() {
 
     case "${cmd}" in
         claude)
-            opts="-v -h -V --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --fallback-model --verbose --help --version ask vision count chat models batch config completions help"
+            opts="-v -h -V --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version ask vision count chat models batch config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -191,6 +191,10 @@ _claude() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fallback-model)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -203,7 +207,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__ask)
-            opts="-a -f -m -s -t -o -u -v -h -V --attach --file --stdin --no-stdin --resize --url-as --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --max-continuations --output --stream --no-stream --usage --show-thinking --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --fallback-model --verbose --help --version"
+            opts="-a -f -m -s -t -o -u -v -h -V --attach --file --stdin --no-stdin --resize --url-as --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --max-continuations --output --stream --no-stream --usage --show-thinking --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -332,6 +336,10 @@ _claude() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fallback-model)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -344,7 +352,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__batch)
-            opts="-v -h -V --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --fallback-model --verbose --help --version submit status wait results list cancel help"
+            opts="-v -h -V --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version submit status wait results list cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -374,6 +382,10 @@ _claude() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fallback-model)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -386,7 +398,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__batch__subcmd__cancel)
-            opts="-o -v -h -V --output --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --fallback-model --verbose --help --version"
+            opts="-o -v -h -V --output --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -421,6 +433,10 @@ _claude() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-time)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -548,7 +564,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__batch__subcmd__list)
-            opts="-o -v -h -V --output --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --fallback-model --verbose --help --version"
+            opts="-o -v -h -V --output --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -583,6 +599,10 @@ _claude() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-time)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -598,7 +618,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__batch__subcmd__results)
-            opts="-o -u -v -h -V --output --usage --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --fallback-model --verbose --help --version"
+            opts="-o -u -v -h -V --output --usage --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -633,6 +653,10 @@ _claude() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-time)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -648,7 +672,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__batch__subcmd__status)
-            opts="-o -v -h -V --output --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --fallback-model --verbose --help --version"
+            opts="-o -v -h -V --output --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -686,6 +710,10 @@ _claude() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fallback-model)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -698,7 +726,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__batch__subcmd__submit)
-            opts="-o -u -m -s -t -v -h -V --wait --poll-interval --output --usage --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --fallback-model --verbose --help --version"
+            opts="-o -u -m -s -t -v -h -V --wait --poll-interval --output --usage --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -807,6 +835,10 @@ _claude() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fallback-model)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -819,7 +851,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__batch__subcmd__wait)
-            opts="-v -h -V --poll-interval --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --fallback-model --verbose --help --version"
+            opts="-v -h -V --poll-interval --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -853,6 +885,10 @@ _claude() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fallback-model)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -865,7 +901,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__chat)
-            opts="-c -a -f -m -s -t -o -u -v -h -V --session --continue --list --show --delete --compact --attach --file --stdin --no-stdin --resize --url-as --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --max-continuations --output --stream --no-stream --usage --show-thinking --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --fallback-model --verbose --help --version"
+            opts="-c -a -f -m -s -t -o -u -v -h -V --session --continue --list --show --delete --compact --attach --file --stdin --no-stdin --resize --url-as --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --max-continuations --output --stream --no-stream --usage --show-thinking --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1006,6 +1042,10 @@ _claude() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fallback-model)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1018,7 +1058,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__completions)
-            opts="-v -h -V --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --fallback-model --verbose --help --version bash elvish fish powershell zsh"
+            opts="-v -h -V --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1045,6 +1085,10 @@ _claude() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-time)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1060,7 +1104,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__config)
-            opts="-v -h -V --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --fallback-model --verbose --help --version path show help"
+            opts="-v -h -V --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version path show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1087,6 +1131,10 @@ _claude() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-time)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1158,7 +1206,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__config__subcmd__path)
-            opts="-v -h -V --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --fallback-model --verbose --help --version"
+            opts="-v -h -V --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1185,6 +1233,10 @@ _claude() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-time)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1200,7 +1252,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__config__subcmd__show)
-            opts="-v -h -V --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --fallback-model --verbose --help --version"
+            opts="-v -h -V --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1230,6 +1282,10 @@ _claude() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fallback-model)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1242,7 +1298,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__count)
-            opts="-a -f -m -s -t -o -v -h -V --attach --file --stdin --no-stdin --resize --url-as --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --output --cost --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --fallback-model --verbose --help --version"
+            opts="-a -f -m -s -t -o -v -h -V --attach --file --stdin --no-stdin --resize --url-as --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --output --cost --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1364,6 +1420,10 @@ _claude() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-time)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1631,7 +1691,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__models)
-            opts="-o -v -h -V --output --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --fallback-model --verbose --help --version"
+            opts="-o -v -h -V --output --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1669,6 +1729,10 @@ _claude() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --fallback-model)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1681,7 +1745,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__vision)
-            opts="-p -m -s -t -o -u -v -h -V --prompt --stdin --no-stdin --resize --url-as --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --max-continuations --output --stream --no-stream --usage --show-thinking --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --fallback-model --verbose --help --version"
+            opts="-p -m -s -t -o -u -v -h -V --prompt --stdin --no-stdin --resize --url-as --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --max-continuations --output --stream --no-stream --usage --show-thinking --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1799,6 +1863,10 @@ _claude() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-time)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_claude_global_optspecs
-    string join \n api-key= api-version= base-url= max-retries= max-retry-wait= timeout= fallback-model= v/verbose h/help V/version
+    string join \n api-key= api-version= base-url= max-retries= max-retry-wait= timeout= max-time= fallback-model= v/verbose h/help V/version
 end
 
 function __fish_claude_needs_command
@@ -30,6 +30,7 @@ complete -c claude -n "__fish_claude_needs_command" -l base-url -d 'API base URL
 complete -c claude -n "__fish_claude_needs_command" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
 complete -c claude -n "__fish_claude_needs_command" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
 complete -c claude -n "__fish_claude_needs_command" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_needs_command" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
 complete -c claude -n "__fish_claude_needs_command" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
 complete -c claude -n "__fish_claude_needs_command" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -74,6 +75,7 @@ complete -c claude -n "__fish_claude_using_subcommand ask" -l base-url -d 'API b
 complete -c claude -n "__fish_claude_using_subcommand ask" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l stdin -d 'Always read stdin, even from a terminal'
 complete -c claude -n "__fish_claude_using_subcommand ask" -l no-stdin -d 'Never read stdin'
@@ -117,6 +119,7 @@ complete -c claude -n "__fish_claude_using_subcommand vision" -l base-url -d 'AP
 complete -c claude -n "__fish_claude_using_subcommand vision" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l stdin -d 'Always read stdin, even from a terminal'
 complete -c claude -n "__fish_claude_using_subcommand vision" -l no-stdin -d 'Never read stdin'
@@ -158,6 +161,7 @@ complete -c claude -n "__fish_claude_using_subcommand count" -l base-url -d 'API
 complete -c claude -n "__fish_claude_using_subcommand count" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -l stdin -d 'Always read stdin, even from a terminal'
 complete -c claude -n "__fish_claude_using_subcommand count" -l no-stdin -d 'Never read stdin'
@@ -201,6 +205,7 @@ complete -c claude -n "__fish_claude_using_subcommand chat" -l base-url -d 'API 
 complete -c claude -n "__fish_claude_using_subcommand chat" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -s c -l continue -d 'Resume the most recently used session'
 complete -c claude -n "__fish_claude_using_subcommand chat" -l list -d 'List saved sessions, the most recent first'
@@ -224,6 +229,7 @@ complete -c claude -n "__fish_claude_using_subcommand models" -l base-url -d 'AP
 complete -c claude -n "__fish_claude_using_subcommand models" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
 complete -c claude -n "__fish_claude_using_subcommand models" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
 complete -c claude -n "__fish_claude_using_subcommand models" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand models" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
 complete -c claude -n "__fish_claude_using_subcommand models" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
 complete -c claude -n "__fish_claude_using_subcommand models" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand models" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -234,6 +240,7 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen
 complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -272,6 +279,7 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l wait -d 'Then wait for the batch to end and print its results'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -s u -l usage -d 'After the results, tokens and cost at batch prices on stderr'
@@ -287,6 +295,7 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -298,6 +307,7 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -310,6 +320,7 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -s u -l usage -d 'After the results, tokens and cost at batch prices on stderr'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
@@ -323,6 +334,7 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -335,6 +347,7 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -352,6 +365,7 @@ complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_see
 complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -365,6 +379,7 @@ complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_su
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -375,6 +390,7 @@ complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_su
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -388,6 +404,7 @@ complete -c claude -n "__fish_claude_using_subcommand completions" -l base-url -
 complete -c claude -n "__fish_claude_using_subcommand completions" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
 complete -c claude -n "__fish_claude_using_subcommand completions" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
 complete -c claude -n "__fish_claude_using_subcommand completions" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand completions" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
 complete -c claude -n "__fish_claude_using_subcommand completions" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
 complete -c claude -n "__fish_claude_using_subcommand completions" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'

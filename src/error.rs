@@ -58,6 +58,7 @@ impl Error {
                 api::Error::Interrupted { .. } => ExitCode::for_signal(
                     crate::interrupt::received().unwrap_or(crate::interrupt::Signal::Interrupt),
                 ),
+                api::Error::Transport(TransportError::ProxyAuth(_)) => ExitCode::Auth,
                 api::Error::Transport(_) => ExitCode::Network,
                 api::Error::Build(_) => ExitCode::Usage,
                 api::Error::Output(_) => ExitCode::Internal,
@@ -82,9 +83,25 @@ impl Error {
             Error::Api(api::Error::Transport(TransportError::Timeout(_))) => {
                 Some("raise --timeout for a slower server")
             }
+            Error::Api(api::Error::Transport(TransportError::Deadline(_))) => {
+                Some("raise --max-time for a longer reply")
+            }
+            Error::Api(api::Error::Transport(TransportError::Certificate(_))) => Some(
+                "a server or proxy with a certificate authority of its own needs it trusted: \
+                 point SSL_CERT_FILE at a PEM file that holds it (or SSL_CERT_DIR at a \
+                 directory of them); not retried",
+            ),
+            Error::Api(api::Error::Transport(TransportError::NotTls(_))) => Some("not retried"),
+            Error::Api(api::Error::Transport(TransportError::ProxyAuth(_))) => {
+                Some("put the proxy's credentials in its URL: http://USER:PASSWORD@HOST:PORT")
+            }
             Error::Api(api::Error::Status(error)) => match error.status {
                 300..=399 => Some("claude does not follow redirects; check --base-url"),
                 401 => Some("check ANTHROPIC_API_KEY (or --api-key)"),
+                407 => Some(
+                    "the proxy asked for credentials: put them in its URL, \
+                     http://USER:PASSWORD@HOST:PORT",
+                ),
                 403 => Some("the key lacks permission for this model or feature"),
                 404 => Some("check the model id and --base-url"),
                 413 => Some("the request is over the API's size limit (32 MB)"),
@@ -103,7 +120,8 @@ impl Error {
 /// when retries run out they keep the "try again later" family.
 fn status_exit_code(status: u16) -> ExitCode {
     match status {
-        401 | 403 => ExitCode::Auth,
+        // 407: the proxy's, not the API's, but a credential all the same.
+        401 | 403 | 407 => ExitCode::Auth,
         408 => ExitCode::Network,
         409 => ExitCode::Server,
         429 => ExitCode::RateLimited,
@@ -133,6 +151,7 @@ mod tests {
         let table = [
             (400, 7),
             (401, 6),
+            (407, 6),
             (402, 7),
             (403, 6),
             (404, 7),

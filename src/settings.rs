@@ -9,12 +9,13 @@ use std::time::Duration;
 
 use reqwest::Url;
 
+use crate::api::proxy::Proxies;
 use crate::api::retry::RetryPolicy;
 use crate::api::types::{
     CacheControl, CacheKind, CacheTtl, Effort, OutputConfig, OutputFormat as ReplyFormat,
     ThinkingConfig,
 };
-use crate::api::{ClientConfig, Credential};
+use crate::api::{ClientConfig, Credential, Deadline};
 use crate::catalog;
 use crate::cli::{
     CacheTtlArg, ConnectionArgs, EffortArg, MediaArgs, OutputArgs, OutputFormat, RequestArgs,
@@ -160,6 +161,10 @@ impl Connection {
                     max_wait: Duration::from_secs_f64(args.max_retry_wait),
                 },
                 timeout: Duration::from_secs_f64(args.timeout),
+                deadline: args
+                    .max_time
+                    .map(|secs| Deadline::after(Duration::from_secs_f64(secs))),
+                proxies: Proxies::from_env(&env).map_err(Error::Usage)?,
                 fallback_model: non_empty(args.fallback_model.clone())
                     .map(|m| catalog::resolve_model(m.trim())),
             },

@@ -14,9 +14,10 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::{Method, Url};
 
 use super::error::{self, ApiError, Error};
+use super::proxy::Proxies;
 use super::retry::{RetryDecision, RetryPolicy};
 use super::stream::StreamEvent;
-use super::transport::{HttpRequest, Response, Transport, TransportError};
+use super::transport::{Deadline, HttpRequest, Response, Transport, TransportError};
 use crate::interrupt;
 use crate::secrets::REDACTED;
 use serde::de::DeserializeOwned;
@@ -48,6 +49,10 @@ pub struct ClientConfig {
     pub retry: RetryPolicy,
     /// Bounds connecting and each wait for data.
     pub timeout: Duration,
+    /// Bounds the whole exchange, retries included (`--max-time`).
+    pub deadline: Option<Deadline>,
+    /// The proxies from the environment.
+    pub proxies: Proxies,
     /// Where a request goes when the server keeps failing (`--fallback-model`).
     pub fallback_model: Option<String>,
 }
@@ -128,12 +133,17 @@ pub struct Client {
 
 impl Client {
     pub fn new(config: ClientConfig) -> anyhow::Result<Client> {
-        let transport = Transport::new(config.timeout)?;
+        let transport = Transport::new(config.timeout, config.deadline, config.proxies.clone())?;
         Ok(Client {
             config,
             transport,
             user_agent: format!("claude-cli/{}", env!("CARGO_PKG_VERSION")),
         })
+    }
+
+    /// How long until `--max-time` ends the command, if it was given.
+    pub fn time_left(&self) -> Option<Duration> {
+        self.config.deadline.map(|deadline| deadline.remaining())
     }
 
     /// Where a request goes when the server keeps failing.
@@ -264,6 +274,15 @@ impl Client {
                         Error::Status(error) => Error::WaitTooLong { error, wait },
                         other => other,
                     });
+                }
+                // A retry that would start past --max-time is not made.
+                RetryDecision::RetryAfter(delay)
+                    if self
+                        .config
+                        .deadline
+                        .is_some_and(|deadline| delay >= deadline.remaining()) =>
+                {
+                    return Err(error);
                 }
                 RetryDecision::RetryAfter(delay) => {
                     observer.on(ClientEvent::Retrying { delay });

@@ -133,7 +133,13 @@ impl Error {
             | Error::Transport(TransportError::Connect(_))
             | Error::Transport(TransportError::Timeout(_))
             | Error::Transport(TransportError::Read(_)) => true,
-            Error::Transport(TransportError::Interrupted)
+            Error::Transport(
+                TransportError::Deadline(_)
+                | TransportError::Certificate(_)
+                | TransportError::NotTls(_)
+                | TransportError::ProxyAuth(_),
+            )
+            | Error::Transport(TransportError::Interrupted)
             | Error::WaitTooLong { .. }
             | Error::Build(_)
             | Error::Output(_)

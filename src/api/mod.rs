@@ -9,6 +9,7 @@ mod count;
 mod error;
 mod messages;
 mod models;
+pub mod proxy;
 mod request;
 pub mod retry;
 pub mod sse;
@@ -22,5 +23,5 @@ pub use client::{
 pub use error::{ApiError, Error, one_line};
 pub use messages::{Reply, needs_streaming};
 pub use stream::{Delta, StreamEvent};
-pub use transport::TransportError;
+pub use transport::{Deadline, TransportError};
 pub use types::{Message, StopReason};

@@ -5,19 +5,26 @@
 //! client, `--timeout` bounds connecting and each wait for data, never the
 //! whole reply, so a long stream that keeps talking is never cut while a
 //! stalled one fails after that many seconds of silence. It also lets
-//! Ctrl-C wake the caller in the middle of a read.
+//! Ctrl-C wake the caller in the middle of a read, and `--max-time` end the
+//! whole exchange at its deadline however the server trickles.
+//!
+//! Failures to connect are told apart here: a refused TLS certificate, a
+//! server that does not speak TLS, a proxy that is down or wants
+//! credentials, each named, since only some of them are worth a retry.
 
 use std::io::Read;
 use std::panic;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use reqwest::header::HeaderMap;
 use reqwest::{Method, Url};
 
+use super::proxy::{Proxies, Proxy};
 use crate::interrupt;
+use crate::secrets::redact_url;
 
 /// A network failure, as opposed to an error the server reported.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -28,6 +35,18 @@ pub enum TransportError {
     /// No data arrived for the whole timeout.
     #[error("no data from the server for {}s", .0.as_secs_f64())]
     Timeout(Duration),
+    /// The overall deadline (`--max-time`) passed.
+    #[error("gave up at the overall time limit of {}s", .0.as_secs_f64())]
+    Deadline(Duration),
+    /// The server's TLS certificate was refused: not worth a retry.
+    #[error("{0}")]
+    Certificate(String),
+    /// The server does not speak TLS (plain HTTP behind https://).
+    #[error("{0}")]
+    NotTls(String),
+    /// The proxy answered 407 to CONNECT.
+    #[error("{0}")]
+    ProxyAuth(String),
     /// The connection broke while the reply was arriving.
     #[error("connection lost while reading the reply: {0}")]
     Read(String),
@@ -45,15 +64,39 @@ pub struct HttpRequest {
     pub body: Option<Bytes>,
 }
 
+/// When the whole exchange must be over (`--max-time`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deadline {
+    pub at: Instant,
+    /// The limit it was set from, for messages.
+    pub limit: Duration,
+}
+
+impl Deadline {
+    /// `limit` from now.
+    pub fn after(limit: Duration) -> Deadline {
+        Deadline {
+            at: Instant::now() + limit,
+            limit,
+        }
+    }
+
+    pub fn remaining(&self) -> Duration {
+        self.at.saturating_duration_since(Instant::now())
+    }
+}
+
 /// Sends requests; cheap to share.
 #[derive(Debug, Clone)]
 pub struct Transport {
     client: reqwest::blocking::Client,
     timeout: Duration,
+    deadline: Option<Deadline>,
+    proxies: Proxies,
 }
 
 enum Piece {
-    Head(Result<(u16, HeaderMap), String>),
+    Head(Result<(u16, HeaderMap), TransportError>),
     Data(Vec<u8>),
     End,
     Failed(String),
@@ -66,11 +109,21 @@ const CHANNEL_DEPTH: usize = 64;
 const READ_BUFFER: usize = 64 * 1024;
 
 impl Transport {
-    pub fn new(timeout: Duration) -> anyhow::Result<Transport> {
+    pub fn new(
+        timeout: Duration,
+        deadline: Option<Deadline>,
+        proxies: Proxies,
+    ) -> anyhow::Result<Transport> {
         // reqwest is built without a default crypto provider (see Cargo.toml);
         // installing twice is harmless, so the error is ignored.
         let _ = rustls::crypto::ring::default_provider().install_default();
+        let chosen = proxies.clone();
         let client = reqwest::blocking::Client::builder()
+            // The environment's proxies are read by `Proxies`, not reqwest.
+            .no_proxy()
+            .proxy(reqwest::Proxy::custom(move |url| {
+                chosen.for_url(url).map(|proxy| proxy.url.clone())
+            }))
             // Our own channel enforces the timeout per wait (see above).
             .timeout(None)
             .connect_timeout(timeout)
@@ -78,7 +131,12 @@ impl Transport {
             // x-api-key to whatever host it names.
             .redirect(reqwest::redirect::Policy::none())
             .build()?;
-        Ok(Transport { client, timeout })
+        Ok(Transport {
+            client,
+            timeout,
+            deadline,
+            proxies,
+        })
     }
 
     /// Sends `request` and waits for the status line and headers.
@@ -89,10 +147,12 @@ impl Transport {
             let _ = wake.try_send(Piece::Interrupted);
         });
         let client = self.client.clone();
+        let proxy = self.proxies.for_url(&request.url).cloned();
         thread::Builder::new()
             .name("claude-http".into())
             .spawn(move || {
-                let worker = panic::AssertUnwindSafe(|| exchange(&client, request, &tx));
+                let worker =
+                    panic::AssertUnwindSafe(|| exchange(&client, request, proxy.as_ref(), &tx));
                 if panic::catch_unwind(worker).is_err() {
                     // The interrupt hook keeps the channel open, so the
                     // reader would otherwise wait out the whole timeout.
@@ -105,6 +165,7 @@ impl Transport {
             headers: HeaderMap::new(),
             rx,
             timeout: self.timeout,
+            deadline: self.deadline,
             _subscription: subscription,
         };
         match response.next_piece()? {
@@ -113,7 +174,7 @@ impl Transport {
                 response.headers = headers;
                 Ok(response)
             }
-            Piece::Head(Err(message)) => Err(TransportError::Connect(message)),
+            Piece::Head(Err(error)) => Err(error),
             _ => Err(TransportError::Connect("no response".into())),
         }
     }
@@ -125,6 +186,7 @@ pub struct Response {
     pub headers: HeaderMap,
     rx: Receiver<Piece>,
     timeout: Duration,
+    deadline: Option<Deadline>,
     _subscription: interrupt::Subscription,
 }
 
@@ -157,10 +219,22 @@ impl Response {
         if interrupt::requested() {
             return Err(TransportError::Interrupted);
         }
-        match self.rx.recv_timeout(self.timeout) {
+        let wait = match self.deadline {
+            Some(deadline) if deadline.remaining().is_zero() => {
+                return Err(TransportError::Deadline(deadline.limit));
+            }
+            Some(deadline) => deadline.remaining().min(self.timeout),
+            None => self.timeout,
+        };
+        match self.rx.recv_timeout(wait) {
             Ok(Piece::Interrupted) => Err(TransportError::Interrupted),
             Ok(piece) => Ok(piece),
-            Err(RecvTimeoutError::Timeout) => Err(TransportError::Timeout(self.timeout)),
+            Err(RecvTimeoutError::Timeout) => match self.deadline {
+                Some(deadline) if deadline.remaining().is_zero() => {
+                    Err(TransportError::Deadline(deadline.limit))
+                }
+                _ => Err(TransportError::Timeout(self.timeout)),
+            },
             Err(RecvTimeoutError::Disconnected) => {
                 Err(TransportError::Read("the connection closed".into()))
             }
@@ -170,8 +244,13 @@ impl Response {
 
 /// The worker: performs the request and streams the body into `tx`. It
 /// stops as soon as the reader hangs up.
-fn exchange(client: &reqwest::blocking::Client, request: HttpRequest, tx: &SyncSender<Piece>) {
-    let url = crate::secrets::redact_url(&request.url);
+fn exchange(
+    client: &reqwest::blocking::Client,
+    request: HttpRequest,
+    proxy: Option<&Proxy>,
+    tx: &SyncSender<Piece>,
+) {
+    let url = request.url.clone();
     let mut builder = client
         .request(request.method, request.url)
         .headers(request.headers);
@@ -181,15 +260,7 @@ fn exchange(client: &reqwest::blocking::Client, request: HttpRequest, tx: &SyncS
     let mut response = match builder.send() {
         Ok(response) => response,
         Err(error) => {
-            let what = if error.is_connect() {
-                "cannot connect to"
-            } else {
-                "cannot send the request to"
-            };
-            let _ = tx.send(Piece::Head(Err(format!(
-                "{what} {url}: {}",
-                root_cause(&error)
-            ))));
+            let _ = tx.send(Piece::Head(Err(send_error(&error, &url, proxy))));
             return;
         }
     };
@@ -209,6 +280,88 @@ fn exchange(client: &reqwest::blocking::Client, request: HttpRequest, tx: &SyncS
         if tx.send(piece).is_err() || last {
             return;
         }
+    }
+}
+
+/// Why a request could not be sent, in words that say what to fix.
+fn send_error(error: &reqwest::Error, url: &Url, proxy: Option<&Proxy>) -> TransportError {
+    let shown = redact_url(url);
+    let host = url.host_str().unwrap_or("the server");
+    let cause = root_cause(error);
+    match tls_error(error) {
+        Some(rustls::Error::InvalidCertificate(why)) => {
+            return TransportError::Certificate(format!(
+                "the TLS certificate of {host} was refused: {}",
+                certificate_problem(why, host)
+            ));
+        }
+        Some(rustls::Error::InvalidMessage(_)) => {
+            return TransportError::NotTls(format!(
+                "{host} did not answer in TLS at {shown}: it may speak plain HTTP there \
+                 (then write http:// in the URL), or the port is wrong"
+            ));
+        }
+        _ => {}
+    }
+    if let Some(proxy) = proxy {
+        let named = format!("the proxy {} ({})", redact_url(&proxy.url), proxy.variable);
+        if cause.contains("proxy authorization required") {
+            return TransportError::ProxyAuth(format!(
+                "{named} asked for credentials (407 Proxy Authentication Required)"
+            ));
+        }
+        if cause.starts_with("tunnel error") {
+            return TransportError::Connect(format!(
+                "{named} could not open a tunnel to {host}: {cause}"
+            ));
+        }
+        if error.is_connect() {
+            return TransportError::Connect(format!(
+                "cannot connect to {named} for {shown}: {cause}"
+            ));
+        }
+    }
+    let what = if error.is_connect() {
+        "cannot connect to"
+    } else {
+        "cannot send the request to"
+    };
+    TransportError::Connect(format!("{what} {shown}: {cause}"))
+}
+
+/// The TLS failure somewhere in an error's chain, if any: rustls errors
+/// travel inside `io::Error`s, whose `source` skips them.
+fn tls_error<'e>(error: &'e (dyn std::error::Error + 'static)) -> Option<&'e rustls::Error> {
+    let mut next = Some(error);
+    while let Some(current) = next {
+        if let Some(tls) = current.downcast_ref::<rustls::Error>() {
+            return Some(tls);
+        }
+        if let Some(tls) = current
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+            .and_then(|inner| tls_error(inner))
+        {
+            return Some(tls);
+        }
+        next = current.source();
+    }
+    None
+}
+
+fn certificate_problem(why: &rustls::CertificateError, host: &str) -> String {
+    use rustls::CertificateError as Why;
+    match why {
+        Why::UnknownIssuer => {
+            "it is signed by a certificate authority this machine does not trust".to_owned()
+        }
+        Why::Expired | Why::ExpiredContext { .. } => "it has expired".to_owned(),
+        Why::NotValidYet | Why::NotValidYetContext { .. } => "it is not valid yet".to_owned(),
+        Why::NotValidForName | Why::NotValidForNameContext { .. } => {
+            format!("it is not valid for the name {host}")
+        }
+        Why::Revoked => "it has been revoked".to_owned(),
+        other => format!("{other:?}"),
     }
 }
 

@@ -338,6 +338,14 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "info or debug: log each HTTP attempt to stderr (as -v, -vv)",
     ),
     ("NO_COLOR", "no escape codes on stderr"),
+    (
+        "HTTPS_PROXY, ...",
+        "proxy (https_proxy, http_proxy, all_proxy, no_proxy), as curl",
+    ),
+    (
+        "SSL_CERT_FILE",
+        "certificate authorities to trust (PEM; or SSL_CERT_DIR)",
+    ),
 ];
 
 /// The text after a subcommand's options: its examples.

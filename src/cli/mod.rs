@@ -163,6 +163,19 @@ pub struct ConnectionArgs {
     )]
     pub timeout: f64,
 
+    /// Seconds the whole command may spend on the network, retries included
+    #[arg(
+        long,
+        global = true,
+        value_name = "SECS",
+        value_parser = parse_positive_seconds,
+        help_heading = "Connection",
+        long_help = "Seconds the whole command may spend on the network, retries and waits \
+                     included, like curl's --max-time. Past it the command stops with exit \
+                     10, even when the server still sends, however slowly. Default: no limit."
+    )]
+    pub max_time: Option<f64>,
+
     /// When retries for 529/5xx are spent, send the request once to MODEL
     #[arg(long, global = true, value_name = "MODEL", help_heading = "Connection")]
     pub fallback_model: Option<String>,

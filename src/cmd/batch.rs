@@ -174,7 +174,9 @@ impl Batches<'_> {
                     request_id: None,
                 }));
             }
-            if interrupt::sleep(pause).is_err() {
+            // Not past --max-time: the next poll then reports it.
+            let nap = pause.min(self.client.time_left().unwrap_or(pause));
+            if interrupt::sleep(nap).is_err() {
                 progress.finish();
                 output::note(format!(
                     "stopped waiting; the batch goes on (claude batch wait {id})"

@@ -24,6 +24,8 @@ mod input;
 mod logging;
 /// Images, PDFs and URLs: detection, vision, limits and --resize.
 mod media;
+/// --max-time, TLS certificate failures, proxies.
+mod network;
 /// Output formats, streaming, notes and the usage line.
 mod output;
 /// The README's examples, run against the fake server.

@@ -3,6 +3,7 @@
 
 pub mod pty;
 pub mod server;
+pub mod tls;
 
 use std::process::Output;
 

@@ -70,6 +70,9 @@ pub enum Reply {
         gap: Duration,
         end: End,
     },
+    /// A 200 stream that sends one byte at a time, every `every`, and
+    /// never ends (until the client goes).
+    Trickle { every: Duration },
     /// Read the request, then never answer.
     Hang,
     /// Read the request, then close the connection without answering.
@@ -188,7 +191,9 @@ impl Reply {
                 headers.retain(|(n, _)| n != name);
                 headers.push((name.to_owned(), value.to_owned()));
             }
-            Reply::Hang | Reply::Close => panic!("no headers on {self:?}"),
+            Reply::Hang | Reply::Close | Reply::Trickle { .. } => {
+                panic!("no headers on {self:?}")
+            }
         }
         self
     }
@@ -442,6 +447,23 @@ fn respond(writer: &mut TcpStream, reader: &mut BufReader<TcpStream>, reply: Rep
                     false
                 }
             }
+        }
+        Reply::Trickle { every } => {
+            let head = "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n\
+                        transfer-encoding: chunked\r\n\r\n";
+            if writer.write_all(head.as_bytes()).is_err() {
+                return false;
+            }
+            // SSE comment lines, a byte at a time; bounded, in case the
+            // client never leaves.
+            for byte in b":\n".iter().cycle().take(100_000) {
+                let chunk = [b'1', b'\r', b'\n', *byte, b'\r', b'\n'];
+                if writer.write_all(&chunk).is_err() || writer.flush().is_err() {
+                    break;
+                }
+                thread::sleep(every);
+            }
+            false
         }
         Reply::Hang => {
             wait_for_close(reader);
