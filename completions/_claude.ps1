@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Talk in turns: a REPL on a terminal, one turn per call from a pipe')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'List the models the key can use, or show one')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Message Batches: many requests at half price, run by the API')
+            [CompletionResult]::new('files', 'files', [CompletionResultType]::ParameterValue, 'Files API: upload once, then name the file in any request')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show where the config file is, or the settings in effect')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -456,6 +457,174 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
         'claude;batch;help;help' {
             break
         }
+        'claude;files' {
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--max-time', '--max-time', [CompletionResultType]::ParameterName, 'Seconds the whole command may spend on the network, retries included')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('upload', 'upload', [CompletionResultType]::ParameterValue, 'Upload files, read from disk as they are sent; print their ids')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the stored files (--cached: the local upload cache)')
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Show a stored file''s metadata')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete stored files')
+            [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Write a stored file''s content to stdout or to a file')
+            [CompletionResult]::new('forget', 'forget', [CompletionResultType]::ParameterValue, 'Drop entries from the local upload cache (the stored files stay)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'claude;files;upload' {
+            [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'Delete the stored files after this long: 1h to 90d (3600, 90m, 12h, 7d)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output: the ids, one per line (text), or the API''s metadata (json)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output: the ids, one per line (text), or the API''s metadata (json)')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--max-time', '--max-time', [CompletionResultType]::ParameterName, 'Seconds the whole command may spend on the network, retries included')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'claude;files;list' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--max-time', '--max-time', [CompletionResultType]::ParameterName, 'Seconds the whole command may spend on the network, retries included')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('--cached', '--cached', [CompletionResultType]::ParameterName, 'List the local upload cache instead: what --upload reuses')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'claude;files;info' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--max-time', '--max-time', [CompletionResultType]::ParameterName, 'Seconds the whole command may spend on the network, retries included')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'claude;files;delete' {
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--max-time', '--max-time', [CompletionResultType]::ParameterName, 'Seconds the whole command may spend on the network, retries included')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'claude;files;download' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file instead of stdout (- is stdout)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file instead of stdout (- is stdout)')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--max-time', '--max-time', [CompletionResultType]::ParameterName, 'Seconds the whole command may spend on the network, retries included')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'claude;files;forget' {
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--max-time', '--max-time', [CompletionResultType]::ParameterName, 'Seconds the whole command may spend on the network, retries included')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Drop every entry')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'claude;files;help' {
+            [CompletionResult]::new('upload', 'upload', [CompletionResultType]::ParameterValue, 'Upload files, read from disk as they are sent; print their ids')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the stored files (--cached: the local upload cache)')
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Show a stored file''s metadata')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete stored files')
+            [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Write a stored file''s content to stdout or to a file')
+            [CompletionResult]::new('forget', 'forget', [CompletionResultType]::ParameterValue, 'Drop entries from the local upload cache (the stored files stay)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'claude;files;help;upload' {
+            break
+        }
+        'claude;files;help;list' {
+            break
+        }
+        'claude;files;help;info' {
+            break
+        }
+        'claude;files;help;delete' {
+            break
+        }
+        'claude;files;help;download' {
+            break
+        }
+        'claude;files;help;forget' {
+            break
+        }
+        'claude;files;help;help' {
+            break
+        }
         'claude;config' {
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)')
             [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
@@ -549,6 +718,7 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Talk in turns: a REPL on a terminal, one turn per call from a pipe')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'List the models the key can use, or show one')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Message Batches: many requests at half price, run by the API')
+            [CompletionResult]::new('files', 'files', [CompletionResultType]::ParameterValue, 'Files API: upload once, then name the file in any request')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show where the config file is, or the settings in effect')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -594,6 +764,33 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             break
         }
         'claude;help;batch;cancel' {
+            break
+        }
+        'claude;help;files' {
+            [CompletionResult]::new('upload', 'upload', [CompletionResultType]::ParameterValue, 'Upload files, read from disk as they are sent; print their ids')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the stored files (--cached: the local upload cache)')
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Show a stored file''s metadata')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete stored files')
+            [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Write a stored file''s content to stdout or to a file')
+            [CompletionResult]::new('forget', 'forget', [CompletionResultType]::ParameterValue, 'Drop entries from the local upload cache (the stored files stay)')
+            break
+        }
+        'claude;help;files;upload' {
+            break
+        }
+        'claude;help;files;list' {
+            break
+        }
+        'claude;help;files;info' {
+            break
+        }
+        'claude;help;files;delete' {
+            break
+        }
+        'claude;help;files;download' {
+            break
+        }
+        'claude;help;files;forget' {
             break
         }
         'claude;help;config' {

@@ -38,6 +38,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand chat 'Talk in turns: a REPL on a terminal, one turn per call from a pipe'
             cand models 'List the models the key can use, or show one'
             cand batch 'Message Batches: many requests at half price, run by the API'
+            cand files 'Files API: upload once, then name the file in any request'
             cand config 'Show where the config file is, or the settings in effect'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -432,6 +433,159 @@ set edit:completion:arg-completer[claude] = {|@words|
         }
         &'claude;batch;help;help'= {
         }
+        &'claude;files'= {
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --max-time 'Seconds the whole command may spend on the network, retries included'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand upload 'Upload files, read from disk as they are sent; print their ids'
+            cand list 'List the stored files (--cached: the local upload cache)'
+            cand info 'Show a stored file''s metadata'
+            cand delete 'Delete stored files'
+            cand download 'Write a stored file''s content to stdout or to a file'
+            cand forget 'Drop entries from the local upload cache (the stored files stay)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'claude;files;upload'= {
+            cand --expires 'Delete the stored files after this long: 1h to 90d (3600, 90m, 12h, 7d)'
+            cand -o 'Output: the ids, one per line (text), or the API''s metadata (json)'
+            cand --output 'Output: the ids, one per line (text), or the API''s metadata (json)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --max-time 'Seconds the whole command may spend on the network, retries included'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'claude;files;list'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --max-time 'Seconds the whole command may spend on the network, retries included'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand --cached 'List the local upload cache instead: what --upload reuses'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'claude;files;info'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --max-time 'Seconds the whole command may spend on the network, retries included'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'claude;files;delete'= {
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --max-time 'Seconds the whole command may spend on the network, retries included'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'claude;files;download'= {
+            cand -o 'Write to this file instead of stdout (- is stdout)'
+            cand --output 'Write to this file instead of stdout (- is stdout)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --max-time 'Seconds the whole command may spend on the network, retries included'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'claude;files;forget'= {
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --max-time 'Seconds the whole command may spend on the network, retries included'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand --all 'Drop every entry'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'claude;files;help'= {
+            cand upload 'Upload files, read from disk as they are sent; print their ids'
+            cand list 'List the stored files (--cached: the local upload cache)'
+            cand info 'Show a stored file''s metadata'
+            cand delete 'Delete stored files'
+            cand download 'Write a stored file''s content to stdout or to a file'
+            cand forget 'Drop entries from the local upload cache (the stored files stay)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'claude;files;help;upload'= {
+        }
+        &'claude;files;help;list'= {
+        }
+        &'claude;files;help;info'= {
+        }
+        &'claude;files;help;delete'= {
+        }
+        &'claude;files;help;download'= {
+        }
+        &'claude;files;help;forget'= {
+        }
+        &'claude;files;help;help'= {
+        }
         &'claude;config'= {
             cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
@@ -517,6 +671,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand chat 'Talk in turns: a REPL on a terminal, one turn per call from a pipe'
             cand models 'List the models the key can use, or show one'
             cand batch 'Message Batches: many requests at half price, run by the API'
+            cand files 'Files API: upload once, then name the file in any request'
             cand config 'Show where the config file is, or the settings in effect'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -550,6 +705,26 @@ set edit:completion:arg-completer[claude] = {|@words|
         &'claude;help;batch;list'= {
         }
         &'claude;help;batch;cancel'= {
+        }
+        &'claude;help;files'= {
+            cand upload 'Upload files, read from disk as they are sent; print their ids'
+            cand list 'List the stored files (--cached: the local upload cache)'
+            cand info 'Show a stored file''s metadata'
+            cand delete 'Delete stored files'
+            cand download 'Write a stored file''s content to stdout or to a file'
+            cand forget 'Drop entries from the local upload cache (the stored files stay)'
+        }
+        &'claude;help;files;upload'= {
+        }
+        &'claude;help;files;list'= {
+        }
+        &'claude;help;files;info'= {
+        }
+        &'claude;help;files;delete'= {
+        }
+        &'claude;help;files;download'= {
+        }
+        &'claude;help;files;forget'= {
         }
         &'claude;help;config'= {
             cand path 'Print the config file''s path'

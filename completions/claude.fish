@@ -41,6 +41,7 @@ complete -c claude -n "__fish_claude_needs_command" -f -a "count" -d 'Count the 
 complete -c claude -n "__fish_claude_needs_command" -f -a "chat" -d 'Talk in turns: a REPL on a terminal, one turn per call from a pipe'
 complete -c claude -n "__fish_claude_needs_command" -f -a "models" -d 'List the models the key can use, or show one'
 complete -c claude -n "__fish_claude_needs_command" -f -a "batch" -d 'Message Batches: many requests at half price, run by the API'
+complete -c claude -n "__fish_claude_needs_command" -f -a "files" -d 'Files API: upload once, then name the file in any request'
 complete -c claude -n "__fish_claude_needs_command" -f -a "config" -d 'Show where the config file is, or the settings in effect'
 complete -c claude -n "__fish_claude_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c claude -n "__fish_claude_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -359,6 +360,107 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "list" -d 'List recent batches'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel a batch'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -f -a "upload" -d 'Upload files, read from disk as they are sent; print their ids'
+complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -f -a "list" -d 'List the stored files (--cached: the local upload cache)'
+complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -f -a "info" -d 'Show a stored file\'s metadata'
+complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -f -a "delete" -d 'Delete stored files'
+complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -f -a "download" -d 'Write a stored file\'s content to stdout or to a file'
+complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -f -a "forget" -d 'Drop entries from the local upload cache (the stored files stay)'
+complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -l expires -d 'Delete the stored files after this long: 1h to 90d (3600, 90m, 12h, 7d)' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -s o -l output -d 'Output: the ids, one per line (text), or the API\'s metadata (json)' -r -f -a "text\t'Plain text, one item per line'
+json\t'The API\'s JSON'"
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "text\t'Plain text, one item per line'
+json\t'The API\'s JSON'"
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from list" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from list" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from list" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from list" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from list" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from list" -l cached -d 'List the local upload cache instead: what --upload reuses'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -s o -l output -d 'Output format' -r -f -a "text\t'Plain text, one item per line'
+json\t'The API\'s JSON'"
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from delete" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from delete" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from delete" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from delete" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from delete" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from delete" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from delete" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -s o -l output -d 'Write to this file instead of stdout (- is stdout)' -r -F
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from forget" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from forget" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from forget" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from forget" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from forget" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from forget" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from forget" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from forget" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from forget" -l all -d 'Drop every entry'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from forget" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from forget" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from forget" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from help" -f -a "upload" -d 'Upload files, read from disk as they are sent; print their ids'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the stored files (--cached: the local upload cache)'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from help" -f -a "info" -d 'Show a stored file\'s metadata'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete stored files'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from help" -f -a "download" -d 'Write a stored file\'s content to stdout or to a file'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from help" -f -a "forget" -d 'Drop entries from the local upload cache (the stored files stay)'
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l base-url -d 'API base URL' -r
@@ -409,20 +511,27 @@ complete -c claude -n "__fish_claude_using_subcommand completions" -l fallback-m
 complete -c claude -n "__fish_claude_using_subcommand completions" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch config completions help" -f -a "ask" -d 'Send one request: the prompt from arguments, stdin and files'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch config completions help" -f -a "vision" -d 'Describe or question images (files, - for stdin, or URLs)'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch config completions help" -f -a "count" -d 'Count the input tokens of the request ask would send'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch config completions help" -f -a "chat" -d 'Talk in turns: a REPL on a terminal, one turn per call from a pipe'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch config completions help" -f -a "models" -d 'List the models the key can use, or show one'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch config completions help" -f -a "batch" -d 'Message Batches: many requests at half price, run by the API'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch config completions help" -f -a "config" -d 'Show where the config file is, or the settings in effect'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch config completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files config completions help" -f -a "ask" -d 'Send one request: the prompt from arguments, stdin and files'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files config completions help" -f -a "vision" -d 'Describe or question images (files, - for stdin, or URLs)'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files config completions help" -f -a "count" -d 'Count the input tokens of the request ask would send'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files config completions help" -f -a "chat" -d 'Talk in turns: a REPL on a terminal, one turn per call from a pipe'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files config completions help" -f -a "models" -d 'List the models the key can use, or show one'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files config completions help" -f -a "batch" -d 'Message Batches: many requests at half price, run by the API'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files config completions help" -f -a "files" -d 'Files API: upload once, then name the file in any request'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files config completions help" -f -a "config" -d 'Show where the config file is, or the settings in effect'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files config completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "submit" -d 'Check a JSONL or text file of requests, send it as one batch, print its id'
 complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "status" -d 'Show a batch\'s status and its counts of requests by status'
 complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "wait" -d 'Wait for a batch to end, with a progress bar on a terminal'
 complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "results" -d 'Stream an ended batch\'s results as JSONL (-o text: custom_id<TAB>text)'
 complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "list" -d 'List recent batches'
 complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "cancel" -d 'Cancel a batch'
+complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from files" -f -a "upload" -d 'Upload files, read from disk as they are sent; print their ids'
+complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from files" -f -a "list" -d 'List the stored files (--cached: the local upload cache)'
+complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from files" -f -a "info" -d 'Show a stored file\'s metadata'
+complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from files" -f -a "delete" -d 'Delete stored files'
+complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from files" -f -a "download" -d 'Write a stored file\'s content to stdout or to a file'
+complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from files" -f -a "forget" -d 'Drop entries from the local upload cache (the stored files stay)'
 complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'
 complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the settings in effect and where each comes from (the key redacted)'

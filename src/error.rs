@@ -23,6 +23,9 @@ pub enum Error {
     /// The API call failed.
     #[error(transparent)]
     Api(#[from] api::Error),
+    /// A call about one stored file failed: the line names the file.
+    #[error("{id}: {source}")]
+    File { id: String, source: Box<api::Error> },
     /// Writing the answer failed.
     #[error("cannot write output: {0}")]
     Output(#[source] io::Error),
@@ -39,6 +42,10 @@ impl Error {
     pub fn is_closed_stdout(&self) -> bool {
         let io = match self {
             Error::Output(error) | Error::Api(api::Error::Output(error)) => error,
+            Error::File { source, .. } => match source.as_ref() {
+                api::Error::Output(error) => error,
+                _ => return false,
+            },
             _ => return false,
         };
         io.kind() == io::ErrorKind::BrokenPipe
@@ -50,19 +57,8 @@ impl Error {
             Error::Usage(_) => ExitCode::Usage,
             Error::MissingKey | Error::Credential(_) => ExitCode::Auth,
             Error::Output(_) | Error::Internal(_) => ExitCode::Internal,
-            Error::Api(error) => match error {
-                api::Error::Status(e) | api::Error::WaitTooLong { error: e, .. } => {
-                    status_exit_code(e.status)
-                }
-                api::Error::StreamEvent { .. } | api::Error::Protocol { .. } => ExitCode::Server,
-                api::Error::Interrupted { .. } => ExitCode::for_signal(
-                    crate::interrupt::received().unwrap_or(crate::interrupt::Signal::Interrupt),
-                ),
-                api::Error::Transport(TransportError::ProxyAuth(_)) => ExitCode::Auth,
-                api::Error::Transport(_) => ExitCode::Network,
-                api::Error::Build(_) => ExitCode::Usage,
-                api::Error::Output(_) => ExitCode::Internal,
-            },
+            Error::Api(error) => api_exit_code(error),
+            Error::File { source, .. } => api_exit_code(source),
         }
     }
 
@@ -77,42 +73,81 @@ impl Error {
     /// A short suggestion for the user, when one helps.
     pub fn hint(&self) -> Option<&'static str> {
         match self {
-            Error::Api(api::Error::WaitTooLong { .. }) => {
-                Some("that is longer than --max-retry-wait; try again later or raise it")
-            }
-            Error::Api(api::Error::Transport(TransportError::Timeout(_))) => {
-                Some("raise --timeout for a slower server")
-            }
-            Error::Api(api::Error::Transport(TransportError::Deadline(_))) => {
-                Some("raise --max-time for a longer reply")
-            }
-            Error::Api(api::Error::Transport(TransportError::Certificate(_))) => Some(
-                "a server or proxy with a certificate authority of its own needs it trusted: \
-                 point SSL_CERT_FILE at a PEM file that holds it (or SSL_CERT_DIR at a \
-                 directory of them); not retried",
-            ),
-            Error::Api(api::Error::Transport(TransportError::NotTls(_))) => Some("not retried"),
-            Error::Api(api::Error::Transport(TransportError::ProxyAuth(_))) => {
-                Some("put the proxy's credentials in its URL: http://USER:PASSWORD@HOST:PORT")
-            }
-            Error::Api(api::Error::Status(error)) => match error.status {
-                300..=399 => Some("claude does not follow redirects; check --base-url"),
-                401 => Some("check ANTHROPIC_API_KEY (or --api-key)"),
-                407 => Some(
-                    "the proxy asked for credentials: put them in its URL, \
-                     http://USER:PASSWORD@HOST:PORT",
-                ),
-                403 => Some("the key lacks permission for this model or feature"),
-                404 => Some("check the model id and --base-url"),
-                413 => Some("the request is over the API's size limit (32 MB)"),
-                429 => Some("try again later, or raise --max-retries"),
-                _ => None,
-            },
-            Error::Api(api::Error::Transport(TransportError::Connect(_))) => {
-                Some("check your network and --base-url")
-            }
+            Error::File { source, .. } => file_hint(source).or_else(|| api_hint(source)),
+            Error::Api(error) => api_hint(error),
             _ => None,
         }
+    }
+}
+
+fn api_exit_code(error: &api::Error) -> ExitCode {
+    match error {
+        api::Error::Status(e) => status_exit_code(e.status),
+        api::Error::WaitTooLong { error, .. } => status_exit_code(error.status),
+        api::Error::StreamEvent { .. } | api::Error::Protocol { .. } => ExitCode::Server,
+        api::Error::Interrupted { .. } => ExitCode::for_signal(
+            crate::interrupt::received().unwrap_or(crate::interrupt::Signal::Interrupt),
+        ),
+        api::Error::Transport(TransportError::ProxyAuth(_)) => ExitCode::Auth,
+        api::Error::Transport(_) => ExitCode::Network,
+        api::Error::Build(_) => ExitCode::Usage,
+        api::Error::Output(_) => ExitCode::Internal,
+    }
+}
+
+fn api_hint(error: &api::Error) -> Option<&'static str> {
+    match error {
+        api::Error::WaitTooLong { .. } => {
+            Some("that is longer than --max-retry-wait; try again later or raise it")
+        }
+        api::Error::Transport(TransportError::Timeout(_)) => {
+            Some("raise --timeout for a slower server")
+        }
+        api::Error::Transport(TransportError::Deadline(_)) => {
+            Some("raise --max-time for a longer reply")
+        }
+        api::Error::Transport(TransportError::Certificate(_)) => Some(
+            "a server or proxy with a certificate authority of its own needs it trusted: \
+             point SSL_CERT_FILE at a PEM file that holds it (or SSL_CERT_DIR at a \
+             directory of them); not retried",
+        ),
+        api::Error::Transport(TransportError::NotTls(_)) => Some("not retried"),
+        api::Error::Transport(TransportError::ProxyAuth(_)) => {
+            Some("put the proxy's credentials in its URL: http://USER:PASSWORD@HOST:PORT")
+        }
+        api::Error::Status(error) => match error.status {
+            300..=399 => Some("claude does not follow redirects; check --base-url"),
+            401 => Some("check ANTHROPIC_API_KEY (or --api-key)"),
+            407 => Some(
+                "the proxy asked for credentials: put them in its URL, \
+                 http://USER:PASSWORD@HOST:PORT",
+            ),
+            403 => Some("the key lacks permission for this model or feature"),
+            404 => Some("check the model id and --base-url"),
+            413 => Some("the request is over the API's size limit (32 MB)"),
+            429 => Some("try again later, or raise --max-retries"),
+            _ => None,
+        },
+        api::Error::Transport(TransportError::Connect(_)) => {
+            Some("check your network and --base-url")
+        }
+        _ => None,
+    }
+}
+
+/// What to do about a failed call on one stored file.
+fn file_hint(error: &api::Error) -> Option<&'static str> {
+    let api::Error::Status(error) = error else {
+        return None;
+    };
+    match (error.code.as_deref(), error.status) {
+        (Some("file_not_downloadable"), _) => Some(
+            "only files made by a tool (such as code execution) can be downloaded, not \
+             uploaded ones",
+        ),
+        (Some("file_expired"), _) => Some("the file has expired; upload it again"),
+        (_, 404) => Some("claude files list shows the stored files"),
+        _ => None,
     }
 }
 
@@ -139,6 +174,7 @@ mod tests {
         Error::Api(api::Error::Status(ApiError {
             status: code,
             kind: None,
+            code: None,
             message: String::new(),
             request_id: None,
             retryable: false,

@@ -114,6 +114,13 @@ fn examples_of(subcommand: &str) -> &'static [Example] {
         "batch results" => help::BATCH_RESULTS_EXAMPLES,
         "batch list" => help::BATCH_LIST_EXAMPLES,
         "batch cancel" => help::BATCH_CANCEL_EXAMPLES,
+        "files" => help::FILES_EXAMPLES,
+        "files upload" => help::FILES_UPLOAD_EXAMPLES,
+        "files list" => help::FILES_LIST_EXAMPLES,
+        "files info" => help::FILES_INFO_EXAMPLES,
+        "files delete" => help::FILES_DELETE_EXAMPLES,
+        "files download" => help::FILES_DOWNLOAD_EXAMPLES,
+        "files forget" => help::FILES_FORGET_EXAMPLES,
         _ => &[],
     }
 }

@@ -4,7 +4,8 @@
 //! command line, `settings` resolves it, `cmd` holds one module per
 //! subcommand, which use `input` (what to send), `api` (sending it),
 //! `output` (showing the reply) and `log` (showing the attempts under `-v`);
-//! `turn` drives the requests of one turn, for every command that sends one.
+//! `turn` drives the requests of one turn, for every command that sends one;
+//! `uploads` turns local files into stored ones through the upload cache.
 //! `error` and `exit` map every failure to the contract's exit codes.
 
 pub mod api;
@@ -25,6 +26,7 @@ pub mod secrets;
 pub mod session;
 pub mod settings;
 pub mod turn;
+pub mod uploads;
 
 use cli::{Cli, Command};
 use error::Error;
@@ -76,6 +78,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
         Command::Models(args) => cmd::models::run(args, &connection, &terminal),
         Command::Chat(args) => cmd::chat::run(args, &connection, &terminal, &config),
         Command::Batch(args) => cmd::batch::run(args, &connection, &terminal, &config),
+        Command::Files(args) => cmd::files::run(args, &connection, &terminal),
         Command::Config(args) => {
             cmd::config::run(args, &connection, &config, config_path.as_deref(), |name| {
                 std::env::var(name).ok()

@@ -50,12 +50,12 @@ impl StderrLog {
                 url,
                 headers,
                 body,
+                body_len,
             } if info => {
                 let _ = writeln!(
                     err,
-                    "claude: {method} {} (attempt {attempt} of {attempts}, {} bytes)",
+                    "claude: {method} {} (attempt {attempt} of {attempts}, {body_len} bytes)",
                     secrets::redact_url(url),
-                    body.len()
                 );
                 if debug {
                     for (name, value) in headers {

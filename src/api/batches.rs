@@ -5,10 +5,9 @@ use bytes::Bytes;
 use reqwest::Method;
 
 use super::client::{
-    Call, Client, JsonReply, Observer, RequestPreview, StreamSink, build_error, transport,
+    Call, Client, JsonReply, Observer, RequestPreview, StartedSink, build_error, transport,
 };
 use super::error::Error;
-use super::stream::StreamEvent;
 use super::transport::Response;
 use super::types::Page;
 
@@ -80,32 +79,17 @@ impl Client {
             body: None,
             betas: &[],
             accept: Some("application/binary"),
+            progress: None,
         };
         let on_line = std::cell::RefCell::new(on_line);
         let started = std::cell::Cell::new(false);
-        let mut sink = LineSink { started: &started };
+        let mut sink = StartedSink { started: &started };
         self.send_with_retries(&call, &mut sink, observer, &|response, _, _| {
             read_lines(response, &mut |line| {
                 started.set(true);
                 (on_line.borrow_mut())(line)
             })
         })
-    }
-}
-
-/// Tracks whether a line has been handed on: from then on a failure is
-/// final, as a retry would repeat lines.
-struct LineSink<'a> {
-    started: &'a std::cell::Cell<bool>,
-}
-
-impl StreamSink for LineSink<'_> {
-    fn event(&mut self, _: &StreamEvent<'_>, _: &str) -> std::io::Result<()> {
-        Ok(())
-    }
-
-    fn has_output(&self) -> bool {
-        self.started.get()
     }
 }
 

@@ -1,7 +1,7 @@
 //! The API client's one request path: headers, endpoint URLs, and sending a
 //! call with the retry policy and the typed error. Each endpoint family
-//! (`messages`, `count`, `models`, `batches`) adds its methods to [`Client`]
-//! in its own module beside this one.
+//! (`messages`, `count`, `models`, `batches`, `files`) adds its methods to
+//! [`Client`] in its own module beside this one.
 //!
 //! It prints nothing. Streamed events go to a [`StreamSink`] (the output
 //! layer implements it) and each attempt is reported to an [`Observer`]
@@ -17,7 +17,9 @@ use super::error::{self, ApiError, Error};
 use super::proxy::Proxies;
 use super::retry::{RetryDecision, RetryPolicy};
 use super::stream::StreamEvent;
-use super::transport::{Deadline, HttpRequest, Response, Transport, TransportError};
+use super::transport::{
+    Deadline, HttpRequest, RequestBody, Response, Transport, TransportError,
+};
 use crate::interrupt;
 use crate::secrets::REDACTED;
 use serde::de::DeserializeOwned;
@@ -80,7 +82,10 @@ pub enum ClientEvent<'a> {
         url: &'a Url,
         /// Headers with secrets redacted.
         headers: &'a [(String, String)],
+        /// The body, or for one read as it is sent (an upload) its start.
         body: &'a [u8],
+        /// The whole body's length.
+        body_len: u64,
     },
     Received {
         status: u16,
@@ -206,9 +211,10 @@ impl Client {
         let call = Call {
             method,
             url,
-            body,
+            body: body.map(Body::Bytes),
             betas,
             accept: None,
+            progress: None,
         };
         self.send_with_retries(&call, &mut NoSink, observer, &|response, _, request_id| {
             read_json(response, request_id)
@@ -226,14 +232,28 @@ impl Client {
     ) -> Result<T, Error> {
         let mut redacted = self.header_list(call.betas, true);
         let mut headers = self.headers(call.betas).map_err(build_error)?;
-        if let Some(accept) = call.accept {
-            headers.insert(reqwest::header::ACCEPT, HeaderValue::from_static(accept));
-            for (name, value) in &mut redacted {
-                if name == "accept" {
-                    *value = accept.to_owned();
+        let mut replace = |name: reqwest::header::HeaderName, value: &str| -> Result<(), Error> {
+            let parsed = HeaderValue::from_str(value)
+                .map_err(|_| Error::Build(format!("the {name} header is not valid: {value}")))?;
+            headers.insert(name.clone(), parsed);
+            for (listed, shown) in &mut redacted {
+                if listed == name.as_str() {
+                    value.clone_into(shown);
                 }
             }
+            Ok(())
+        };
+        if let Some(accept) = call.accept {
+            replace(reqwest::header::ACCEPT, accept)?;
         }
+        if let Some(Body::Stream(stream)) = &call.body {
+            replace(reqwest::header::CONTENT_TYPE, &stream.content_type())?;
+        }
+        let (preview, body_len) = match &call.body {
+            Some(Body::Bytes(bytes)) => (&bytes[..], bytes.len() as u64),
+            Some(Body::Stream(stream)) => (stream.head(), stream.len()),
+            None => (&[][..], 0),
+        };
         let attempts = self.config.retry.max_retries + 1;
         let mut retries = 0;
         loop {
@@ -243,16 +263,25 @@ impl Client {
                 method: call.method.as_str(),
                 url: &call.url,
                 headers: &redacted,
-                body: call.body.as_deref().unwrap_or_default(),
+                body: preview,
+                body_len,
             });
             let started = Instant::now();
+            let body = match &call.body {
+                Some(Body::Bytes(bytes)) => Some(RequestBody::Bytes(bytes.clone())),
+                Some(Body::Stream(stream)) => Some(RequestBody::Reader {
+                    reader: stream.open().map_err(|e| Error::Build(e.to_string()))?,
+                    len: stream.len(),
+                }),
+                None => None,
+            };
             let http = HttpRequest {
                 method: call.method.clone(),
                 url: call.url.clone(),
                 headers: headers.clone(),
-                body: call.body.clone(),
+                body,
             };
-            let error = match self.attempt(http, sink, observer, started, read) {
+            let error = match self.attempt(http, call.progress, sink, observer, started, read) {
                 Ok(reply) => return Ok(reply),
                 Err(error) => error,
             };
@@ -271,7 +300,10 @@ impl Client {
                 RetryDecision::GiveUp => return Err(error),
                 RetryDecision::WaitTooLong(wait) => {
                     return Err(match error {
-                        Error::Status(error) => Error::WaitTooLong { error, wait },
+                        Error::Status(error) => Error::WaitTooLong {
+                            error: Box::new(error),
+                            wait,
+                        },
                         other => other,
                     });
                 }
@@ -297,12 +329,18 @@ impl Client {
     fn attempt<T>(
         &self,
         http: HttpRequest,
+        progress: Option<&dyn Fn(u64)>,
         sink: &mut dyn StreamSink,
         observer: &dyn Observer,
         started: Instant,
         read: &ReadReply<'_, T>,
     ) -> Result<T, Error> {
-        let mut response = self.transport.send(http).map_err(transport)?;
+        let mut report = |sent: u64| {
+            if let Some(progress) = progress {
+                progress(sent);
+            }
+        };
+        let mut response = self.transport.send(http, &mut report).map_err(transport)?;
         let request_id = error::request_id(&response.headers);
         observer.on(ClientEvent::Received {
             status: response.status,
@@ -378,10 +416,31 @@ impl Client {
 pub(super) struct Call<'a> {
     pub method: Method,
     pub url: Url,
-    pub body: Option<Bytes>,
+    pub body: Option<Body<'a>>,
     pub betas: &'a [String],
     /// An `accept` header other than JSON.
     pub accept: Option<&'static str>,
+    /// Hears how many bytes of a streamed body have gone out.
+    pub progress: Option<&'a dyn Fn(u64)>,
+}
+
+/// What a call sends.
+pub(super) enum Body<'a> {
+    /// JSON built in memory.
+    Bytes(Bytes),
+    /// Read as it is sent, afresh for each attempt.
+    Stream(&'a dyn StreamBody),
+}
+
+/// A body too large to hold in memory, read anew for each attempt.
+pub(super) trait StreamBody {
+    /// A reader of the whole body, from its first byte.
+    fn open(&self) -> std::io::Result<Box<dyn std::io::Read + Send>>;
+    /// The exact length `open` yields.
+    fn len(&self) -> u64;
+    fn content_type(&self) -> String;
+    /// The start of the body, for the `-vv` log.
+    fn head(&self) -> &[u8];
 }
 
 /// Turns a successful response into the caller's value.
@@ -396,7 +455,7 @@ pub struct JsonReply<T> {
 }
 
 /// The sink of a call that never streams.
-struct NoSink;
+pub(super) struct NoSink;
 
 impl StreamSink for NoSink {
     fn event(&mut self, _: &StreamEvent<'_>, _: &str) -> std::io::Result<()> {
@@ -405,6 +464,23 @@ impl StreamSink for NoSink {
 
     fn has_output(&self) -> bool {
         false
+    }
+}
+
+/// The sink of a call that hands its reply on piece by piece (result lines,
+/// a downloaded file): once a piece has gone, a failure is final, as a
+/// retry would repeat it.
+pub(super) struct StartedSink<'a> {
+    pub started: &'a std::cell::Cell<bool>,
+}
+
+impl StreamSink for StartedSink<'_> {
+    fn event(&mut self, _: &StreamEvent<'_>, _: &str) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn has_output(&self) -> bool {
+        self.started.get()
     }
 }
 

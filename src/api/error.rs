@@ -19,7 +19,11 @@ pub enum Error {
     Status(ApiError),
     /// The server asked for a wait longer than the policy allows.
     #[error("{error}; the server asked to retry after {}", seconds(*wait))]
-    WaitTooLong { error: ApiError, wait: Duration },
+    WaitTooLong {
+        // Boxed: the common case, `Status`, stays the size of an ApiError.
+        error: Box<ApiError>,
+        wait: Duration,
+    },
     /// An `error` event arrived inside an HTTP 200 stream.
     #[error("stream error: {}{}", describe_object(error), request_id_suffix(request_id.as_deref()))]
     StreamEvent {
@@ -53,6 +57,8 @@ pub struct ApiError {
     pub status: u16,
     /// The `error.type` of the body (`rate_limit_error`…), when it was JSON.
     pub kind: Option<String>,
+    /// The body's `error.details.error_code` (`file_expired`…), if any.
+    pub code: Option<String>,
     pub message: String,
     pub request_id: Option<String>,
     /// Whether the SDK rules (with `x-should-retry`) allow a retry.
@@ -65,12 +71,16 @@ impl ApiError {
     /// Builds the error from a response. The body may be anything: the
     /// documented JSON envelope, a proxy's HTML page, or nothing.
     pub fn from_response(status: u16, headers: &HeaderMap, body: &[u8]) -> ApiError {
+        let mut code = None;
         let (kind, message, body_request_id) = match serde_json::from_slice::<ErrorEnvelope>(body) {
-            Ok(envelope) => (
-                Some(one_line(&envelope.error.kind)).filter(|k| !k.is_empty()),
-                one_line(&envelope.error.message),
-                envelope.request_id.as_deref().map(one_line),
-            ),
+            Ok(envelope) => {
+                code = envelope.error.code.as_deref().map(one_line);
+                (
+                    Some(one_line(&envelope.error.kind)).filter(|k| !k.is_empty()),
+                    one_line(&envelope.error.message),
+                    envelope.request_id.as_deref().map(one_line),
+                )
+            }
             Err(_) if (300..400).contains(&status) => {
                 let target = headers.get("location").and_then(|v| v.to_str().ok());
                 let message = format!("redirected to {}", one_line(target.unwrap_or("?")));
@@ -81,6 +91,7 @@ impl ApiError {
         ApiError {
             status,
             kind,
+            code,
             message,
             request_id: request_id(headers).or(body_request_id),
             retryable: retry::status_is_retryable(status, headers),
@@ -159,7 +170,8 @@ impl Error {
     /// failing server, whether it said so with a status or a stream event.
     pub fn is_server_side(&self) -> bool {
         match self {
-            Error::Status(error) | Error::WaitTooLong { error, .. } => error.status >= 500,
+            Error::Status(error) => error.status >= 500,
+            Error::WaitTooLong { error, .. } => error.status >= 500,
             Error::StreamEvent { error, .. } => {
                 stream_error_status(&error.kind).is_some_and(|status| status >= 500)
             }
@@ -276,6 +288,16 @@ mod tests {
     }
 
     #[test]
+    fn error_codes_come_from_the_details() {
+        let body = br#"{"type":"error","error":{"type":"not_found_error","message":"gone","details":{"error_code":"file_expired"}}}"#;
+        let error = ApiError::from_response(404, &HeaderMap::new(), body);
+        assert_eq!(error.code.as_deref(), Some("file_expired"));
+        let odd = br#"{"type":"error","error":{"type":"x","message":"m","details":[1]}}"#;
+        let error = ApiError::from_response(400, &HeaderMap::new(), odd);
+        assert_eq!((error.code, error.kind.as_deref()), (None, Some("x")));
+    }
+
+    #[test]
     fn html_bodies_become_one_clean_line() {
         let body = b"<html>\r\n<body>\x1b[31m413 Request Entity Too Large</body>\n</html>";
         let error = ApiError::from_response(413, &HeaderMap::new(), body);
@@ -319,6 +341,7 @@ mod tests {
             error: ErrorObject {
                 kind: kind.into(),
                 message: String::new(),
+                code: None,
             },
             request_id: None,
         };

@@ -5,7 +5,7 @@ use bytes::Bytes;
 use reqwest::{Method, Url};
 
 use super::client::{
-    Call, Client, ClientEvent, Observer, RequestPreview, StreamSink, build_error, read_json,
+    Body, Call, Client, ClientEvent, Observer, RequestPreview, StreamSink, build_error, read_json,
 };
 use super::error::Error;
 use super::sse::{SseDecoder, SseEvent};
@@ -92,9 +92,10 @@ impl Client {
         let call = Call {
             method: Method::POST,
             url: url.clone(),
-            body: Some(serialize(request).map_err(build_error)?),
+            body: Some(Body::Bytes(serialize(request).map_err(build_error)?)),
             betas,
             accept: None,
+            progress: None,
         };
         let stream = request.stream;
         self.send_with_retries(&call, sink, observer, &|response, sink, request_id| {

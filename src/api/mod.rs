@@ -7,6 +7,7 @@ mod batches;
 mod client;
 mod count;
 mod error;
+pub mod files;
 mod messages;
 mod models;
 pub mod proxy;

@@ -211,6 +211,7 @@ fn parse_error_event(data: &str) -> ErrorObject {
         .unwrap_or_else(|_| ErrorObject {
             kind: "error".to_owned(),
             message: data.trim().to_owned(),
+            code: None,
         })
 }
 

@@ -11,6 +11,10 @@
 //! Failures to connect are told apart here: a refused TLS certificate, a
 //! server that does not speak TLS, a proxy that is down or wants
 //! credentials, each named, since only some of them are worth a retry.
+//!
+//! A body read as it is sent (a file upload) reports its progress over the
+//! same channel, so a long upload that keeps moving is not taken for a
+//! silent server.
 
 use std::io::Read;
 use std::panic;
@@ -56,12 +60,23 @@ pub enum TransportError {
 }
 
 /// One request, ready to go.
-#[derive(Debug, Clone)]
 pub struct HttpRequest {
     pub method: Method,
     pub url: Url,
     pub headers: HeaderMap,
-    pub body: Option<Bytes>,
+    pub body: Option<RequestBody>,
+}
+
+/// What a request sends.
+pub enum RequestBody {
+    /// A body built in memory.
+    Bytes(Bytes),
+    /// Exactly `len` bytes read from `reader` while they are sent, so that
+    /// a large file never sits in memory.
+    Reader {
+        reader: Box<dyn Read + Send>,
+        len: u64,
+    },
 }
 
 /// When the whole exchange must be over (`--max-time`).
@@ -96,6 +111,8 @@ pub struct Transport {
 }
 
 enum Piece {
+    /// This many bytes of a streamed request body have been handed on.
+    Sent(u64),
     Head(Result<(u16, HeaderMap), TransportError>),
     Data(Vec<u8>),
     End,
@@ -107,6 +124,8 @@ enum Piece {
 /// that a slow stdout does not let the reply pile up in memory.
 const CHANNEL_DEPTH: usize = 64;
 const READ_BUFFER: usize = 64 * 1024;
+/// How often (in bytes of request body) the worker reports progress.
+const PROGRESS_EVERY: u64 = 256 * 1024;
 
 impl Transport {
     pub fn new(
@@ -140,7 +159,12 @@ impl Transport {
     }
 
     /// Sends `request` and waits for the status line and headers.
-    pub fn send(&self, request: HttpRequest) -> Result<Response, TransportError> {
+    /// `progress` hears how many bytes of a streamed body have gone out.
+    pub fn send(
+        &self,
+        request: HttpRequest,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<Response, TransportError> {
         let (tx, rx) = mpsc::sync_channel(CHANNEL_DEPTH);
         let wake = tx.clone();
         let subscription = interrupt::subscribe(move |_| {
@@ -168,14 +192,17 @@ impl Transport {
             deadline: self.deadline,
             _subscription: subscription,
         };
-        match response.next_piece()? {
-            Piece::Head(Ok((status, headers))) => {
-                response.status = status;
-                response.headers = headers;
-                Ok(response)
+        loop {
+            match response.next_piece()? {
+                Piece::Sent(bytes) => progress(bytes),
+                Piece::Head(Ok((status, headers))) => {
+                    response.status = status;
+                    response.headers = headers;
+                    return Ok(response);
+                }
+                Piece::Head(Err(error)) => return Err(error),
+                _ => return Err(TransportError::Connect("no response".into())),
             }
-            Piece::Head(Err(error)) => Err(error),
-            _ => Err(TransportError::Connect("no response".into())),
         }
     }
 }
@@ -193,12 +220,16 @@ pub struct Response {
 impl Response {
     /// The next piece of the body, or `None` at its end.
     pub fn next_chunk(&mut self) -> Result<Option<Vec<u8>>, TransportError> {
-        match self.next_piece()? {
-            Piece::Data(chunk) => Ok(Some(chunk)),
-            Piece::End => Ok(None),
-            Piece::Failed(message) => Err(TransportError::Read(message)),
-            Piece::Head(_) => Err(TransportError::Read("a second response head".into())),
-            Piece::Interrupted => Err(TransportError::Interrupted),
+        loop {
+            return match self.next_piece()? {
+                Piece::Data(chunk) => Ok(Some(chunk)),
+                Piece::End => Ok(None),
+                Piece::Failed(message) => Err(TransportError::Read(message)),
+                // A late progress report: the server answered early.
+                Piece::Sent(_) => continue,
+                Piece::Head(_) => Err(TransportError::Read("a second response head".into())),
+                Piece::Interrupted => Err(TransportError::Interrupted),
+            };
         }
     }
 
@@ -254,8 +285,18 @@ fn exchange(
     let mut builder = client
         .request(request.method, request.url)
         .headers(request.headers);
-    if let Some(body) = request.body {
-        builder = builder.body(body);
+    match request.body {
+        Some(RequestBody::Bytes(body)) => builder = builder.body(body),
+        Some(RequestBody::Reader { reader, len }) => {
+            let reader = Reporting {
+                inner: reader,
+                sent: 0,
+                reported: 0,
+                tx: tx.clone(),
+            };
+            builder = builder.body(reqwest::blocking::Body::sized(reader, len));
+        }
+        None => {}
     }
     let mut response = match builder.send() {
         Ok(response) => response,
@@ -362,6 +403,28 @@ fn certificate_problem(why: &rustls::CertificateError, host: &str) -> String {
         }
         Why::Revoked => "it has been revoked".to_owned(),
         other => format!("{other:?}"),
+    }
+}
+
+/// A request body that tells the reader how far it has got. Reports are
+/// dropped rather than waited for when the channel is full: they only
+/// move a progress bar and keep the timeout from firing.
+struct Reporting {
+    inner: Box<dyn Read + Send>,
+    sent: u64,
+    reported: u64,
+    tx: SyncSender<Piece>,
+}
+
+impl Read for Reporting {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.sent += n as u64;
+        if n == 0 || self.sent - self.reported >= PROGRESS_EVERY {
+            self.reported = self.sent;
+            let _ = self.tx.try_send(Piece::Sent(self.sent));
+        }
+        Ok(n)
     }
 }
 

@@ -22,8 +22,8 @@ pub struct TokenCount {
     pub input_tokens: u64,
 }
 
-/// One page of a list (`GET /v1/models`, `GET /v1/messages/batches`).
-/// Items are kept as the JSON the API sent
+/// One page of a list (`GET /v1/models`, `GET /v1/messages/batches`,
+/// `GET /v1/files`). Items are kept as the JSON the API sent
 /// (key order included), so `-o json` prints them whole; [`ModelInfo`]
 /// reads the fields the text view shows.
 #[derive(Debug, Clone, Deserialize)]
@@ -33,6 +33,47 @@ pub struct Page {
     pub has_more: bool,
     #[serde(default)]
     pub last_id: Option<String>,
+    /// The opaque cursor of the next page (Files, SDK 2.12); null on the last.
+    #[serde(default)]
+    pub next_page: Option<String>,
+}
+
+/// The fields of a stored file (FileMetadata) that `claude files` shows
+/// and decides on, each read on its own.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FileInfo {
+    pub id: String,
+    pub filename: Option<String>,
+    pub mime_type: Option<String>,
+    pub size_bytes: Option<u64>,
+    pub created_at: Option<String>,
+    /// `None`: the file does not expire.
+    pub expires_at: Option<String>,
+    /// `None` when the API did not say.
+    pub downloadable: Option<bool>,
+}
+
+impl FileInfo {
+    pub fn from_json(value: &Value) -> FileInfo {
+        let text = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_owned);
+        FileInfo {
+            id: text("id").unwrap_or_default(),
+            filename: text("filename"),
+            mime_type: text("mime_type"),
+            size_bytes: value.get("size_bytes").and_then(Value::as_u64),
+            created_at: text("created_at"),
+            expires_at: text("expires_at"),
+            downloadable: value.get("downloadable").and_then(Value::as_bool),
+        }
+    }
+
+    /// Whether a message names this file in an image block (else a
+    /// document block).
+    pub fn is_image(&self) -> bool {
+        self.mime_type
+            .as_deref()
+            .is_some_and(|mime| mime.to_ascii_lowercase().starts_with("image/"))
+    }
 }
 
 /// The fields of a Message Batch that `claude batch` shows and decides on.
@@ -401,6 +442,19 @@ pub struct ErrorObject {
     pub kind: String,
     #[serde(default)]
     pub message: String,
+    /// `details.error_code`, which names the cause more closely than the
+    /// type (`file_expired`, `file_not_downloadable`…). Read leniently:
+    /// odd details must not cost the rest of the error.
+    #[serde(default, rename = "details", deserialize_with = "error_code")]
+    pub code: Option<String>,
+}
+
+fn error_code<'de, D: serde::Deserializer<'de>>(details: D) -> Result<Option<String>, D::Error> {
+    let details = Value::deserialize(details)?;
+    Ok(details
+        .get("error_code")
+        .and_then(Value::as_str)
+        .map(str::to_owned))
 }
 
 #[cfg(test)]

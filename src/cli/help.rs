@@ -251,6 +251,91 @@ pub const CONFIG_SHOW_EXAMPLES: &[Example] = &[
     ),
 ];
 
+pub const FILES_ABOUT: &str = "\
+Files API: upload once, then name the file in any request.
+
+upload sends files (up to 500 MB each, read from disk as they are sent) and \
+prints their ids; list, info, download and delete work on the stored files. \
+Every upload is remembered in a local cache, \
+$XDG_CACHE_HOME/claude-cli/files.json (~/.cache/... when XDG_CACHE_HOME is \
+unset), keyed by the content's SHA-256: --upload on ask, vision, count, chat \
+and batch submit reuses a stored copy instead of sending the file again. \
+list --cached shows the cache and forget drops entries from it.";
+
+pub const FILES_EXAMPLES: &[Example] = &[
+    example(
+        "Upload a PDF, keep its id",
+        "id=$(claude files upload contract.pdf)",
+    ),
+    example("List the stored files", "claude files list"),
+    example(
+        "Save a file that code execution made",
+        "claude files download file_011CNha8iCJcU1wXNR6q4V8w -o chart.png",
+    ),
+];
+
+pub const FILES_UPLOAD_EXAMPLES: &[Example] = &[
+    example(
+        "Upload a file, print its id",
+        "claude files upload contract.pdf",
+    ),
+    example(
+        "Upload files that the API deletes after a day",
+        "claude files upload --expires 1d notes.txt chart.png",
+    ),
+    example(
+        "The API's metadata, for jq",
+        "claude files upload -o json contract.pdf | jq .size_bytes",
+    ),
+];
+
+pub const FILES_LIST_EXAMPLES: &[Example] = &[
+    example("The stored files", "claude files list"),
+    example("Their ids", "claude files list -o json | jq -r '.[].id'"),
+    example("What --upload will reuse", "claude files list --cached"),
+];
+
+pub const FILES_INFO_EXAMPLES: &[Example] = &[
+    example(
+        "A file's name, size, type and expiry",
+        "claude files info file_011CNha8iCJcU1wXNR6q4V8w",
+    ),
+    example(
+        "Its metadata as JSON",
+        "claude files info -o json file_011CNha8iCJcU1wXNR6q4V8w",
+    ),
+];
+
+pub const FILES_DELETE_EXAMPLES: &[Example] = &[
+    example(
+        "Delete a file",
+        "claude files delete file_011CNha8iCJcU1wXNR6q4V8w",
+    ),
+    example(
+        "Delete several",
+        "claude files delete file_011CNha8iCJcU1wXNR6q4V8w file_011CPMxVD3fHLUhvTqtsQA5w",
+    ),
+];
+
+pub const FILES_DOWNLOAD_EXAMPLES: &[Example] = &[
+    example(
+        "Save a file the code execution tool made",
+        "claude files download file_011CNha8iCJcU1wXNR6q4V8w -o chart.png",
+    ),
+    example(
+        "Pipe its content",
+        "claude files download file_011CNha8iCJcU1wXNR6q4V8w | wc -c",
+    ),
+];
+
+pub const FILES_FORGET_EXAMPLES: &[Example] = &[
+    example(
+        "Upload this file again next time",
+        "claude files forget file_011CNha8iCJcU1wXNR6q4V8w",
+    ),
+    example("Empty the cache", "claude files forget --all"),
+];
+
 pub const CONFIG_ABOUT: &str = "\
 Show where the config file is, or the settings in effect.
 

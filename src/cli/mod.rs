@@ -70,6 +70,12 @@ pub enum Command {
         after_help = help::examples(help::BATCH_EXAMPLES)
     )]
     Batch(BatchArgs),
+    /// Files API: upload once, then name the file in any request.
+    #[command(
+        long_about = help::FILES_ABOUT,
+        after_help = help::examples(help::FILES_EXAMPLES)
+    )]
+    Files(FilesArgs),
     /// Show where the config file is, or the settings in effect.
     #[command(
         long_about = help::CONFIG_ABOUT,
@@ -419,6 +425,101 @@ pub struct ResultsOutputArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct FilesArgs {
+    #[command(subcommand)]
+    pub action: FilesAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FilesAction {
+    /// Upload files, read from disk as they are sent; print their ids
+    #[command(after_help = help::examples(help::FILES_UPLOAD_EXAMPLES))]
+    Upload(FilesUploadArgs),
+    /// List the stored files (--cached: the local upload cache)
+    #[command(after_help = help::examples(help::FILES_LIST_EXAMPLES))]
+    List(FilesListArgs),
+    /// Show a stored file's metadata
+    #[command(after_help = help::examples(help::FILES_INFO_EXAMPLES))]
+    Info(FileIdArgs),
+    /// Delete stored files
+    #[command(after_help = help::examples(help::FILES_DELETE_EXAMPLES))]
+    Delete(FilesDeleteArgs),
+    /// Write a stored file's content to stdout or to a file
+    #[command(after_help = help::examples(help::FILES_DOWNLOAD_EXAMPLES))]
+    Download(FilesDownloadArgs),
+    /// Drop entries from the local upload cache (the stored files stay)
+    #[command(after_help = help::examples(help::FILES_FORGET_EXAMPLES))]
+    Forget(FilesForgetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FilesUploadArgs {
+    /// Files to upload, at most 500 MB each
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// Delete the stored files after this long: 1h to 90d (3600, 90m, 12h, 7d)
+    #[arg(long, value_name = "DURATION", value_parser = parse_expiry)]
+    pub expires: Option<u64>,
+
+    /// Output: the ids, one per line (text), or the API's metadata (json)
+    #[arg(short, long, value_enum, default_value_t = DataFormat::Text, value_name = "FORMAT")]
+    pub output: DataFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct FilesListArgs {
+    /// List the local upload cache instead: what --upload reuses
+    #[arg(long)]
+    pub cached: bool,
+
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = DataFormat::Text, value_name = "FORMAT")]
+    pub output: DataFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct FileIdArgs {
+    /// The file id (file_...)
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = DataFormat::Text, value_name = "FORMAT")]
+    pub output: DataFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct FilesDeleteArgs {
+    /// The file ids (file_...)
+    #[arg(value_name = "ID", required = true)]
+    pub ids: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct FilesDownloadArgs {
+    /// The file id (file_...)
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Write to this file instead of stdout (- is stdout)
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("which").required(true).args(["ids", "all"]))]
+pub struct FilesForgetArgs {
+    /// The file ids whose entries to drop
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+
+    /// Drop every entry
+    #[arg(long, conflicts_with = "ids")]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct ConfigArgs {
     #[command(subcommand)]
     pub action: ConfigAction,
@@ -708,6 +809,34 @@ fn parse_thinking(value: &str) -> Result<Thinking, String> {
     }
 }
 
+/// `--expires`: seconds, or a number with s, m, h or d, from 1h to 90d.
+fn parse_expiry(value: &str) -> Result<u64, String> {
+    const RANGE: &str = "expected a duration from 1h to 90d, such as 3600, 90m, 12h or 7d";
+    let value = value.trim();
+    let (number, unit) = match value.char_indices().last() {
+        Some((at, unit @ ('s' | 'm' | 'h' | 'd'))) => (&value[..at], unit),
+        _ => (value, 's'),
+    };
+    let scale = match unit {
+        'm' => 60,
+        'h' => 3600,
+        'd' => 86_400,
+        _ => 1,
+    };
+    let seconds = number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(scale))
+        .ok_or_else(|| RANGE.to_owned())?;
+    if (crate::api::files::MIN_EXPIRES_SECONDS..=crate::api::files::MAX_EXPIRES_SECONDS)
+        .contains(&seconds)
+    {
+        Ok(seconds)
+    } else {
+        Err(RANGE.to_owned())
+    }
+}
+
 fn parse_seconds(value: &str) -> Result<f64, String> {
     match value.parse::<f64>() {
         Ok(secs) if (0.0..1e9).contains(&secs) => Ok(secs),
@@ -778,6 +907,26 @@ mod tests {
             panic!("ask")
         };
         assert_eq!(ask.request.cache, Some(Some(CacheTtlArg::OneHour)));
+    }
+
+    #[test]
+    fn expiry_durations() {
+        assert_eq!(parse_expiry("3600"), Ok(3600));
+        assert_eq!(parse_expiry("90m"), Ok(5400));
+        assert_eq!(parse_expiry("12h"), Ok(43_200));
+        assert_eq!(parse_expiry("90d"), Ok(7_776_000));
+        for bad in [
+            "59m",
+            "91d",
+            "3599",
+            "1w",
+            "h",
+            "",
+            "-1h",
+            "99999999999999999999d",
+        ] {
+            assert!(parse_expiry(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

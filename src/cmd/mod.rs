@@ -7,6 +7,7 @@ pub mod chat;
 pub mod completions;
 pub mod config;
 pub mod count;
+pub mod files;
 pub mod models;
 pub mod vision;
 

@@ -13,6 +13,7 @@
 mod attach;
 pub mod batch;
 mod limits;
+pub mod local;
 pub mod media;
 #[cfg(feature = "resize")]
 mod resize;
@@ -26,6 +27,7 @@ use crate::error::Error;
 
 use attach::{Attachment, Named, Origin};
 pub use limits::{MAX_PDF_PAGES, MAX_PDF_PAGES_200K};
+pub use local::LocalFile;
 pub use stdin::read_stdin;
 
 /// When to read stdin.

@@ -158,6 +158,45 @@ pub fn print_json(out: &mut impl Write, value: &Value, pretty: bool) -> io::Resu
     out.flush()
 }
 
+/// Prints JSON values as one array, item by item as they come, so that a
+/// long list is never held whole: compact on one line, or indented for a
+/// terminal.
+pub struct JsonArrayWriter {
+    pretty: bool,
+    items: usize,
+}
+
+impl JsonArrayWriter {
+    pub fn new(pretty: bool) -> JsonArrayWriter {
+        JsonArrayWriter { pretty, items: 0 }
+    }
+
+    pub fn item(&mut self, out: &mut impl Write, value: &Value) -> io::Result<()> {
+        out.write_all(match (self.items, self.pretty) {
+            (0, true) => b"[\n  ",
+            (0, false) => b"[",
+            (_, true) => b",\n  ",
+            (_, false) => b",",
+        })?;
+        self.items += 1;
+        if self.pretty {
+            let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+            out.write_all(text.replace('\n', "\n  ").as_bytes())
+        } else {
+            serde_json::to_writer(&mut *out, value).map_err(io::Error::other)
+        }
+    }
+
+    pub fn finish(self, out: &mut impl Write) -> io::Result<()> {
+        out.write_all(match (self.items, self.pretty) {
+            (0, _) => b"[]\n",
+            (_, true) => b"\n]\n",
+            (_, false) => b"]\n",
+        })?;
+        out.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,5 +254,27 @@ mod tests {
             text(|out| print_model(out, &model, DataFormat::Json, false)),
             "{\"type\":\"model\",\"id\":\"m\",\"capabilities\":null}\n"
         );
+    }
+
+    #[test]
+    fn json_arrays_are_written_item_by_item() {
+        let write = |pretty: bool, items: &[Value]| {
+            text(|out| {
+                let mut array = JsonArrayWriter::new(pretty);
+                for item in items {
+                    array.item(out, item)?;
+                }
+                array.finish(out)
+            })
+        };
+        assert_eq!(write(false, &[]), "[]\n");
+        assert_eq!(
+            write(false, &[json!({"a": 1}), json!(2)]),
+            "[{\"a\":1},2]\n"
+        );
+        let pretty = write(true, &[json!({"a": 1}), json!(2)]);
+        assert_eq!(pretty, "[\n  {\n    \"a\": 1\n  },\n  2\n]\n");
+        let parsed: Value = serde_json::from_str(&pretty).unwrap();
+        assert_eq!(parsed, json!([{"a": 1}, 2]));
     }
 }

@@ -16,6 +16,8 @@ mod config;
 mod count_models;
 /// Every exit code of the contract, provoked.
 mod exit_codes;
+/// `files`: the Files API, the upload cache, --upload and --file-id.
+mod files;
 /// Completions, man pages and help: fresh, complete, and as committed.
 mod generated;
 /// Prompt, stdin and file assembly; what reaches the server.

@@ -110,6 +110,22 @@ fn api(request: &Recorded) -> Reply {
     }
 }
 
+/// The fake API with a Files store of its own, holding one file a tool
+/// made (so that it can be downloaded).
+fn fake_api() -> FakeServer {
+    let store = FileStore::new();
+    let mut chart = StoredFile::new(
+        "file_011CNha8iCJcU1wXNR6q4V8w",
+        "chart.png",
+        "image/png",
+        &std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/images/red.png"))
+            .unwrap(),
+    );
+    chart.downloadable = true;
+    store.add(chart);
+    FakeServer::routing(move |request| store.answer(request).unwrap_or_else(|| api(request)))
+}
+
 /// A batch that has ended with every request answered.
 fn batch_reply() -> Reply {
     let mut batch: Value = serde_json::from_str(&fixture("message-batch.assembled.json")).unwrap();
@@ -135,7 +151,7 @@ fn sandbox() -> PathBuf {
     for name in ["IMG_0042.jpg", "receipt.jpg", "mushroom.jpg", "photo.jpg"] {
         copy("blue.jpg", name);
     }
-    for name in ["invoice.pdf", "report.pdf"] {
+    for name in ["invoice.pdf", "report.pdf", "contract.pdf"] {
         copy("one-page.pdf", name);
     }
     let texts = [
@@ -196,6 +212,8 @@ fn sends(line: &str) -> bool {
     let local = [
         "claude completions",
         "claude config",
+        "files list --cached",
+        "files forget",
         "chat --list",
         "chat --show",
         "chat --delete",
@@ -254,7 +272,7 @@ fn every_sh_block_runs_against_the_fake_api() {
             );
             continue;
         }
-        let server = FakeServer::routing(api);
+        let server = fake_api();
         let output = shell(&dir, &server, &block.text);
         let context = format!(
             "README block at line {}:\n{}\n--- stdout\n{}\n--- stderr\n{}",
@@ -291,7 +309,7 @@ fn every_console_block_prints_what_it_shows() {
                 expected.push_str(next);
                 expected.push('\n');
             }
-            let server = FakeServer::routing(api);
+            let server = fake_api();
             let output = shell(&dir, &server, command);
             assert!(
                 output.status.success(),
@@ -342,7 +360,7 @@ fn every_whole_command_in_the_prose_runs() {
     let commands = inline_commands(&readme());
     assert!(commands.len() >= 2, "{commands:?}");
     for command in commands {
-        let server = FakeServer::routing(api);
+        let server = fake_api();
         let output = shell(&dir, &server, &command);
         assert!(output.status.success(), "{command}\n{}", stderr(&output));
         if sends(&command) {

@@ -1,12 +1,14 @@
 //! Test helpers: the fake server, a hermetic `claude` command, and small
 //! assertions with readable failures.
 
+pub mod files;
 pub mod pty;
 pub mod server;
 pub mod tls;
 
 use std::process::Output;
 
+pub use files::{FileStore, StoredFile};
 pub use server::{End, FakeServer, Recorded, Reply, fixture};
 
 /// The API key tests use. Distinctive, so a leak is easy to spot.
