@@ -17,9 +17,7 @@ use super::error::{self, ApiError, Error};
 use super::proxy::Proxies;
 use super::retry::{RetryDecision, RetryPolicy};
 use super::stream::StreamEvent;
-use super::transport::{
-    Deadline, HttpRequest, RequestBody, Response, Transport, TransportError,
-};
+use super::transport::{Deadline, HttpRequest, RequestBody, Response, Transport, TransportError};
 use crate::interrupt;
 use crate::secrets::REDACTED;
 use serde::de::DeserializeOwned;
