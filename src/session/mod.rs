@@ -17,6 +17,13 @@ use serde_json::Value;
 use crate::api::types::{InputContent, InputMessage, Role, Usage};
 use crate::error::Error;
 
+mod files;
+
+pub use files::create_private_dir;
+use files::{
+    Leftovers, private_file, private_file_keep, remove_temporaries, sync_dir, temporary_name,
+};
+
 /// The file format's version, for readers to check.
 const FORMAT_VERSION: u32 = 1;
 
@@ -368,117 +375,6 @@ impl Store {
     pub fn latest(&self) -> Result<Option<String>, Error> {
         Ok(self.list()?.into_iter().next().map(|entry| entry.name))
     }
-}
-
-/// A temporary file for a save of `file_name`, unique to this process:
-/// `.NAME.json.PID.NANOS.tmp`.
-fn temporary_name(file_name: &str) -> String {
-    format!(
-        ".{file_name}.{}.{}.tmp",
-        std::process::id(),
-        SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos())
-    )
-}
-
-/// Which temporary files to remove.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Leftovers {
-    /// Those of processes no longer running: a kill during a save.
-    OfDeadProcesses,
-    /// All of them: the session is being deleted.
-    All,
-}
-
-/// Removes the temporary files of saves of `file_name` in `dir`; each holds
-/// a whole conversation. Best effort: a file that cannot be removed now
-/// will be at the next save.
-fn remove_temporaries(dir: &Path, file_name: &str, which: Leftovers) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.filter_map(Result::ok) {
-        let name = entry.file_name();
-        let Some(pid) = name.to_str().and_then(|n| temporary_owner(n, file_name)) else {
-            continue;
-        };
-        if which == Leftovers::All || !process_is_alive(pid) {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-}
-
-/// The process id in `.FILE_NAME.PID.NANOS.tmp`, when `name` is a
-/// temporary file of `file_name`.
-fn temporary_owner(name: &str, file_name: &str) -> Option<u32> {
-    let rest = name
-        .strip_prefix('.')?
-        .strip_suffix(".tmp")?
-        .strip_prefix(file_name)?
-        .strip_prefix('.')?;
-    let (pid, nanos) = rest.split_once('.')?;
-    nanos.parse::<u128>().ok()?;
-    pid.parse().ok()
-}
-
-/// Whether a process with this id runs. Where that cannot be told, it is
-/// taken to run, so its file is kept.
-fn process_is_alive(pid: u32) -> bool {
-    #[cfg(unix)]
-    {
-        let Some(pid) = i32::try_from(pid)
-            .ok()
-            .and_then(rustix::process::Pid::from_raw)
-        else {
-            return true;
-        };
-        !matches!(
-            rustix::process::test_kill_process(pid),
-            Err(rustix::io::Errno::SRCH)
-        )
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = pid;
-        true
-    }
-}
-
-/// Creates `dir` and any missing parents, readable by their owner only.
-pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
-}
-
-/// A new file only its owner can read, failing if the name is taken.
-fn private_file(path: &Path) -> std::io::Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path)
-}
-
-/// A lock file, created if needed and kept.
-fn private_file_keep(path: &Path) -> std::io::Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path)
-}
-
-/// Makes a rename durable: on Unix the directory entry is flushed too.
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    std::fs::File::open(dir)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
 }
 
 fn store_error(path: &Path, error: impl std::fmt::Display) -> Error {

@@ -3,30 +3,24 @@
 //! check that can fail without the network fails here, before anything is
 //! sent.
 
-use std::io::IsTerminal;
-use std::sync::OnceLock;
-use std::time::Duration;
-
-use reqwest::Url;
-
-use crate::api::proxy::Proxies;
-use crate::api::retry::RetryPolicy;
 use crate::api::types::{
     CacheControl, CacheKind, CacheTtl, Effort, OutputConfig, OutputFormat as ReplyFormat,
     ThinkingConfig,
 };
-use crate::api::{ClientConfig, Credential, Deadline};
 use crate::catalog;
 use crate::cli::{
-    CacheTtlArg, ConnectionArgs, EffortArg, MediaArgs, OutputArgs, OutputFormat, RequestArgs,
-    StdinArgs, Thinking, TurnArgs, UrlKindArg,
+    CacheTtlArg, EffortArg, MediaArgs, OutputArgs, OutputFormat, RequestArgs, StdinArgs, Thinking,
+    TurnArgs, UrlKindArg,
 };
 use crate::config::{Config, OutputName};
-use crate::credentials::{self, KeySource};
 use crate::error::Error;
 use crate::input::{self, MediaOptions, StdinMode, UrlKind};
 use crate::output::{DataFormat, Format, OutputSettings, ReplyLimits};
-use crate::secrets;
+use std::io::IsTerminal;
+
+mod connection;
+
+pub use connection::{Connection, LogLevel};
 
 /// Which standard streams are terminals, decided once at start-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,174 +46,12 @@ impl Terminal {
     }
 }
 
-/// How much of each HTTP attempt to log on stderr.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum LogLevel {
-    Off,
-    /// One line per attempt, response and retry.
-    Info,
-    /// Also the headers (secrets redacted) and the start of the body.
-    Debug,
-}
-
-/// Resolved connection settings.
-#[derive(Debug, Clone)]
-pub struct Connection {
-    pub client: ClientConfig,
-    pub log: LogLevel,
-    /// Both `ANTHROPIC_API_KEY` and `ANTHROPIC_AUTH_TOKEN` were set; the key
-    /// is used. Worth a line in the log.
-    pub both_credentials: bool,
-    /// Where the credential comes from; `None` when there is none.
-    pub key_source: Option<KeySource>,
-    /// The config file's `api_key_command`, run only when a command first
-    /// needs the key (never for `--dry-run` or `config show`).
-    key_command: Option<String>,
-    from_command: OnceLock<Credential>,
-}
-
 /// The API version that removed `temperature`, `top_p` and `top_k`.
 const SAMPLING_REMOVED_IN: &str = "2026-10-21";
 
-impl Connection {
-    /// `env` reads an environment variable (injected so tests need not touch
-    /// the process environment). The credential is, first found:
-    /// `--api-key` or `ANTHROPIC_API_KEY`, `ANTHROPIC_API_KEY_FILE`,
-    /// `ANTHROPIC_AUTH_TOKEN`, then the config file's `api_key_command`
-    /// (see [`Connection::set_key_command`]).
-    pub fn resolve(
-        args: &ConnectionArgs,
-        env: impl Fn(&str) -> Option<String>,
-    ) -> Result<Connection, Error> {
-        let non_empty = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
-        let mut key = non_empty(args.api_key.clone())
-            .map(|key| header_safe(key.trim(), "the API key (--api-key / ANTHROPIC_API_KEY)"))
-            .transpose()?
-            .map(|key| {
-                let from_env = env("ANTHROPIC_API_KEY").is_some_and(|v| v.trim() == key);
-                let source = if from_env {
-                    KeySource::Environment
-                } else {
-                    KeySource::Flag
-                };
-                (key, source)
-            });
-        if key.is_none()
-            && let Some(path) = non_empty(env("ANTHROPIC_API_KEY_FILE"))
-        {
-            let path = std::path::PathBuf::from(path.trim());
-            let file_key = credentials::read_key_file(&path)?;
-            let file_key = header_safe(&file_key, "the key in ANTHROPIC_API_KEY_FILE")?;
-            key = Some((file_key, KeySource::File(path)));
-        }
-        let token = non_empty(env("ANTHROPIC_AUTH_TOKEN"))
-            .map(|token| header_safe(token.trim(), "ANTHROPIC_AUTH_TOKEN"))
-            .transpose()?;
-        let both_credentials = key.is_some() && token.is_some();
-        let (credential, key_source) = match (key, token) {
-            (Some((key, source)), _) => (Some(Credential::ApiKey(key)), Some(source)),
-            (None, Some(token)) => (
-                Some(Credential::BearerToken(token)),
-                Some(KeySource::AuthToken),
-            ),
-            (None, None) => (None, None),
-        };
-        if let Some(Credential::ApiKey(secret) | Credential::BearerToken(secret)) = &credential {
-            secrets::register(secret);
-        }
-
-        let base_url = Url::parse(args.base_url.trim())
-            .ok()
-            .filter(|url| matches!(url.scheme(), "http" | "https") && url.has_host())
-            .ok_or_else(|| {
-                Error::Usage(format!(
-                    "--base-url: `{}` is not an http(s) URL",
-                    secrets::scrub(&args.base_url)
-                ))
-            })?;
-        // Registers its password, if any.
-        secrets::redact_url(&base_url);
-
-        let api_version = header_safe(args.api_version.trim(), "--api-version")?;
-        if api_version.is_empty() {
-            return Err(Error::Usage("--api-version must not be empty".into()));
-        }
-
-        let log = match (args.verbose, env("ANTHROPIC_LOG").as_deref().map(str::trim)) {
-            (2.., _) | (_, Some("debug")) => LogLevel::Debug,
-            (1, _) | (_, Some("info")) => LogLevel::Info,
-            _ => LogLevel::Off,
-        };
-
-        Ok(Connection {
-            client: ClientConfig {
-                base_url,
-                credential,
-                api_version,
-                retry: RetryPolicy {
-                    max_retries: args.max_retries,
-                    max_wait: Duration::from_secs_f64(args.max_retry_wait),
-                },
-                timeout: Duration::from_secs_f64(args.timeout),
-                deadline: args
-                    .max_time
-                    .map(|secs| Deadline::after(Duration::from_secs_f64(secs))),
-                proxies: Proxies::from_env(&env).map_err(Error::Usage)?,
-                fallback_model: non_empty(args.fallback_model.clone())
-                    .map(|m| catalog::resolve_model(m.trim())),
-            },
-            log,
-            both_credentials,
-            key_source,
-            key_command: None,
-            from_command: OnceLock::new(),
-        })
-    }
-
-    /// The config file's `api_key_command`: the last source of a key, used
-    /// when no other gave one.
-    pub fn set_key_command(&mut self, command: Option<String>) {
-        if self.client.credential.is_none() {
-            self.key_source = command.as_ref().map(|_| KeySource::Command);
-            self.key_command = command;
-        }
-    }
-
-    /// Fails with exit 6 when there is no credential. Runs `api_key_command`
-    /// the first time it is needed.
-    pub fn require_credential(&self) -> Result<(), Error> {
-        if self.client.credential.is_some() || self.from_command.get().is_some() {
-            return Ok(());
-        }
-        let Some(command) = &self.key_command else {
-            return Err(Error::MissingKey);
-        };
-        let key = credentials::run_key_command(command)?;
-        let key = header_safe(&key, "the key printed by api_key_command")?;
-        secrets::register(&key);
-        let _ = self.from_command.set(Credential::ApiKey(key));
-        Ok(())
-    }
-
-    /// Whether a credential is set or can be fetched, without fetching it.
-    pub fn has_credential_source(&self) -> bool {
-        self.key_source.is_some()
-    }
-
-    /// The client's settings, with the key from `api_key_command` once
-    /// [`Connection::require_credential`] has run it.
-    pub fn client_config(&self) -> ClientConfig {
-        let mut config = self.client.clone();
-        if config.credential.is_none() {
-            config.credential = self.from_command.get().cloned();
-        }
-        config
-    }
-}
-
 /// A value for an HTTP header: visible ASCII and spaces only. Checked here
 /// so that a stray control character is a usage error, not a failed send.
-fn header_safe(value: &str, what: &str) -> Result<String, Error> {
+pub(crate) fn header_safe(value: &str, what: &str) -> Result<String, Error> {
     if value
         .bytes()
         .all(|b| b == b' ' || b == b'\t' || b.is_ascii_graphic())
@@ -559,15 +391,6 @@ mod tests {
         )
     }
 
-    fn connection(args: &[&str], env: &[(&str, &str)]) -> Result<Connection, Error> {
-        let cli = parse(args);
-        Connection::resolve(&cli.connection, |name| {
-            env.iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| (*v).to_owned())
-        })
-    }
-
     #[test]
     fn sampling_flags_are_refused_on_the_new_version_by_name() {
         for (flag, value, name) in [
@@ -723,67 +546,11 @@ mod tests {
     }
 
     #[test]
-    fn an_api_key_wins_over_a_bearer_token() {
-        let both =
-            connection(&["--api-key", "k", "ask"], &[("ANTHROPIC_AUTH_TOKEN", "t")]).unwrap();
-        assert_eq!(both.client.credential, Some(Credential::ApiKey("k".into())));
-        assert!(both.both_credentials);
-        let token = connection(&["ask"], &[("ANTHROPIC_AUTH_TOKEN", "t")]).unwrap();
-        assert_eq!(
-            token.client.credential,
-            Some(Credential::BearerToken("t".into()))
-        );
-        let none = connection(&["--api-key", " ", "ask"], &[]).unwrap();
-        assert!(matches!(none.require_credential(), Err(Error::MissingKey)));
-    }
-
-    #[test]
-    fn header_values_with_control_characters_are_usage_errors() {
-        assert!(matches!(
-            connection(&["--api-key", "sk\u{1}x", "ask"], &[]),
-            Err(Error::Usage(_))
-        ));
-        assert!(matches!(
-            connection(&["--api-version", "x\u{7f}", "ask"], &[]),
-            Err(Error::Usage(_))
-        ));
-        assert!(
-            connection(&["ask"], &[("ANTHROPIC_AUTH_TOKEN", "t\n")]).is_ok(),
-            "trimmed"
-        );
+    fn betas_with_control_characters_are_usage_errors() {
         assert!(matches!(
             request(&["ask", "--beta", "a\u{1b}b", "x"]),
             Err(Error::Usage(_))
         ));
-    }
-
-    #[test]
-    fn base_urls_must_be_http() {
-        assert!(connection(&["--base-url", "ftp://x", "ask"], &[]).is_err());
-        assert!(connection(&["--base-url", "not a url", "ask"], &[]).is_err());
-        assert!(connection(&["--base-url", "http://127.0.0.1:9/prefix", "ask"], &[]).is_ok());
-    }
-
-    #[test]
-    fn log_level_comes_from_flags_or_anthropic_log() {
-        assert_eq!(connection(&["ask"], &[]).unwrap().log, LogLevel::Off);
-        assert_eq!(connection(&["-v", "ask"], &[]).unwrap().log, LogLevel::Info);
-        assert_eq!(
-            connection(&["-vv", "ask"], &[]).unwrap().log,
-            LogLevel::Debug
-        );
-        assert_eq!(
-            connection(&["ask"], &[("ANTHROPIC_LOG", "debug")])
-                .unwrap()
-                .log,
-            LogLevel::Debug
-        );
-        assert_eq!(
-            connection(&["ask"], &[("ANTHROPIC_LOG", "warn")])
-                .unwrap()
-                .log,
-            LogLevel::Off
-        );
     }
 
     #[test]
