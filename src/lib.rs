@@ -22,6 +22,7 @@ pub mod interrupt;
 pub mod json_text;
 pub mod log;
 pub mod output;
+pub mod render;
 pub mod secrets;
 pub mod session;
 pub mod settings;

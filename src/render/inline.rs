@@ -1,0 +1,249 @@
+//! Inline Markdown (emphasis, code spans, links, images) turned into styled
+//! spans by walking pulldown-cmark's events. Block structure is the
+//! caller's job: it hands over one line's text, or one table cell's events.
+
+use std::borrow::Cow;
+use std::rc::Rc;
+
+use pulldown_cmark::{Event, Options as Extensions, Parser, Tag, TagEnd};
+
+use super::Options;
+use super::theme::Style;
+
+/// A run of text in one style, part of a link or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub style: Style,
+    /// The URL, when the span is drawn as a hyperlink.
+    pub link: Option<Rc<str>>,
+}
+
+impl Span {
+    pub fn plain(text: impl Into<String>, style: Style) -> Span {
+        Span {
+            text: text.into(),
+            style,
+            link: None,
+        }
+    }
+}
+
+/// The extensions a reply's Markdown uses beyond CommonMark.
+pub fn extensions() -> Extensions {
+    Extensions::ENABLE_STRIKETHROUGH | Extensions::ENABLE_TABLES | Extensions::ENABLE_TASKLISTS
+}
+
+/// The spans of one line of inline Markdown, drawn over `base`. A line
+/// that parses to nothing (a link reference definition) stays as it is.
+pub fn spans(text: &str, base: Style, options: &Options) -> Vec<Span> {
+    let mut collector = Collector::new(base, options);
+    for event in Parser::new_ext(text, extensions()) {
+        collector.event(event);
+    }
+    let spans = collector.finish();
+    if spans.is_empty() && !text.trim().is_empty() {
+        return vec![Span::plain(clean(text), base)];
+    }
+    spans
+}
+
+/// Gathers the spans of a stream of inline events.
+pub struct Collector<'o> {
+    options: &'o Options,
+    /// The style of each open emphasis or link, innermost last.
+    styles: Vec<Style>,
+    /// Open links: the URL, and the first span of their text.
+    links: Vec<(Rc<str>, usize)>,
+    spans: Vec<Span>,
+}
+
+impl<'o> Collector<'o> {
+    pub fn new(base: Style, options: &'o Options) -> Collector<'o> {
+        Collector {
+            options,
+            styles: vec![base],
+            links: Vec::new(),
+            spans: Vec::new(),
+        }
+    }
+
+    pub fn finish(self) -> Vec<Span> {
+        self.spans
+    }
+
+    fn style(&self) -> Style {
+        self.styles.last().copied().unwrap_or_default()
+    }
+
+    fn push(&mut self, text: &str, style: Style) {
+        if text.is_empty() {
+            return;
+        }
+        let link = self
+            .links
+            .last()
+            .filter(|_| self.options.hyperlinks)
+            .map(|(url, _)| Rc::clone(url));
+        self.spans.push(Span {
+            text: clean(text).into_owned(),
+            style,
+            link,
+        });
+    }
+
+    pub fn event(&mut self, event: Event<'_>) {
+        let palette = self.options.theme.palette();
+        let style = self.style();
+        match event {
+            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                self.push(&text, style)
+            }
+            Event::Code(code) => self.push(&code, palette.code.within(style)),
+            Event::InlineMath(math) | Event::DisplayMath(math) => self.push(&math, style),
+            Event::SoftBreak | Event::HardBreak => self.push(" ", style),
+            Event::FootnoteReference(label) => self.push(&format!("[^{label}]"), style),
+            Event::TaskListMarker(done) => {
+                self.push(if done { "☑ " } else { "☐ " }, palette.bullet)
+            }
+            Event::Start(Tag::Emphasis) => self.styles.push(style.italic()),
+            Event::Start(Tag::Strong) => self.styles.push(style.bold()),
+            Event::Start(Tag::Strikethrough) => self.styles.push(style.strike()),
+            Event::Start(Tag::Link { dest_url, .. }) => self.open_link(&dest_url, style),
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                self.open_link(&dest_url, style);
+                self.push("image: ", palette.url);
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => {
+                self.styles.pop();
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => self.close_link(),
+            _ => {}
+        }
+    }
+
+    fn open_link(&mut self, url: &str, style: Style) {
+        let palette = self.options.theme.palette();
+        self.styles.push(palette.link.within(style));
+        self.links.push((Rc::from(clean(url).as_ref()), self.spans.len()));
+    }
+
+    /// Ends a link. Without hyperlinks its URL follows the text, unless the
+    /// text already is the URL.
+    fn close_link(&mut self) {
+        self.styles.pop();
+        let Some((url, first)) = self.links.pop() else {
+            return;
+        };
+        if self.options.hyperlinks || url.is_empty() {
+            return;
+        }
+        let shown: String = self.spans[first..].iter().map(|s| s.text.as_str()).collect();
+        let shown = shown.trim_start_matches("image: ");
+        if *url != *shown && url.strip_prefix("mailto:") != Some(shown) {
+            let url_style = self.options.theme.palette().url;
+            self.spans.push(Span::plain(format!(" ({url})"), url_style));
+        }
+    }
+}
+
+/// Text safe to put on a terminal: control characters (escape sequences
+/// in a reply included) become U+FFFD, a tab becomes spaces.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\n';
+    if !text.contains(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\t' => "    ".to_owned(),
+                c if unsafe_char(c) => '\u{FFFD}'.to_string(),
+                c => c.to_string(),
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Theme;
+
+    fn options(hyperlinks: bool) -> Options {
+        Options {
+            theme: Theme::Dark,
+            width: 80,
+            hyperlinks,
+        }
+    }
+
+    fn texts(line: &str, hyperlinks: bool) -> Vec<(String, bool)> {
+        spans(line, Style::PLAIN, &options(hyperlinks))
+            .into_iter()
+            .map(|s| (s.text, s.link.is_some()))
+            .collect()
+    }
+
+    #[test]
+    fn emphasis_nests() {
+        let palette = Theme::Dark.palette();
+        let got = spans("a **b *c* `d`**", Style::PLAIN, &options(false));
+        let styles: Vec<_> = got.iter().map(|s| (s.text.as_str(), s.style)).collect();
+        assert_eq!(
+            styles,
+            [
+                ("a ", Style::PLAIN),
+                ("b ", Style::PLAIN.bold()),
+                ("c", Style::PLAIN.bold().italic()),
+                (" ", Style::PLAIN.bold()),
+                ("d", palette.code.within(Style::PLAIN.bold())),
+            ]
+        );
+    }
+
+    #[test]
+    fn links_show_their_url_unless_drawn_as_hyperlinks() {
+        assert_eq!(
+            texts("see [the docs](https://d.example/x)", false),
+            [
+                ("see ".into(), false),
+                ("the docs".into(), false),
+                (" (https://d.example/x)".into(), false)
+            ]
+        );
+        assert_eq!(
+            texts("see [the docs](https://d.example/x)", true),
+            [("see ".into(), false), ("the docs".into(), true)]
+        );
+        assert_eq!(
+            texts("<https://d.example/>", false),
+            [("https://d.example/".into(), false)]
+        );
+        assert_eq!(
+            texts("![a cat](cat.png)", false),
+            [
+                ("image: ".into(), false),
+                ("a cat".into(), false),
+                (" (cat.png)".into(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_reference_definition_is_kept_as_text() {
+        assert_eq!(
+            texts("[x]: https://x.example/", false),
+            [("[x]: https://x.example/".into(), false)]
+        );
+    }
+
+    #[test]
+    fn escape_sequences_in_a_reply_never_reach_the_terminal() {
+        assert_eq!(clean("a\x1b[31mb\u{9b}c\td"), "a\u{FFFD}[31mb\u{FFFD}c    d");
+        assert!(matches!(clean("plain"), Cow::Borrowed(_)));
+        // CommonMark refuses control characters in a link's URL.
+        let got = spans("[x](http://e\x1b]8;;evil)", Style::PLAIN, &options(true));
+        assert!(got.iter().all(|s| s.link.is_none() && !s.text.contains('\x1b')));
+    }
+}
