@@ -273,7 +273,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__ask)
-            opts="-a -f -m -s -t -o -u -v -h -V --attach --file --stdin --no-stdin --resize --url-as --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --max-continuations --output --stream --no-stream --usage --show-thinking --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
+            opts="-a -f -m -s -t -o -u -v -h -V --attach --file --stdin --no-stdin --resize --url-as --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --max-continuations --output --stream --no-stream --usage --show-thinking --render --raw --theme --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -376,6 +376,14 @@ _claude() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "text json stream-json" -- "${cur}"))
+                    return 0
+                    ;;
+                --render)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --theme)
+                    COMPREPLY=($(compgen -W "auto dark light" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -967,7 +975,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__chat)
-            opts="-c -a -f -m -s -t -o -u -v -h -V --session --continue --list --show --delete --compact --attach --file --stdin --no-stdin --resize --url-as --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --max-continuations --output --stream --no-stream --usage --show-thinking --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
+            opts="-c -a -f -m -s -t -o -u -v -h -V --session --continue --list --show --delete --compact --attach --file --stdin --no-stdin --resize --url-as --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --max-continuations --output --stream --no-stream --usage --show-thinking --render --raw --theme --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1082,6 +1090,14 @@ _claude() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "text json stream-json" -- "${cur}"))
+                    return 0
+                    ;;
+                --render)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --theme)
+                    COMPREPLY=($(compgen -W "auto dark light" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -2379,7 +2395,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__vision)
-            opts="-p -m -s -t -o -u -v -h -V --prompt --stdin --no-stdin --resize --url-as --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --max-continuations --output --stream --no-stream --usage --show-thinking --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
+            opts="-p -m -s -t -o -u -v -h -V --prompt --stdin --no-stdin --resize --url-as --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --max-continuations --output --stream --no-stream --usage --show-thinking --render --raw --theme --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2474,6 +2490,14 @@ _claude() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "text json stream-json" -- "${cur}"))
+                    return 0
+                    ;;
+                --render)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --theme)
+                    COMPREPLY=($(compgen -W "auto dark light" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)

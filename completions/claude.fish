@@ -70,6 +70,12 @@ complete -c claude -n "__fish_claude_using_subcommand ask" -l max-continuations 
 complete -c claude -n "__fish_claude_using_subcommand ask" -s o -l output -d 'Output format [default: text, or output in the config file]' -r -f -a "text\t'The reply\'s text'
 json\t'The whole Message as one JSON object'
 stream-json\t'Each raw stream event as one JSON line'"
+complete -c claude -n "__fish_claude_using_subcommand ask" -l render -d 'Render Markdown in text output: auto renders only on a terminal, without NO_COLOR or TERM=dumb [default: auto, or render in the config file]' -r -f -a "auto\t'When stdout is a terminal, NO_COLOR is unset and TERM is not dumb'
+always\t'Also in pipes and files (JSON output is never rendered)'
+never\t'Never: the text as it came'"
+complete -c claude -n "__fish_claude_using_subcommand ask" -l theme -d 'Colours of rendered Markdown; auto reads COLORFGBG, else dark [default: auto, or theme in the config file]' -r -f -a "auto\t'From COLORFGBG where the terminal sets it, else dark'
+dark\t'For a dark background'
+light\t'For a light background'"
 complete -c claude -n "__fish_claude_using_subcommand ask" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l base-url -d 'API base URL' -r
@@ -86,6 +92,7 @@ complete -c claude -n "__fish_claude_using_subcommand ask" -l stream -d 'Print t
 complete -c claude -n "__fish_claude_using_subcommand ask" -l no-stream -d 'Wait for the whole reply [default when stdout is not a terminal]'
 complete -c claude -n "__fish_claude_using_subcommand ask" -s u -l usage -d 'After the reply, print tokens and estimated cost to stderr'
 complete -c claude -n "__fish_claude_using_subcommand ask" -l show-thinking -d 'Print the model\'s thinking to stderr'
+complete -c claude -n "__fish_claude_using_subcommand ask" -l raw -d 'Print the reply\'s text exactly as it came: --render never'
 complete -c claude -n "__fish_claude_using_subcommand ask" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand ask" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand ask" -s V -l version -d 'Print version'
@@ -114,6 +121,12 @@ complete -c claude -n "__fish_claude_using_subcommand vision" -l max-continuatio
 complete -c claude -n "__fish_claude_using_subcommand vision" -s o -l output -d 'Output format [default: text, or output in the config file]' -r -f -a "text\t'The reply\'s text'
 json\t'The whole Message as one JSON object'
 stream-json\t'Each raw stream event as one JSON line'"
+complete -c claude -n "__fish_claude_using_subcommand vision" -l render -d 'Render Markdown in text output: auto renders only on a terminal, without NO_COLOR or TERM=dumb [default: auto, or render in the config file]' -r -f -a "auto\t'When stdout is a terminal, NO_COLOR is unset and TERM is not dumb'
+always\t'Also in pipes and files (JSON output is never rendered)'
+never\t'Never: the text as it came'"
+complete -c claude -n "__fish_claude_using_subcommand vision" -l theme -d 'Colours of rendered Markdown; auto reads COLORFGBG, else dark [default: auto, or theme in the config file]' -r -f -a "auto\t'From COLORFGBG where the terminal sets it, else dark'
+dark\t'For a dark background'
+light\t'For a light background'"
 complete -c claude -n "__fish_claude_using_subcommand vision" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l base-url -d 'API base URL' -r
@@ -130,6 +143,7 @@ complete -c claude -n "__fish_claude_using_subcommand vision" -l stream -d 'Prin
 complete -c claude -n "__fish_claude_using_subcommand vision" -l no-stream -d 'Wait for the whole reply [default when stdout is not a terminal]'
 complete -c claude -n "__fish_claude_using_subcommand vision" -s u -l usage -d 'After the reply, print tokens and estimated cost to stderr'
 complete -c claude -n "__fish_claude_using_subcommand vision" -l show-thinking -d 'Print the model\'s thinking to stderr'
+complete -c claude -n "__fish_claude_using_subcommand vision" -l raw -d 'Print the reply\'s text exactly as it came: --render never'
 complete -c claude -n "__fish_claude_using_subcommand vision" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand vision" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand vision" -s V -l version -d 'Print version'
@@ -200,6 +214,12 @@ complete -c claude -n "__fish_claude_using_subcommand chat" -l max-continuations
 complete -c claude -n "__fish_claude_using_subcommand chat" -s o -l output -d 'Output format [default: text, or output in the config file]' -r -f -a "text\t'The reply\'s text'
 json\t'The whole Message as one JSON object'
 stream-json\t'Each raw stream event as one JSON line'"
+complete -c claude -n "__fish_claude_using_subcommand chat" -l render -d 'Render Markdown in text output: auto renders only on a terminal, without NO_COLOR or TERM=dumb [default: auto, or render in the config file]' -r -f -a "auto\t'When stdout is a terminal, NO_COLOR is unset and TERM is not dumb'
+always\t'Also in pipes and files (JSON output is never rendered)'
+never\t'Never: the text as it came'"
+complete -c claude -n "__fish_claude_using_subcommand chat" -l theme -d 'Colours of rendered Markdown; auto reads COLORFGBG, else dark [default: auto, or theme in the config file]' -r -f -a "auto\t'From COLORFGBG where the terminal sets it, else dark'
+dark\t'For a dark background'
+light\t'For a light background'"
 complete -c claude -n "__fish_claude_using_subcommand chat" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l base-url -d 'API base URL' -r
@@ -219,6 +239,7 @@ complete -c claude -n "__fish_claude_using_subcommand chat" -l stream -d 'Print 
 complete -c claude -n "__fish_claude_using_subcommand chat" -l no-stream -d 'Wait for the whole reply [default when stdout is not a terminal]'
 complete -c claude -n "__fish_claude_using_subcommand chat" -s u -l usage -d 'After the reply, print tokens and estimated cost to stderr'
 complete -c claude -n "__fish_claude_using_subcommand chat" -l show-thinking -d 'Print the model\'s thinking to stderr'
+complete -c claude -n "__fish_claude_using_subcommand chat" -l raw -d 'Print the reply\'s text exactly as it came: --render never'
 complete -c claude -n "__fish_claude_using_subcommand chat" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand chat" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand chat" -s V -l version -d 'Print version'

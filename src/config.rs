@@ -1,14 +1,16 @@
 //! The config file: `$XDG_CONFIG_HOME/claude-cli/config.toml` (or
 //! `~/.config/claude-cli/config.toml`). It holds defaults below flags and
 //! environment variables: the model, max_tokens, the system prompt, the
-//! output format, a command that prints the API key, model aliases of your
-//! own, and price-table overrides.
+//! output format, Markdown rendering and its theme, a command that prints
+//! the API key, model aliases of your own, and price-table overrides.
 //!
 //! ```toml
 //! model = "haiku"
 //! max_tokens = 2048
 //! system = "Answer briefly."
 //! output = "text"
+//! render = "auto"
+//! theme = "light"
 //!
 //! [aliases]
 //! fast = "claude-haiku-4-5"
@@ -34,6 +36,8 @@ pub struct Config {
     pub max_tokens: Option<u32>,
     pub system: Option<String>,
     pub output: Option<OutputName>,
+    pub render: Option<RenderName>,
+    pub theme: Option<ThemeName>,
     /// A shell command that prints the API key (`pass show anthropic`),
     /// used when no flag or environment variable gives one.
     pub api_key_command: Option<String>,
@@ -49,6 +53,24 @@ pub enum OutputName {
     Text,
     Json,
     StreamJson,
+}
+
+/// `render`: when Markdown is rendered (as `--render`).
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum RenderName {
+    Auto,
+    Always,
+    Never,
+}
+
+/// `theme`: the colours of rendered Markdown (as `--theme`).
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeName {
+    Auto,
+    Dark,
+    Light,
 }
 
 /// A price-table row, USD per million tokens. Cache and batch figures
@@ -153,6 +175,8 @@ model = "haiku"
 max_tokens = 2048
 system = "Be brief."
 output = "stream-json"
+render = "never"
+theme = "light"
 
 [aliases]
 fast = "claude-haiku-4-5"
@@ -165,6 +189,8 @@ output = 20.0
         .unwrap();
         assert_eq!(config.model.as_deref(), Some("haiku"));
         assert_eq!(config.output, Some(OutputName::StreamJson));
+        assert_eq!(config.render, Some(RenderName::Never));
+        assert_eq!(config.theme, Some(ThemeName::Light));
         assert_eq!(config.aliases["fast"], "claude-haiku-4-5");
         let price = config.prices["my-model"].price();
         assert_eq!(

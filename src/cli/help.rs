@@ -422,7 +422,20 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "ANTHROPIC_LOG",
         "info or debug: log each HTTP attempt to stderr (as -v, -vv)",
     ),
-    ("NO_COLOR", "no escape codes on stderr"),
+    (
+        "NO_COLOR",
+        "no escape codes on stderr, and answers not rendered (--render auto)",
+    ),
+    ("TERM", "dumb: answers not rendered (--render auto)"),
+    ("COLORFGBG", "the terminal's background, for --theme auto"),
+    (
+        "COLUMNS",
+        "the width rendered answers fit, if not the terminal's",
+    ),
+    (
+        "FORCE_HYPERLINK",
+        "1 or 0: links drawn as terminal hyperlinks, or not",
+    ),
     (
         "HTTPS_PROXY, ...",
         "proxy (https_proxy, http_proxy, all_proxy, no_proxy), as curl",

@@ -744,6 +744,40 @@ pub struct OutputArgs {
     /// Print the model's thinking to stderr
     #[arg(long)]
     pub show_thinking: bool,
+
+    /// Render Markdown in text output: auto renders only on a terminal, without NO_COLOR or TERM=dumb [default: auto, or render in the config file]
+    #[arg(long, value_enum, value_name = "WHEN", overrides_with = "raw")]
+    pub render: Option<RenderWhen>,
+
+    /// Print the reply's text exactly as it came: --render never
+    #[arg(long, overrides_with = "render")]
+    pub raw: bool,
+
+    /// Colours of rendered Markdown; auto reads COLORFGBG, else dark [default: auto, or theme in the config file]
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeArg>,
+}
+
+/// When to render Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderWhen {
+    /// When stdout is a terminal, NO_COLOR is unset and TERM is not dumb
+    Auto,
+    /// Also in pipes and files (JSON output is never rendered)
+    Always,
+    /// Never: the text as it came
+    Never,
+}
+
+/// The colours of rendered Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// From COLORFGBG where the terminal sets it, else dark
+    Auto,
+    /// For a dark background
+    Dark,
+    /// For a light background
+    Light,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

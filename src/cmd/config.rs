@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::api::Credential;
 use crate::catalog;
 use crate::cli::{ConfigAction, ConfigArgs, DEFAULT_API_VERSION, DEFAULT_BASE_URL};
-use crate::config::{Config, OutputName};
+use crate::config::{Config, OutputName, RenderName, ThemeName};
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
 use crate::settings::{self, Connection, DEFAULT_MAX_TOKENS, Source};
@@ -92,6 +92,20 @@ fn show(
         None => "\"text\"  # built-in",
     };
     writeln!(out, "output = {output}")?;
+    let render = match config.render {
+        Some(RenderName::Auto) => "\"auto\"  # config file",
+        Some(RenderName::Always) => "\"always\"  # config file",
+        Some(RenderName::Never) => "\"never\"  # config file",
+        None => "\"auto\"  # built-in",
+    };
+    writeln!(out, "render = {render}")?;
+    let theme = match config.theme {
+        Some(ThemeName::Auto) => "\"auto\"  # config file",
+        Some(ThemeName::Dark) => "\"dark\"  # config file",
+        Some(ThemeName::Light) => "\"light\"  # config file",
+        None => "\"auto\"  # built-in",
+    };
+    writeln!(out, "theme = {theme}")?;
 
     let client = &connection.client;
     let credential = match (&client.credential, &connection.key_source) {

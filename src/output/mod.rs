@@ -7,6 +7,7 @@ mod data;
 mod files;
 mod reply;
 mod spinner;
+mod terminal;
 mod transcript;
 mod upload;
 
@@ -17,6 +18,7 @@ pub use data::{DataFormat, JsonArrayWriter, print_count, print_json, print_model
 pub use files::{print_cache_entries, print_file, print_files};
 pub use reply::{Format, OutputSettings, Renderer, ReplyLimits};
 pub use spinner::Spinner;
+pub use terminal::{RenderWhen, ThemeChoice, markdown_options};
 pub use transcript::print_transcript;
 pub use upload::UploadProgress;
 

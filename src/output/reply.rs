@@ -8,6 +8,7 @@ use crate::api::types::{ContentBlock, StopReason};
 use crate::api::{Delta, Message, Reply, StreamEvent, StreamSink};
 use crate::catalog;
 use crate::json_text;
+use crate::render::{self, Markdown};
 
 use super::spinner::Spinner;
 
@@ -35,6 +36,9 @@ pub struct OutputSettings {
     /// One stderr line per server tool call and continuation, as it
     /// happens (on a terminal, or under `-v`).
     pub tool_calls: bool,
+    /// Draw the text as Markdown with these options; `None` prints it as
+    /// it came.
+    pub markdown: Option<render::Options>,
 }
 
 /// The limits a run was held to, which the notes after its reply name.
@@ -57,6 +61,8 @@ pub struct Renderer<O: Write, E: Write> {
     /// JSON is indented only for a terminal.
     pretty: bool,
     spinner: Option<Spinner>,
+    /// Draws the text when it is rendered.
+    markdown: Option<Markdown>,
     /// Reply text or events were written to `out`.
     wrote_output: bool,
     /// ... by the current request of the run: from then on it may not be
@@ -90,6 +96,7 @@ impl<O: Write, E: Write> Renderer<O, E> {
             settings,
             pretty,
             spinner,
+            markdown: settings.markdown.map(Markdown::new),
             wrote_output: false,
             request_output: false,
             at_line_start: true,
@@ -159,6 +166,7 @@ impl<O: Write, E: Write> Renderer<O, E> {
                     let text = message.text();
                     self.write_text(&text)?;
                 }
+                self.end_markdown()?;
                 self.end_line()?;
             }
             Format::Json => match &reply.raw {
@@ -195,6 +203,7 @@ impl<O: Write, E: Write> Renderer<O, E> {
                 _ => {}
             }
         }
+        self.end_markdown()?;
         self.end_line()?;
         self.out.flush()
     }
@@ -233,10 +242,25 @@ impl<O: Write, E: Write> Renderer<O, E> {
             return Ok(());
         }
         self.stop_spinner();
-        self.out.write_all(text.as_bytes())?;
+        // Text held for rendering counts as printed: a failed stream is
+        // then not retried, exactly as when it is printed raw, and the
+        // held text is drawn before the error line.
         self.mark_output();
+        if let Some(markdown) = &mut self.markdown {
+            // Whole lines only: a rendered line always ends with its newline.
+            return markdown.push(text, &mut self.out);
+        }
+        self.out.write_all(text.as_bytes())?;
         self.at_line_start = text.ends_with('\n');
         Ok(())
+    }
+
+    /// Draws what rendering still holds: the last line, a table.
+    fn end_markdown(&mut self) -> io::Result<()> {
+        match &mut self.markdown {
+            Some(markdown) => markdown.finish(&mut self.out),
+            None => Ok(()),
+        }
     }
 
     /// A trailing newline when the reply lacks one.
@@ -463,6 +487,7 @@ mod tests {
             usage: true,
             show_thinking: false,
             tool_calls: false,
+            markdown: None,
         }
     }
 

@@ -155,7 +155,11 @@ impl Highlighter {
             }
             return lexer.token(at, end.unwrap_or(line.len()), Token::Comment);
         }
-        if let Some(index) = language.quotes.iter().position(|q| rest.starts_with(q.open)) {
+        if let Some(index) = language
+            .quotes
+            .iter()
+            .position(|q| rest.starts_with(q.open))
+        {
             let quote = &language.quotes[index];
             let end = string_end(line, at + quote.open.len(), quote);
             if end.is_none() && quote.multiline {
@@ -196,7 +200,9 @@ impl Highlighter {
             _ => {}
         }
         if byte.is_ascii_digit() && !after_word {
-            let end = scan(bytes, at, |b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.');
+            let end = scan(bytes, at, |b| {
+                b.is_ascii_alphanumeric() || b == b'_' || b == b'.'
+            });
             return lexer.token(at, end, Token::Number);
         }
         if is_word_start(byte) && !after_word {
@@ -468,7 +474,11 @@ mod tests {
         assert_eq!(
             tokens(
                 "py",
-                &["@app.route(\"/\")", "def f(): return \"\"\"doc", "more\"\"\" # c"]
+                &[
+                    "@app.route(\"/\")",
+                    "def f(): return \"\"\"doc",
+                    "more\"\"\" # c"
+                ]
             ),
             [
                 "Meta:@app.route|(|String:\"/\"|)",
@@ -481,8 +491,13 @@ mod tests {
     #[test]
     fn shell() {
         assert_eq!(
-            tokens("bash", &["if [ -n \"$HOME\" ]; then echo ${x}#no $# # yes; fi"]),
-            ["Keyword:if| [ -n |String:\"$HOME\"| ]; |Keyword:then| |Type:echo| |Variable:${x}|#no |Variable:$#| |Comment:# yes; fi"]
+            tokens(
+                "bash",
+                &["if [ -n \"$HOME\" ]; then echo ${x}#no $# # yes; fi"]
+            ),
+            [
+                "Keyword:if| [ -n |String:\"$HOME\"| ]; |Keyword:then| |Type:echo| |Variable:${x}|#no |Variable:$#| |Comment:# yes; fi"
+            ]
         );
     }
 
@@ -502,7 +517,10 @@ mod tests {
             ]
         );
         assert_eq!(
-            tokens("toml", &["[package]", "name = \"claude\" # c", "lto = true"]),
+            tokens(
+                "toml",
+                &["[package]", "name = \"claude\" # c", "lto = true"]
+            ),
             [
                 "Type:[package]",
                 "Key:name| = |String:\"claude\"| |Comment:# c",
@@ -515,14 +533,19 @@ mod tests {
     fn sql_keywords_are_case_insensitive() {
         assert_eq!(
             tokens("sql", &["select name from t where id = 'x''y' -- c"]),
-            ["Keyword:select| name |Keyword:from| t |Keyword:where| id = |String:'x'|String:'y'| |Comment:-- c"]
+            [
+                "Keyword:select| name |Keyword:from| t |Keyword:where| id = |String:'x'|String:'y'| |Comment:-- c"
+            ]
         );
     }
 
     #[test]
     fn c_and_go_and_diff() {
         assert_eq!(
-            tokens("c", &["#include <stdio.h>", "int main(void) { return NULL; }"]),
+            tokens(
+                "c",
+                &["#include <stdio.h>", "int main(void) { return NULL; }"]
+            ),
             [
                 "Meta:#include <stdio.h>",
                 "Type:int| |Function:main|(|Type:void|) { |Keyword:return| |Literal:NULL|; }"
@@ -534,7 +557,13 @@ mod tests {
         );
         assert_eq!(
             tokens("diff", &["--- a/x", "@@ -1 +1 @@", "-old", "+new", " same"]),
-            ["File:--- a/x", "Hunk:@@ -1 +1 @@", "Removed:-old", "Added:+new", " same"]
+            [
+                "File:--- a/x",
+                "Hunk:@@ -1 +1 @@",
+                "Removed:-old",
+                "Added:+new",
+                " same"
+            ]
         );
     }
 
@@ -548,8 +577,12 @@ mod tests {
 
     #[test]
     fn any_bytes_give_back_the_line() {
-        let lines = ["'", "r\"", "$", "${", "'\\", "\"\\", "#[", "x'é'", "é'a", "'😀'", "@", "/*"];
-        for info in ["rust", "python", "sh", "js", "ts", "json", "yaml", "toml", "sql", "go", "c", "cpp"] {
+        let lines = [
+            "'", "r\"", "$", "${", "'\\", "\"\\", "#[", "x'é'", "é'a", "'😀'", "@", "/*",
+        ];
+        for info in [
+            "rust", "python", "sh", "js", "ts", "json", "yaml", "toml", "sql", "go", "c", "cpp",
+        ] {
             tokens(info, &lines);
         }
     }

@@ -125,7 +125,8 @@ impl<'o> Collector<'o> {
     fn open_link(&mut self, url: &str, style: Style) {
         let palette = self.options.theme.palette();
         self.styles.push(palette.link.within(style));
-        self.links.push((Rc::from(clean(url).as_ref()), self.spans.len()));
+        self.links
+            .push((Rc::from(clean(url).as_ref()), self.spans.len()));
     }
 
     /// Ends a link. Without hyperlinks its URL follows the text, unless the
@@ -138,7 +139,10 @@ impl<'o> Collector<'o> {
         if self.options.hyperlinks || url.is_empty() {
             return;
         }
-        let shown: String = self.spans[first..].iter().map(|s| s.text.as_str()).collect();
+        let shown: String = self.spans[first..]
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect();
         let shown = shown.trim_start_matches("image: ");
         if *url != *shown && url.strip_prefix("mailto:") != Some(shown) {
             let url_style = self.options.theme.palette().url;
@@ -240,10 +244,16 @@ mod tests {
 
     #[test]
     fn escape_sequences_in_a_reply_never_reach_the_terminal() {
-        assert_eq!(clean("a\x1b[31mb\u{9b}c\td"), "a\u{FFFD}[31mb\u{FFFD}c    d");
+        assert_eq!(
+            clean("a\x1b[31mb\u{9b}c\td"),
+            "a\u{FFFD}[31mb\u{FFFD}c    d"
+        );
         assert!(matches!(clean("plain"), Cow::Borrowed(_)));
         // CommonMark refuses control characters in a link's URL.
         let got = spans("[x](http://e\x1b]8;;evil)", Style::PLAIN, &options(true));
-        assert!(got.iter().all(|s| s.link.is_none() && !s.text.contains('\x1b')));
+        assert!(
+            got.iter()
+                .all(|s| s.link.is_none() && !s.text.contains('\x1b'))
+        );
     }
 }

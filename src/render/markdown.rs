@@ -44,7 +44,6 @@ pub struct Markdown {
     after_blank: bool,
     /// Drawn lines not yet written out.
     buffer: Vec<u8>,
-    wrote: bool,
 }
 
 /// An open code fence.
@@ -89,13 +88,7 @@ impl Markdown {
             lists: Vec::new(),
             after_blank: true,
             buffer: Vec::new(),
-            wrote: false,
         }
-    }
-
-    /// Whether anything has been written to the terminal.
-    pub fn has_written(&self) -> bool {
-        self.wrote
     }
 
     /// Takes the next piece of the reply; draws every line it completes.
@@ -148,7 +141,6 @@ impl Markdown {
         if self.buffer.is_empty() {
             return Ok(());
         }
-        self.wrote = true;
         let written = out.write_all(&self.buffer);
         self.buffer.clear();
         written
@@ -300,14 +292,17 @@ impl Markdown {
         if indent == 0 && after_blank {
             self.lists.clear();
         }
-        while self.lists.len() > 1 && self.lists.last().is_some_and(|l| l.marker_indent >= indent)
-        {
+        while self.lists.len() > 1 && self.lists.last().is_some_and(|l| l.marker_indent >= indent) {
             self.lists.pop();
         }
         let column = self.lists.last().map_or(0, |level| level.text_column);
         let mut lead = prefix;
         lead.push(Span::plain(" ".repeat(column), Style::PLAIN));
-        self.text(&lead, &lead, inline::spans(body, Style::PLAIN, &self.options));
+        self.text(
+            &lead,
+            &lead,
+            inline::spans(body, Style::PLAIN, &self.options),
+        );
     }
 
     /// Writes `spans` wrapped to the terminal, the first line after
@@ -451,7 +446,13 @@ fn clean_code(text: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(text);
     }
     text.chars()
-        .map(|c| if c.is_control() && c != '\t' { '\u{FFFD}' } else { c })
+        .map(|c| {
+            if c.is_control() && c != '\t' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
         .collect::<String>()
         .into()
 }
@@ -490,7 +491,11 @@ fn indentation(text: &str) -> usize {
 
 /// `text` without up to `columns` columns of leading spaces.
 fn strip_columns(text: &str, columns: usize) -> &str {
-    let spaces = text.bytes().take(columns).take_while(|b| *b == b' ').count();
+    let spaces = text
+        .bytes()
+        .take(columns)
+        .take_while(|b| *b == b' ')
+        .count();
     &text[spaces..]
 }
 
@@ -550,7 +555,9 @@ fn is_delimiter_row(content: &str) -> bool {
     let body = content.trim();
     body.contains('|')
         && body.contains('-')
-        && body.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'))
+        && body
+            .bytes()
+            .all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'))
 }
 
 /// A list item's marker and text.
@@ -665,7 +672,11 @@ mod tests {
         let text = "# Title\n\nSome *text* with `code`.\n\n- a\n  - b\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n```rust\nfn main() {}\n```\n> quoted\n";
         let whole = render(text);
         for piece in [1, 2, 3, 7, 64] {
-            assert_eq!(render_in_pieces(text, piece, 40), whole, "pieces of {piece}");
+            assert_eq!(
+                render_in_pieces(text, piece, 40),
+                whole,
+                "pieces of {piece}"
+            );
         }
     }
 
@@ -675,7 +686,6 @@ mod tests {
         let mut out = Vec::new();
         markdown.push("# Title\nSome tex", &mut out).unwrap();
         assert_eq!(visible(&String::from_utf8(out.clone()).unwrap()), "Title\n");
-        assert!(markdown.has_written());
         markdown.push("t\n| a |", &mut out).unwrap();
         assert_eq!(
             visible(&String::from_utf8(out.clone()).unwrap()),
@@ -696,7 +706,10 @@ mod tests {
         assert_eq!(shown, format!("```rust\n{code}\n```\n"));
         // Not wrapped, however long.
         let long = "x".repeat(100);
-        assert_eq!(visible(&render(&format!("```\n{long}\n```"))), format!("```\n{long}\n```\n"));
+        assert_eq!(
+            visible(&render(&format!("```\n{long}\n```"))),
+            format!("```\n{long}\n```\n")
+        );
     }
 
     #[test]
@@ -719,11 +732,10 @@ mod tests {
     #[test]
     fn quotes_headings_and_rules() {
         assert_eq!(
-            visible(&render("> a **quote**\n>\n> > deeper\n\n## Head ##\n\n***\n")),
-            format!(
-                "│ a quote\n│\n│ │ deeper\n\nHead\n\n{}\n",
-                "─".repeat(40)
-            )
+            visible(&render(
+                "> a **quote**\n>\n> > deeper\n\n## Head ##\n\n***\n"
+            )),
+            format!("│ a quote\n│\n│ │ deeper\n\nHead\n\n{}\n", "─".repeat(40))
         );
     }
 
@@ -731,16 +743,17 @@ mod tests {
     fn long_lines_fit_the_width_and_end_without_spaces() {
         let text = format!("{}\n", "word ".repeat(30));
         let shown = visible(&render(&text));
-        assert!(shown.lines().all(|l| wrap::width(l) <= 40 && !l.ends_with(' ')));
+        assert!(
+            shown
+                .lines()
+                .all(|l| wrap::width(l) <= 40 && !l.ends_with(' '))
+        );
         assert_eq!(shown.split_whitespace().count(), 30);
     }
 
     #[test]
     fn a_pipe_that_is_no_table_is_shown_as_text() {
-        assert_eq!(
-            visible(&render("a | b\nnext line\n")),
-            "a | b\nnext line\n"
-        );
+        assert_eq!(visible(&render("a | b\nnext line\n")), "a | b\nnext line\n");
         assert_eq!(visible(&render("a | b")), "a | b\n");
     }
 
@@ -748,7 +761,9 @@ mod tests {
     fn a_table_is_held_until_it_ends() {
         let mut markdown = Markdown::new(options(40));
         let mut out = Vec::new();
-        markdown.push("| a | b |\n|---|---|\n| 1 | 2 |\n", &mut out).unwrap();
+        markdown
+            .push("| a | b |\n|---|---|\n| 1 | 2 |\n", &mut out)
+            .unwrap();
         assert!(out.is_empty(), "not drawn before it ends");
         markdown.push("\nafter\n", &mut out).unwrap();
         assert_eq!(
@@ -774,7 +789,10 @@ mod tests {
         let shown = String::from_utf8(out).unwrap();
         assert_eq!(shown.matches('y').count(), 1_000_000);
         assert_eq!(shown.matches('z').count(), 1_000_000);
-        assert!(shown.contains(&format!("{}\n", "z".repeat(1_000_000))), "code is one line");
+        assert!(
+            shown.contains(&format!("{}\n", "z".repeat(1_000_000))),
+            "code is one line"
+        );
     }
 
     #[test]

@@ -34,6 +34,12 @@ pub fn write(out: &mut Vec<u8>, lines: &[String], prefix: &[Span], options: &Opt
 }
 
 fn parse(lines: &[String], options: &Options) -> Option<Table> {
+    // GFM drops the cells a row has beyond the header's: shown as text
+    // instead, nothing of the reply is lost.
+    let header = cell_count(lines.first()?);
+    if lines.iter().skip(2).any(|line| cell_count(line) > header) {
+        return None;
+    }
     let indent = lines
         .iter()
         .map(|l| l.len() - l.trim_start().len())
@@ -82,6 +88,21 @@ fn parse(lines: &[String], options: &Options) -> Option<Table> {
         }
     }
     (ended && !table.alignments.is_empty()).then_some(table)
+}
+
+/// The cells of a row as GFM counts them: split at unescaped pipes, outer
+/// pipes not counted.
+fn cell_count(line: &str) -> usize {
+    let body = line.trim();
+    let body = body.strip_prefix('|').unwrap_or(body);
+    let body = match body.strip_suffix('|') {
+        Some(inner) if !inner.ends_with('\\') => inner,
+        _ => body,
+    };
+    let bytes = body.as_bytes();
+    1 + (0..bytes.len())
+        .filter(|&i| bytes[i] == b'|' && (i == 0 || bytes[i - 1] != b'\\'))
+        .count()
 }
 
 fn lay_out(out: &mut Vec<u8>, table: &Table, prefix: &[Span], options: &Options) {
@@ -242,6 +263,13 @@ mod tests {
     fn lines_that_are_not_a_table_are_refused() {
         assert_eq!(table(&["a | b", "not a delimiter row"], 80), None);
         assert_eq!(table(&["| a |", "|---|---|"], 80), None);
+        assert_eq!(
+            table(&["| a | b |", "|---|---|", "| 1 | 2 | 3 |"], 80),
+            None,
+            "a cell beyond the header's would be lost"
+        );
+        assert_eq!(cell_count(r"| a \| b | `c` |"), 2);
+        assert_eq!(cell_count("a | b"), 2);
     }
 
     #[test]

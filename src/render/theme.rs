@@ -18,7 +18,6 @@ pub struct Color(u8);
 impl Color {
     pub const RED: Color = Color(31);
     pub const GREEN: Color = Color(32);
-    pub const YELLOW: Color = Color(33);
     pub const BLUE: Color = Color(34);
     pub const MAGENTA: Color = Color(35);
     pub const CYAN: Color = Color(36);
@@ -36,7 +35,6 @@ impl Color {
 pub struct Style {
     pub fg: Option<Color>,
     pub bold: bool,
-    pub dim: bool,
     pub italic: bool,
     pub underline: bool,
     pub strike: bool,
@@ -46,7 +44,6 @@ impl Style {
     pub const PLAIN: Style = Style {
         fg: None,
         bold: false,
-        dim: false,
         italic: false,
         underline: false,
         strike: false,
@@ -89,7 +86,6 @@ impl Style {
         Style {
             fg: self.fg.or(outer.fg),
             bold: self.bold || outer.bold,
-            dim: self.dim || outer.dim,
             italic: self.italic || outer.italic,
             underline: self.underline || outer.underline,
             strike: self.strike || outer.strike,
@@ -115,7 +111,6 @@ impl Style {
         };
         let attributes = [
             (self.bold, 1),
-            (self.dim, 2),
             (self.italic, 3),
             (self.underline, 4),
             (self.strike, 9),

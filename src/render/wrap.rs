@@ -187,13 +187,22 @@ mod tests {
             plain(break_lines(&text, 10)),
             ["the quick", "brown fox", "jumps over", "the lazy", "dog"]
         );
-        assert_eq!(plain(break_lines(&text, 100)), ["the quick brown fox jumps over the lazy dog"]);
+        assert_eq!(
+            plain(break_lines(&text, 100)),
+            ["the quick brown fox jumps over the lazy dog"]
+        );
     }
 
     #[test]
     fn long_words_are_cut_and_wide_characters_counted() {
-        assert_eq!(plain(break_lines(&[span("abcdefghij k")], 4)), ["abcd", "efgh", "ij k"]);
-        assert_eq!(plain(break_lines(&[span("日本語の文")], 4)), ["日本", "語の", "文"]);
+        assert_eq!(
+            plain(break_lines(&[span("abcdefghij k")], 4)),
+            ["abcd", "efgh", "ij k"]
+        );
+        assert_eq!(
+            plain(break_lines(&[span("日本語の文")], 4)),
+            ["日本", "語の", "文"]
+        );
         assert_eq!(width("日本"), 4);
     }
 

@@ -9,13 +9,15 @@ use crate::api::types::{
 };
 use crate::catalog;
 use crate::cli::{
-    CacheTtlArg, EffortArg, MediaArgs, OutputArgs, OutputFormat, RequestArgs, StdinArgs, Thinking,
-    TurnArgs, UrlKindArg,
+    CacheTtlArg, EffortArg, MediaArgs, OutputArgs, OutputFormat, RequestArgs, StdinArgs, ThemeArg,
+    Thinking, TurnArgs, UrlKindArg,
 };
-use crate::config::{Config, OutputName};
+use crate::config::{Config, OutputName, RenderName, ThemeName};
 use crate::error::Error;
 use crate::input::{self, MediaOptions, StdinMode, UrlKind};
-use crate::output::{DataFormat, Format, OutputSettings, ReplyLimits};
+use crate::output::{
+    self, DataFormat, Format, OutputSettings, RenderWhen, ReplyLimits, ThemeChoice,
+};
 use std::io::IsTerminal;
 
 mod connection;
@@ -364,7 +366,45 @@ pub fn output_settings(
         usage: args.usage,
         show_thinking: args.show_thinking,
         tool_calls: terminal.stderr || log >= LogLevel::Info,
+        markdown: output::markdown_options(
+            render_when(args, config),
+            theme_choice(args, config),
+            format,
+            terminal.stdout,
+            |name| std::env::var(name).ok(),
+        ),
     })
+}
+
+/// `--raw`, `--render`, then `render` in the config file.
+fn render_when(args: &OutputArgs, config: &Config) -> RenderWhen {
+    let configured = config.render.map(|name| match name {
+        RenderName::Auto => RenderWhen::Auto,
+        RenderName::Always => RenderWhen::Always,
+        RenderName::Never => RenderWhen::Never,
+    });
+    let given = args.render.map(|when| match when {
+        crate::cli::RenderWhen::Auto => RenderWhen::Auto,
+        crate::cli::RenderWhen::Always => RenderWhen::Always,
+        crate::cli::RenderWhen::Never => RenderWhen::Never,
+    });
+    let raw = args.raw.then_some(RenderWhen::Never);
+    raw.or(given).or(configured).unwrap_or(RenderWhen::Auto)
+}
+
+/// `--theme`, then `theme` in the config file.
+fn theme_choice(args: &OutputArgs, config: &Config) -> ThemeChoice {
+    let configured = config.theme.map(|name| match name {
+        ThemeName::Auto => ThemeChoice::Auto,
+        ThemeName::Dark => ThemeChoice::Dark,
+        ThemeName::Light => ThemeChoice::Light,
+    });
+    let given = args.theme.map(|theme| match theme {
+        ThemeArg::Auto => ThemeChoice::Auto,
+        ThemeArg::Dark => ThemeChoice::Dark,
+        ThemeArg::Light => ThemeChoice::Light,
+    });
+    given.or(configured).unwrap_or(ThemeChoice::Auto)
 }
 
 #[cfg(test)]

@@ -32,6 +32,8 @@ mod network;
 mod output;
 /// The README's examples, run against the fake server.
 mod readme;
+/// Rendered Markdown: snapshots, a terminal, and raw text in pipes.
+mod render;
 /// Request options, checked against the official SDK's bodies.
 mod request;
 /// Retry policy, timeouts and the fallback model.

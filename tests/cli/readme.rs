@@ -22,20 +22,33 @@ fn readme() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap()
 }
 
+/// A line of three or more backticks: how many, and what follows them.
+fn fence(line: &str) -> Option<(usize, &str)> {
+    let ticks = line.bytes().take_while(|b| *b == b'`').count();
+    (ticks >= 3).then(|| (ticks, &line[ticks..]))
+}
+
+/// The fenced blocks. A block opened by N backticks is closed only by N or
+/// more, so a block can show fences inside it.
 fn blocks(markdown: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
-    let mut open: Option<Block> = None;
+    let mut open: Option<(Block, usize)> = None;
     for (i, line) in markdown.lines().enumerate() {
-        match (&mut open, line.strip_prefix("```")) {
-            (None, Some(language)) => {
-                open = Some(Block {
+        match (&mut open, fence(line)) {
+            (None, Some((ticks, language))) => {
+                let block = Block {
                     language: language.trim().to_owned(),
                     text: String::new(),
                     line: i + 1,
-                })
+                };
+                open = Some((block, ticks));
             }
-            (Some(_), Some(_)) => blocks.extend(open.take()),
-            (Some(block), None) => {
+            (Some((_, opened)), Some((ticks, rest)))
+                if ticks >= *opened && rest.trim().is_empty() =>
+            {
+                blocks.extend(open.take().map(|(block, _)| block));
+            }
+            (Some((block, _)), _) => {
                 block.text.push_str(line);
                 block.text.push('\n');
             }
@@ -328,13 +341,18 @@ fn every_console_block_prints_what_it_shows() {
 /// not templates with `...` or placeholders such as `ID`.
 fn inline_commands(markdown: &str) -> Vec<String> {
     let mut prose = String::new();
-    let mut in_block = false;
+    let mut fenced: Option<usize> = None;
     for line in markdown.lines() {
-        if line.starts_with("```") {
-            in_block = !in_block;
-        } else if !in_block {
-            prose.push_str(line);
-            prose.push('\n');
+        match (fenced, fence(line)) {
+            (None, Some((ticks, _))) => fenced = Some(ticks),
+            (Some(opened), Some((ticks, rest))) if ticks >= opened && rest.trim().is_empty() => {
+                fenced = None
+            }
+            (None, None) => {
+                prose.push_str(line);
+                prose.push('\n');
+            }
+            _ => {}
         }
     }
     prose

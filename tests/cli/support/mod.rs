@@ -9,7 +9,7 @@ pub mod tls;
 use std::process::Output;
 
 pub use files::{FileStore, StoredFile};
-pub use server::{End, FakeServer, Recorded, Reply, fixture};
+pub use server::{End, FakeServer, Gate, Recorded, Reply, fixture};
 
 /// The API key tests use. Distinctive, so a leak is easy to spot.
 pub const SECRET_KEY: &str = "sk-ant-api03-TESTSECRET-0123456789abcdef";

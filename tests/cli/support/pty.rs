@@ -14,7 +14,22 @@ pub struct Pty {
 
 impl Pty {
     pub fn open() -> Pty {
+        Pty::new(None)
+    }
+
+    /// A terminal that says it is `columns` wide (and 50 lines high).
+    pub fn sized(columns: u16) -> Pty {
+        Pty::new(Some(columns))
+    }
+
+    fn new(columns: Option<u16>) -> Pty {
         let (mut master, mut slave) = (0, 0);
+        let size = columns.map(|columns| libc::winsize {
+            ws_row: 50,
+            ws_col: columns,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        });
         // SAFETY: openpty writes two new descriptors into the out-pointers;
         // the optional name, termios and winsize arguments may be null.
         let rc = unsafe {
@@ -23,7 +38,7 @@ impl Pty {
                 &mut slave,
                 std::ptr::null_mut(),
                 std::ptr::null(),
-                std::ptr::null(),
+                size.as_ref().map_or(std::ptr::null(), |size| size),
             )
         };
         assert_eq!(rc, 0, "openpty failed");
@@ -81,13 +96,27 @@ impl Session {
 
     /// Like [`Session::spawn`], with stdout going to `stdout` instead of
     /// the terminal when given (`claude chat | tee`).
-    pub fn spawn_with_stdout(mut command: std::process::Command, stdout: Option<Stdio>) -> Session {
+    pub fn spawn_with_stdout(command: std::process::Command, stdout: Option<Stdio>) -> Session {
+        Session::start(Pty::open(), command, stdout, None)
+    }
+
+    /// Starts `command` with stdin and stdout on a terminal `columns` wide
+    /// and stderr piped, so the screen holds nothing but the answer.
+    pub fn spawn_answer_only(command: std::process::Command, columns: u16) -> Session {
+        Session::start(Pty::sized(columns), command, None, Some(Stdio::piped()))
+    }
+
+    fn start(
+        pty: Pty,
+        mut command: std::process::Command,
+        stdout: Option<Stdio>,
+        stderr: Option<Stdio>,
+    ) -> Session {
         use std::os::unix::process::CommandExt;
-        let pty = Pty::open();
         command
             .stdin(pty.terminal())
             .stdout(stdout.unwrap_or_else(|| pty.terminal()))
-            .stderr(pty.terminal());
+            .stderr(stderr.unwrap_or_else(|| pty.terminal()));
         // SAFETY: only async-signal-safe calls between fork and exec: a new
         // session, then the terminal on stdin becomes its controlling one.
         unsafe {
@@ -167,9 +196,31 @@ impl Session {
         }
     }
 
+    /// Waits for the child to exit and the terminal to close; returns the
+    /// exit code and everything written since the last `expect`.
+    #[track_caller]
+    pub fn finish(mut self) -> (Option<i32>, String) {
+        let code = self.wait_for_exit();
+        let (lock, ready) = &*self.output;
+        let mut output = lock.lock().unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while output.last() != Some(&0) {
+            let now = std::time::Instant::now();
+            assert!(now < deadline, "the terminal did not close");
+            output = ready.wait_timeout(output, deadline - now).unwrap().0;
+        }
+        let rest = &output[self.seen..output.len() - 1];
+        (code, String::from_utf8_lossy(rest).replace("\r\n", "\n"))
+    }
+
     /// Waits (at most 20 s) for the child to exit; returns its exit code.
     #[track_caller]
     pub fn wait(mut self) -> Option<i32> {
+        self.wait_for_exit()
+    }
+
+    #[track_caller]
+    fn wait_for_exit(&mut self) -> Option<i32> {
         use wait_timeout::ChildExt;
         match self
             .child

@@ -50,6 +50,27 @@ pub enum End {
     Stall,
 }
 
+/// A latch the test opens once it has seen what it waits for: a stream
+/// held at it sends nothing more until then. Synchronises without sleeps.
+#[derive(Debug, Clone, Default)]
+pub struct Gate(Arc<(Mutex<bool>, Condvar)>);
+
+impl Gate {
+    pub fn open(&self) {
+        let (open, changed) = &*self.0;
+        *open.lock().unwrap() = true;
+        changed.notify_all();
+    }
+
+    fn wait(&self) {
+        let (open, changed) = &*self.0;
+        let mut open = open.lock().unwrap();
+        while !*open {
+            open = changed.wait(open).unwrap();
+        }
+    }
+}
+
 /// One scripted reply.
 #[derive(Debug, Clone)]
 pub enum Reply {
@@ -69,6 +90,8 @@ pub enum Reply {
         /// Pause before each event after the first.
         gap: Duration,
         end: End,
+        /// Wait for the gate before sending the event at this index.
+        hold: Option<(usize, Gate)>,
     },
     /// A 200 stream that sends one byte at a time, every `every`, and
     /// never ends (until the client goes).
@@ -182,6 +205,7 @@ impl Reply {
             events: pieces,
             gap: Duration::ZERO,
             end: End::Clean,
+            hold: None,
         }
     }
 
@@ -224,6 +248,14 @@ impl Reply {
     pub fn gap(mut self, pause: Duration) -> Reply {
         if let Reply::Stream { gap, .. } = &mut self {
             *gap = pause;
+        }
+        self
+    }
+
+    /// Sends the first `events` events, then waits for `gate`.
+    pub fn hold_after(mut self, events: usize, gate: &Gate) -> Reply {
+        if let Reply::Stream { hold, .. } = &mut self {
+            *hold = Some((events, gate.clone()));
         }
         self
     }
@@ -412,6 +444,7 @@ fn respond(writer: &mut TcpStream, reader: &mut BufReader<TcpStream>, reply: Rep
             events,
             gap,
             end,
+            hold,
         } => {
             let mut head = "HTTP/1.1 200 OK\r\n".to_owned();
             for (name, value) in &headers {
@@ -422,6 +455,11 @@ fn respond(writer: &mut TcpStream, reader: &mut BufReader<TcpStream>, reply: Rep
                 return false;
             }
             for (i, event) in events.iter().enumerate() {
+                if let Some((at, gate)) = &hold
+                    && i == *at
+                {
+                    gate.wait();
+                }
                 if i > 0 && !gap.is_zero() {
                     thread::sleep(gap);
                 }
