@@ -36,7 +36,7 @@ pub fn run(args: FilesArgs, connection: &Connection, terminal: &Terminal) -> Res
         _ => {}
     }
     connection.require_credential()?;
-    let client = Client::new(connection.client.clone())?;
+    let client = Client::new(connection.client_config())?;
     let log = StderrLog::new(connection.log, None);
     let files = Files {
         client: &client,

@@ -29,6 +29,9 @@ pub enum LogLevel {
 /// Resolved connection settings.
 #[derive(Debug, Clone)]
 pub struct Connection {
+    /// The client's settings as resolved; its credential is `None` when the
+    /// key comes from `api_key_command`, so clients are built from
+    /// [`Connection::client_config`], never from this.
     pub client: ClientConfig,
     pub log: LogLevel,
     /// Both `ANTHROPIC_API_KEY` and `ANTHROPIC_AUTH_TOKEN` were set; the key

@@ -346,3 +346,32 @@ fn key_sources_take_precedence_in_the_documented_order() {
     );
     assert_eq!(sent(&[], &[]).0.as_deref(), Some("sk-command-000000"));
 }
+
+#[test]
+fn every_command_that_sends_uses_the_key_from_api_key_command() {
+    let home = key_command_home("echo sk-from-command-77");
+    for args in [
+        vec!["ask", "hi"],
+        vec!["count", "hi"],
+        vec!["models"],
+        vec!["batch", "list"],
+        vec!["files", "list"],
+        vec!["chat", "--session", "k", "hi"],
+    ] {
+        let server = FakeServer::routing(|_| Reply::json(r#"{"data": [], "has_more": false}"#));
+        let output = claude()
+            .env("XDG_CONFIG_HOME", &home)
+            .env("XDG_DATA_HOME", &home)
+            .env("ANTHROPIC_BASE_URL", server.url())
+            .args(&args)
+            .output()
+            .unwrap();
+        let requests = server.requests();
+        assert!(!requests.is_empty(), "{args:?}: {}", stderr(&output));
+        assert_eq!(
+            requests[0].header("x-api-key"),
+            Some("sk-from-command-77"),
+            "{args:?}"
+        );
+    }
+}
