@@ -66,6 +66,11 @@ complete -c claude -n "__fish_claude_using_subcommand ask" -l cache -d 'Automati
 1h\t''"
 complete -c claude -n "__fish_claude_using_subcommand ask" -l beta -d 'Beta feature name for the anthropic-beta header (repeatable)' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l schema -d 'Structured output: the reply is JSON matching this JSON Schema' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l web-search -d 'Let the model search the web, at most MAX_USES times a request' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l web-fetch -d 'Let the model fetch web pages and PDFs, at most MAX_USES times a request' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l domains -d 'Search and fetch only these domains (comma-separated)' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l block-domains -d 'Never search or fetch these domains (comma-separated)' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l mcp -d 'Connect a remote MCP server (repeatable); token from CLAUDE_MCP_TOKEN_<NAME>' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l max-continuations -d 'Times a turn the server paused (pause_turn) is continued [default: 5]' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -s o -l output -d 'Output format [default: text, or output in the config file]' -r -f -a "text\t'The reply\'s text'
 json\t'The whole Message as one JSON object'
@@ -88,6 +93,8 @@ complete -c claude -n "__fish_claude_using_subcommand ask" -l stdin -d 'Always r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l no-stdin -d 'Never read stdin'
 complete -c claude -n "__fish_claude_using_subcommand ask" -l resize -d 'Shrink images to 1568 px on the long edge and under the 5 MB limit'
 complete -c claude -n "__fish_claude_using_subcommand ask" -l dry-run -d 'Print the request (key redacted) instead of sending it'
+complete -c claude -n "__fish_claude_using_subcommand ask" -l code-exec -d 'Let the model run code in Anthropic\'s sandbox'
+complete -c claude -n "__fish_claude_using_subcommand ask" -l no-default-tools -d 'Leave out the server tools the config file turns on'
 complete -c claude -n "__fish_claude_using_subcommand ask" -l stream -d 'Print text as it arrives [default when stdout is a terminal]'
 complete -c claude -n "__fish_claude_using_subcommand ask" -l no-stream -d 'Wait for the whole reply [default when stdout is not a terminal]'
 complete -c claude -n "__fish_claude_using_subcommand ask" -s u -l usage -d 'After the reply, print tokens and estimated cost to stderr'
@@ -117,6 +124,11 @@ complete -c claude -n "__fish_claude_using_subcommand vision" -l cache -d 'Autom
 1h\t''"
 complete -c claude -n "__fish_claude_using_subcommand vision" -l beta -d 'Beta feature name for the anthropic-beta header (repeatable)' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l schema -d 'Structured output: the reply is JSON matching this JSON Schema' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l web-search -d 'Let the model search the web, at most MAX_USES times a request' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l web-fetch -d 'Let the model fetch web pages and PDFs, at most MAX_USES times a request' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l domains -d 'Search and fetch only these domains (comma-separated)' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l block-domains -d 'Never search or fetch these domains (comma-separated)' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l mcp -d 'Connect a remote MCP server (repeatable); token from CLAUDE_MCP_TOKEN_<NAME>' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l max-continuations -d 'Times a turn the server paused (pause_turn) is continued [default: 5]' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -s o -l output -d 'Output format [default: text, or output in the config file]' -r -f -a "text\t'The reply\'s text'
 json\t'The whole Message as one JSON object'
@@ -139,6 +151,8 @@ complete -c claude -n "__fish_claude_using_subcommand vision" -l stdin -d 'Alway
 complete -c claude -n "__fish_claude_using_subcommand vision" -l no-stdin -d 'Never read stdin'
 complete -c claude -n "__fish_claude_using_subcommand vision" -l resize -d 'Shrink images to 1568 px on the long edge and under the 5 MB limit'
 complete -c claude -n "__fish_claude_using_subcommand vision" -l dry-run -d 'Print the request (key redacted) instead of sending it'
+complete -c claude -n "__fish_claude_using_subcommand vision" -l code-exec -d 'Let the model run code in Anthropic\'s sandbox'
+complete -c claude -n "__fish_claude_using_subcommand vision" -l no-default-tools -d 'Leave out the server tools the config file turns on'
 complete -c claude -n "__fish_claude_using_subcommand vision" -l stream -d 'Print text as it arrives [default when stdout is a terminal]'
 complete -c claude -n "__fish_claude_using_subcommand vision" -l no-stream -d 'Wait for the whole reply [default when stdout is not a terminal]'
 complete -c claude -n "__fish_claude_using_subcommand vision" -s u -l usage -d 'After the reply, print tokens and estimated cost to stderr'
@@ -168,6 +182,11 @@ complete -c claude -n "__fish_claude_using_subcommand count" -l cache -d 'Automa
 1h\t''"
 complete -c claude -n "__fish_claude_using_subcommand count" -l beta -d 'Beta feature name for the anthropic-beta header (repeatable)' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -l schema -d 'Structured output: the reply is JSON matching this JSON Schema' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l web-search -d 'Let the model search the web, at most MAX_USES times a request' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l web-fetch -d 'Let the model fetch web pages and PDFs, at most MAX_USES times a request' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l domains -d 'Search and fetch only these domains (comma-separated)' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l block-domains -d 'Never search or fetch these domains (comma-separated)' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l mcp -d 'Connect a remote MCP server (repeatable); token from CLAUDE_MCP_TOKEN_<NAME>' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -s o -l output -d 'Output format' -r -f -a "text\t'Plain text, one item per line'
 json\t'The API\'s JSON'"
 complete -c claude -n "__fish_claude_using_subcommand count" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
@@ -182,6 +201,8 @@ complete -c claude -n "__fish_claude_using_subcommand count" -l stdin -d 'Always
 complete -c claude -n "__fish_claude_using_subcommand count" -l no-stdin -d 'Never read stdin'
 complete -c claude -n "__fish_claude_using_subcommand count" -l resize -d 'Shrink images to 1568 px on the long edge and under the 5 MB limit'
 complete -c claude -n "__fish_claude_using_subcommand count" -l dry-run -d 'Print the request (key redacted) instead of sending it'
+complete -c claude -n "__fish_claude_using_subcommand count" -l code-exec -d 'Let the model run code in Anthropic\'s sandbox'
+complete -c claude -n "__fish_claude_using_subcommand count" -l no-default-tools -d 'Leave out the server tools the config file turns on'
 complete -c claude -n "__fish_claude_using_subcommand count" -l cost -d 'Also print the estimated input cost in USD to stderr'
 complete -c claude -n "__fish_claude_using_subcommand count" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand count" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -210,6 +231,11 @@ complete -c claude -n "__fish_claude_using_subcommand chat" -l cache -d 'Automat
 1h\t''"
 complete -c claude -n "__fish_claude_using_subcommand chat" -l beta -d 'Beta feature name for the anthropic-beta header (repeatable)' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l schema -d 'Structured output: the reply is JSON matching this JSON Schema' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l web-search -d 'Let the model search the web, at most MAX_USES times a request' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l web-fetch -d 'Let the model fetch web pages and PDFs, at most MAX_USES times a request' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l domains -d 'Search and fetch only these domains (comma-separated)' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l block-domains -d 'Never search or fetch these domains (comma-separated)' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l mcp -d 'Connect a remote MCP server (repeatable); token from CLAUDE_MCP_TOKEN_<NAME>' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l max-continuations -d 'Times a turn the server paused (pause_turn) is continued [default: 5]' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -s o -l output -d 'Output format [default: text, or output in the config file]' -r -f -a "text\t'The reply\'s text'
 json\t'The whole Message as one JSON object'
@@ -235,6 +261,8 @@ complete -c claude -n "__fish_claude_using_subcommand chat" -l stdin -d 'Always 
 complete -c claude -n "__fish_claude_using_subcommand chat" -l no-stdin -d 'Never read stdin'
 complete -c claude -n "__fish_claude_using_subcommand chat" -l resize -d 'Shrink images to 1568 px on the long edge and under the 5 MB limit'
 complete -c claude -n "__fish_claude_using_subcommand chat" -l dry-run -d 'Print the request (key redacted) instead of sending it'
+complete -c claude -n "__fish_claude_using_subcommand chat" -l code-exec -d 'Let the model run code in Anthropic\'s sandbox'
+complete -c claude -n "__fish_claude_using_subcommand chat" -l no-default-tools -d 'Leave out the server tools the config file turns on'
 complete -c claude -n "__fish_claude_using_subcommand chat" -l stream -d 'Print text as it arrives [default when stdout is a terminal]'
 complete -c claude -n "__fish_claude_using_subcommand chat" -l no-stream -d 'Wait for the whole reply [default when stdout is not a terminal]'
 complete -c claude -n "__fish_claude_using_subcommand chat" -s u -l usage -d 'After the reply, print tokens and estimated cost to stderr'
@@ -295,6 +323,11 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_sub
 1h\t''"
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l beta -d 'Beta feature name for the anthropic-beta header (repeatable)' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l schema -d 'Structured output: the reply is JSON matching this JSON Schema' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l web-search -d 'Let the model search the web, at most MAX_USES times a request' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l web-fetch -d 'Let the model fetch web pages and PDFs, at most MAX_USES times a request' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l domains -d 'Search and fetch only these domains (comma-separated)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l block-domains -d 'Never search or fetch these domains (comma-separated)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l mcp -d 'Connect a remote MCP server (repeatable); token from CLAUDE_MCP_TOKEN_<NAME>' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l base-url -d 'API base URL' -r
@@ -306,6 +339,8 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l wait -d 'Then wait for the batch to end and print its results'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -s u -l usage -d 'After the results, tokens and cost at batch prices on stderr'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l dry-run -d 'Print the request (key redacted) instead of sending it'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l code-exec -d 'Let the model run code in Anthropic\'s sandbox'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l no-default-tools -d 'Leave out the server tools the config file turns on'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -s V -l version -d 'Print version'

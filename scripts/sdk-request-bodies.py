@@ -19,6 +19,8 @@ Record fields:
     stdin_file         path (relative to the package root) of a file whose
                        BYTES are piped to standard input, or null; at most one
                        of stdin / stdin_file is set
+    env                environment variables the CLI runs with (an MCP
+                       server's token, CLAUDE_MCP_TOKEN_<NAME>), or null
     call               the SDK call that was made (image/document data shown
                        as b64('path'), i.e. base64.standard_b64encode(bytes))
     path               the request path the SDK used: /v1/messages,
@@ -121,7 +123,7 @@ COUNT_TOKENS_JSON = b'{"input_tokens": 42}'
 TARGETS = ("create", "count_tokens", "batches.create")
 
 
-def case(name, cli, kwargs, *, stdin=None, stdin_file=None, beta=False, target="create", only_major=None):
+def case(name, cli, kwargs, *, stdin=None, stdin_file=None, env=None, beta=False, target="create", only_major=None):
     assert target in TARGETS, target
     assert stdin is None or stdin_file is None, name
     assert not (beta and target != "create"), name
@@ -136,6 +138,7 @@ def case(name, cli, kwargs, *, stdin=None, stdin_file=None, beta=False, target="
         "kwargs": kwargs,
         "stdin": stdin,
         "stdin_file": stdin_file,
+        "env": env,
         "beta": beta,
         "target": target,
         "only_major": only_major,
@@ -469,6 +472,104 @@ CASES = [
     ),
 ]
 
+# --- server tools (shapes: types/web_search_tool_20260318_param.py,
+# web_fetch_tool_20260318_param.py, code_execution_tool_20260521_param.py,
+# beta/beta_request_mcp_server_url_definition_param.py, beta/beta_mcp_toolset_param.py)
+WEB_SEARCH = {"type": "web_search_20260318", "name": "web_search"}
+WEB_FETCH = {"type": "web_fetch_20260318", "name": "web_fetch"}
+CODE_EXECUTION = {"type": "code_execution_20260521", "name": "code_execution"}
+MCP_BETA = "mcp-client-2026-09-15"
+MCP_TOKEN = "mcp-token-0123456789-SECRET"
+DOCS_MCP = "https://mcp.example.com/mcp"
+DATA_MCP = "https://data.example.org/mcp"
+
+
+def mcp_server(name, url, token=None):
+    server = {"type": "url", "url": url, "name": name}
+    if token is not None:
+        server["authorization_token"] = token
+    return server
+
+
+def mcp_toolset(name):
+    return {"type": "mcp_toolset", "mcp_server_name": name}
+
+
+CASES += [
+    case("web-search", ["ask", "--web-search", "hello world"], base(tools=[WEB_SEARCH])),
+    case(
+        "web-search-max-uses-domains",
+        ["ask", "--web-search=3", "--domains", "docs.rs,rust-lang.org", "hello world"],
+        base(tools=[{**WEB_SEARCH, "max_uses": 3, "allowed_domains": ["docs.rs", "rust-lang.org"]}]),
+    ),
+    case(
+        "web-fetch-blocked-domains",
+        ["ask", "--web-fetch=2", "--block-domains", "example.com", "hello world"],
+        base(tools=[{**WEB_FETCH, "max_uses": 2, "blocked_domains": ["example.com"]}]),
+    ),
+    case(
+        "web-tools-domains-stream",
+        ["ask", "--stream", "--web-search", "--web-fetch", "--domains", "docs.rs", "hello world"],
+        base(
+            stream=True,
+            tools=[{**WEB_SEARCH, "allowed_domains": ["docs.rs"]}, {**WEB_FETCH, "allowed_domains": ["docs.rs"]}],
+        ),
+    ),
+    case("code-exec", ["ask", "--code-exec", "hello world"], base(tools=[CODE_EXECUTION])),
+    case(
+        "mcp",
+        ["ask", "--mcp", f"docs={DOCS_MCP}", "--mcp", f"open-data={DATA_MCP}", "hello world"],
+        base(
+            mcp_servers=[mcp_server("docs", DOCS_MCP, MCP_TOKEN), mcp_server("open-data", DATA_MCP)],
+            tools=[mcp_toolset("docs"), mcp_toolset("open-data")],
+            betas=[MCP_BETA],
+        ),
+        env={"CLAUDE_MCP_TOKEN_DOCS": MCP_TOKEN},
+        beta=True,
+    ),
+    case(
+        "server-tools-all",
+        [
+            "ask", "--web-search=5", "--web-fetch", "--code-exec", "--mcp", f"docs={DOCS_MCP}",
+            "--beta", "context-1m-2025-08-07", "hello world",
+        ],
+        base(
+            mcp_servers=[mcp_server("docs", DOCS_MCP)],
+            tools=[{**WEB_SEARCH, "max_uses": 5}, WEB_FETCH, CODE_EXECUTION, mcp_toolset("docs")],
+            betas=["context-1m-2025-08-07", MCP_BETA],
+        ),
+        beta=True,
+    ),
+    case(
+        "vision-web-search",
+        ["vision", RED_PNG, "--web-search"],
+        base(messages=user(image(RED_PNG, "image/png"), text("Describe this image.")), tools=[WEB_SEARCH]),
+    ),
+    case(
+        "count-server-tools",
+        ["count", "--web-search", "--code-exec", "hello world"],
+        {"messages": HELLO, "model": "claude-sonnet-5", "tools": [WEB_SEARCH, CODE_EXECUTION]},
+        target="count_tokens",
+    ),
+    case(
+        "batch-server-tools",
+        ["batch", "submit", "--web-fetch=1", f"{BATCH}/prompts.txt"],
+        {
+            "requests": [
+                batch_request(
+                    f"line-{i}",
+                    max_tokens=4096,
+                    messages=prompt_msg(line),
+                    model="claude-sonnet-5",
+                    tools=[{**WEB_FETCH, "max_uses": 1}],
+                )
+                for i, line in enumerate(["What is the capital of France?", "Name three primes."], 1)
+            ]
+        },
+        target="batches.create",
+    ),
+]
+
 # The major version whose records are written for the common cases.
 COMMON_MAJOR = 2
 
@@ -562,6 +663,7 @@ def run_case(c):
         "cli": c["cli"],
         "stdin": c["stdin"],
         "stdin_file": c["stdin_file"],
+        "env": c["env"],
         "call": f"{call_repr(target, c['kwargs'])}  # sent POST {req['path']}",
         "path": req["path"],
         "anthropic_version": headers.get("anthropic-version"),

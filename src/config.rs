@@ -2,7 +2,8 @@
 //! `~/.config/claude-cli/config.toml`). It holds defaults below flags and
 //! environment variables: the model, max_tokens, the system prompt, the
 //! output format, Markdown rendering and its theme, a command that prints
-//! the API key, model aliases of your own, and price-table overrides.
+//! the API key, model aliases of your own, price-table overrides, and the
+//! server tools every request gets.
 //!
 //! ```toml
 //! model = "haiku"
@@ -18,6 +19,14 @@
 //! [prices.claude-sonnet-5]   # USD per million tokens
 //! input = 2.0
 //! output = 10.0
+//!
+//! [tools]
+//! web_search = true          # or a number: at most that many searches
+//! domains = ["docs.rs"]
+//! max_continuations = 5
+//!
+//! [tools.mcp]                 # token from CLAUDE_MCP_TOKEN_DOCS
+//! docs = "https://mcp.example.com/mcp"
 //! ```
 
 use std::collections::BTreeMap;
@@ -45,6 +54,32 @@ pub struct Config {
     pub aliases: BTreeMap<String, String>,
     #[serde(default)]
     pub prices: BTreeMap<String, PriceEntry>,
+    #[serde(default)]
+    pub tools: ToolsConfig,
+}
+
+/// `[tools]`: server tools turned on for every request, as the flags of
+/// the same names would (a flag given wins over its key here).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ToolsConfig {
+    pub web_search: Option<ToolSwitch>,
+    pub web_fetch: Option<ToolSwitch>,
+    pub domains: Option<Vec<String>>,
+    pub block_domains: Option<Vec<String>>,
+    pub code_exec: Option<bool>,
+    /// NAME = URL, as `--mcp NAME=URL`.
+    #[serde(default)]
+    pub mcp: BTreeMap<String, String>,
+    pub max_continuations: Option<u32>,
+}
+
+/// `true`/`false`, or a number: on, with at most that many uses.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum ToolSwitch {
+    On(bool),
+    MaxUses(u32),
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
@@ -145,6 +180,19 @@ pub fn parse(text: &str) -> Result<Config, String> {
     if config.max_tokens == Some(0) {
         return Err("max_tokens must be at least 1".into());
     }
+    for (key, switch) in [
+        ("web_search", config.tools.web_search),
+        ("web_fetch", config.tools.web_fetch),
+    ] {
+        if switch == Some(ToolSwitch::MaxUses(0)) {
+            return Err(format!(
+                "tools.{key}: a number of uses must be at least 1 (false turns it off)"
+            ));
+        }
+    }
+    if config.tools.domains.is_some() && config.tools.block_domains.is_some() {
+        return Err("tools: give domains or block_domains, not both".into());
+    }
     for (name, price) in &config.prices {
         let figures = [
             Some(price.input),
@@ -184,9 +232,21 @@ fast = "claude-haiku-4-5"
 [prices.my-model]
 input = 4.0
 output = 20.0
+
+[tools]
+web_search = 3
+code_exec = true
+domains = ["docs.rs"]
+
+[tools.mcp]
+docs = "https://mcp.example.com/mcp"
 "#,
         )
         .unwrap();
+        assert_eq!(config.tools.web_search, Some(ToolSwitch::MaxUses(3)));
+        assert_eq!(config.tools.web_fetch, None);
+        assert_eq!(config.tools.code_exec, Some(true));
+        assert_eq!(config.tools.mcp["docs"], "https://mcp.example.com/mcp");
         assert_eq!(config.model.as_deref(), Some("haiku"));
         assert_eq!(config.output, Some(OutputName::StreamJson));
         assert_eq!(config.render, Some(RenderName::Never));
@@ -216,6 +276,12 @@ output = 20.0
         let error = parse("[prices.m]\ninput = -1.0\noutput = 1.0\n").unwrap_err();
         assert!(error.contains("prices.m"), "{error}");
         assert!(parse("model = \n").unwrap_err().starts_with("line 1: "));
+        let error = parse("[tools]\nweb_search = 0\n").unwrap_err();
+        assert!(error.contains("tools.web_search"), "{error}");
+        let error = parse("[tools]\ndomains = [\"a\"]\nblock_domains = [\"b\"]\n").unwrap_err();
+        assert!(error.contains("not both"), "{error}");
+        let error = parse("[tools]\nweb_serch = true\n").unwrap_err();
+        assert!(error.starts_with("line 2: "), "{error}");
     }
 
     #[test]

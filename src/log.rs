@@ -20,6 +20,8 @@ pub struct StderrLog {
 }
 
 const BODY_PREVIEW: usize = 512;
+/// Bytes past the preview read to find a secret that starts inside it.
+const SECRET_MARGIN: usize = 4096;
 
 impl StderrLog {
     pub fn new(level: LogLevel, spinner: Option<Spinner>) -> StderrLog {
@@ -61,8 +63,17 @@ impl StderrLog {
                     for (name, value) in headers {
                         let _ = writeln!(err, "claude:   {name}: {value}");
                     }
-                    let end = body.len().min(BODY_PREVIEW);
-                    let preview = one_line(&String::from_utf8_lossy(&body[..end]));
+                    // Scrubbed before it is cut, so that no secret in the
+                    // body (an MCP server's token) shows even in part.
+                    let end = body.len().min(BODY_PREVIEW + SECRET_MARGIN);
+                    let text = String::from_utf8_lossy(&body[..end]);
+                    let scrubbed = secrets::scrub(&text);
+                    let cut = scrubbed
+                        .char_indices()
+                        .map(|(i, _)| i)
+                        .find(|&i| i >= BODY_PREVIEW)
+                        .unwrap_or(scrubbed.len());
+                    let preview = one_line(&scrubbed[..cut]);
                     let _ = writeln!(err, "claude:   body: {preview}");
                 }
                 Ok(())

@@ -178,6 +178,7 @@ impl<O: Write, E: Write> Driver<'_, O, E> {
                     return Err(error.into());
                 }
             };
+            self.renderer.reply_arrived(&reply).map_err(Error::Output)?;
             if next_step(&reply, continuations, self.limits) == NextStep::Continue
                 && !interrupt::requested()
             {

@@ -16,18 +16,19 @@ impl Client {
     pub fn create_batch(
         &self,
         body: Bytes,
+        betas: &[String],
         observer: &dyn Observer,
     ) -> Result<JsonReply<serde_json::Value>, Error> {
         let url = self.endpoint("v1/messages/batches").map_err(build_error)?;
-        self.json_call(Method::POST, url, Some(body), &[], observer)
+        self.json_call(Method::POST, url, Some(body), betas, observer)
     }
 
     /// `POST /v1/messages/batches`, as `--dry-run` would show it.
-    pub fn preview_batch(&self, body: Bytes) -> anyhow::Result<RequestPreview> {
+    pub fn preview_batch(&self, body: Bytes, betas: &[String]) -> anyhow::Result<RequestPreview> {
         Ok(RequestPreview {
             method: "POST",
             url: self.endpoint("v1/messages/batches")?,
-            headers: self.header_list(&[], true),
+            headers: self.header_list(betas, true),
             body,
         })
     }

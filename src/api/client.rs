@@ -18,6 +18,7 @@ use super::proxy::Proxies;
 use super::retry::{RetryDecision, RetryPolicy};
 use super::stream::StreamEvent;
 use super::transport::{Deadline, HttpRequest, RequestBody, Response, Transport, TransportError};
+use super::types::ContentBlock;
 use crate::interrupt;
 use crate::secrets::REDACTED;
 use serde::de::DeserializeOwned;
@@ -68,6 +69,12 @@ pub trait StreamSink {
 
     /// A new attempt begins; drop any state from the failed one.
     fn restart(&mut self) {}
+
+    /// A content block is complete (its `content_block_stop` arrived), as
+    /// accumulated: a server tool call with its whole input, say.
+    fn block_complete(&mut self, _block: &ContentBlock) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Something that happened while sending, for the `-v` log.

@@ -210,7 +210,13 @@ impl StreamReader<'_> {
         }
         self.accumulator
             .apply(&event)
-            .map_err(|e| protocol(e, &self.request_id))
+            .map_err(|e| protocol(e, &self.request_id))?;
+        if let StreamEvent::BlockStop { index } = event
+            && let Some(block) = self.accumulator.block(index)
+        {
+            self.sink.block_complete(block).map_err(Error::Output)?;
+        }
+        Ok(())
     }
 }
 

@@ -23,6 +23,9 @@ pub struct MessageRequest {
     /// Server-side context editing such as compaction (a beta).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub context_management: Option<Value>,
+    /// Remote MCP servers the API connects to (the MCP connector beta).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mcp_servers: Vec<McpServer>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub output_config: Option<OutputConfig>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -36,6 +39,8 @@ pub struct MessageRequest {
     pub temperature: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thinking: Option<ThinkingConfig>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tools: Vec<ToolDefinition>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub top_k: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -51,12 +56,16 @@ pub struct CountTokensRequest<'a> {
     pub model: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cache_control: Option<&'a CacheControl>,
+    #[serde(skip_serializing_if = "<[McpServer]>::is_empty")]
+    pub mcp_servers: &'a [McpServer],
     #[serde(skip_serializing_if = "Option::is_none")]
     pub output_config: Option<&'a OutputConfig>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub system: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thinking: Option<&'a ThinkingConfig>,
+    #[serde(skip_serializing_if = "<[ToolDefinition]>::is_empty")]
+    pub tools: &'a [ToolDefinition],
 }
 
 impl<'a> From<&'a MessageRequest> for CountTokensRequest<'a> {
@@ -65,11 +74,92 @@ impl<'a> From<&'a MessageRequest> for CountTokensRequest<'a> {
             messages: &request.messages,
             model: &request.model,
             cache_control: request.cache_control.as_ref(),
+            mcp_servers: &request.mcp_servers,
             output_config: request.output_config.as_ref(),
             system: request.system.as_deref(),
             thinking: request.thinking.as_ref(),
+            tools: &request.tools,
         }
     }
+}
+
+/// One entry of `tools`. Server tools run on Anthropic's side; each `type`
+/// is the dated version this client speaks, as the official SDK (Python
+/// 2.12) types give them.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "type")]
+pub enum ToolDefinition {
+    /// `web_search_20260318`, named `web_search`.
+    #[serde(rename = "web_search_20260318")]
+    WebSearch(WebTool),
+    /// `web_fetch_20260318`, named `web_fetch`.
+    #[serde(rename = "web_fetch_20260318")]
+    WebFetch(WebTool),
+    /// `code_execution_20260521`: a sandbox that runs Python and bash.
+    #[serde(rename = "code_execution_20260521")]
+    CodeExecution { name: &'static str },
+    /// Every tool of one of the request's `mcp_servers`.
+    #[serde(rename = "mcp_toolset")]
+    McpToolset { mcp_server_name: String },
+}
+
+impl ToolDefinition {
+    pub fn web_search(options: WebOptions) -> ToolDefinition {
+        ToolDefinition::WebSearch(WebTool {
+            name: "web_search",
+            options,
+        })
+    }
+
+    pub fn web_fetch(options: WebOptions) -> ToolDefinition {
+        ToolDefinition::WebFetch(WebTool {
+            name: "web_fetch",
+            options,
+        })
+    }
+
+    pub fn code_execution() -> ToolDefinition {
+        ToolDefinition::CodeExecution {
+            name: "code_execution",
+        }
+    }
+}
+
+/// A web search or web fetch tool.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct WebTool {
+    name: &'static str,
+    #[serde(flatten)]
+    options: WebOptions,
+}
+
+/// What a web tool may do: how often, and where.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct WebOptions {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_uses: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_domains: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub blocked_domains: Option<Vec<String>>,
+}
+
+/// A remote MCP server the API connects to: `{"type": "url", ...}`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct McpServer {
+    #[serde(rename = "type")]
+    pub kind: McpServerKind,
+    pub url: String,
+    pub name: String,
+    /// Sent to the MCP server as its OAuth bearer token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_token: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum McpServerKind {
+    Url,
 }
 
 /// One turn of the conversation we send.
@@ -254,6 +344,7 @@ mod tests {
             model: "m".into(),
             container: None,
             context_management: None,
+            mcp_servers: vec![],
             cache_control: None,
             output_config: None,
             stop_sequences: vec![],
@@ -261,6 +352,7 @@ mod tests {
             system: None,
             temperature: None,
             thinking: None,
+            tools: vec![],
             top_k: None,
             top_p: None,
         };
@@ -293,6 +385,36 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&message).unwrap(),
             "{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"\\u00b0\"}, {\"type\": \"x\"}\n]}"
+        );
+    }
+
+    #[test]
+    fn server_tools_have_the_sdk_shapes() {
+        let tools = vec![
+            ToolDefinition::web_search(WebOptions {
+                max_uses: Some(3),
+                allowed_domains: Some(vec!["docs.rs".into()]),
+                blocked_domains: None,
+            }),
+            ToolDefinition::web_fetch(WebOptions::default()),
+            ToolDefinition::code_execution(),
+            ToolDefinition::McpToolset {
+                mcp_server_name: "docs".into(),
+            },
+        ];
+        assert_eq!(
+            serde_json::to_string(&tools).unwrap(),
+            r#"[{"type":"web_search_20260318","name":"web_search","max_uses":3,"allowed_domains":["docs.rs"]},{"type":"web_fetch_20260318","name":"web_fetch"},{"type":"code_execution_20260521","name":"code_execution"},{"type":"mcp_toolset","mcp_server_name":"docs"}]"#
+        );
+        let server = McpServer {
+            kind: McpServerKind::Url,
+            url: "https://mcp.example.com/mcp".into(),
+            name: "docs".into(),
+            authorization_token: None,
+        };
+        assert_eq!(
+            serde_json::to_string(&server).unwrap(),
+            r#"{"type":"url","url":"https://mcp.example.com/mcp","name":"docs"}"#
         );
     }
 }

@@ -281,6 +281,11 @@ impl MessageAccumulator {
         Ok(())
     }
 
+    /// Content block `index` as accumulated so far.
+    pub fn block(&self, index: usize) -> Option<&ContentBlock> {
+        self.message.as_ref()?.content.get(index)
+    }
+
     /// True once `message_stop` has arrived: the reply is complete.
     pub fn is_complete(&self) -> bool {
         self.stopped

@@ -12,8 +12,8 @@ use serde_json::{Map, Value};
 
 pub use super::request::{
     Base64Data, CacheControl, CacheKind, CacheTtl, CountTokensRequest, Effort, InputBlock,
-    InputContent, InputMessage, MessageRequest, OutputConfig, OutputFormat, RawContent, Role,
-    Source, ThinkingConfig,
+    InputContent, InputMessage, McpServer, McpServerKind, MessageRequest, OutputConfig,
+    OutputFormat, RawContent, Role, Source, ThinkingConfig, ToolDefinition, WebOptions, WebTool,
 };
 
 /// The reply of `count_tokens`.

@@ -52,8 +52,8 @@ pub const ASK_EXAMPLES: &[Example] = &[
         "claude ask -o json \"Name a prime\" | jq -r '.content[] | select(.type == \"text\") | .text'",
     ),
     example(
-        "A cheaper model, with token usage and cost on stderr",
-        "claude ask -u -m haiku \"Name three prime numbers\"",
+        "Search the web and answer, with numbered sources",
+        "claude ask --web-search \"What changed in the latest Rust release?\"",
     ),
 ];
 
@@ -188,6 +188,10 @@ pub const BATCH_SUBMIT_EXAMPLES: &[Example] = &[
     example(
         "Submit, wait and print the answers",
         "claude batch submit --wait questions.txt -o text",
+    ),
+    example(
+        "Let every prompt search the web, at most twice",
+        "claude batch submit --web-search=2 questions.txt",
     ),
 ];
 

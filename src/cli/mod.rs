@@ -8,10 +8,13 @@
 //! help should not change with the caller's environment).
 
 pub mod help;
+mod tools;
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub use tools::{ServerToolArgs, TurnArgs};
 
 /// The default API version (see shared/api-facts.md, last section).
 pub const DEFAULT_API_VERSION: &str = "2026-10-21";
@@ -703,22 +706,9 @@ pub struct RequestArgs {
     /// Print the request (key redacted) instead of sending it
     #[arg(long)]
     pub dry_run: bool,
-}
 
-/// How far one turn may go on by itself.
-#[derive(Debug, Args)]
-#[command(next_help_heading = "Tools")]
-pub struct TurnArgs {
-    /// Times a turn the server paused (pause_turn) is continued [default: 5]
-    #[arg(
-        long,
-        value_name = "N",
-        long_help = "Times a turn the server paused (stop_reason pause_turn, during a long \
-                     server tool turn) is sent back to be continued. Each continuation is \
-                     another request, counted in --usage. When they are spent and the turn \
-                     is still paused, claude says so and exits 5. [default: 5]"
-    )]
-    pub max_continuations: Option<u32>,
+    #[command(flatten)]
+    pub tools: ServerToolArgs,
 }
 
 /// How to print the reply.

@@ -67,7 +67,7 @@ pub fn send(
         betas: &settings.betas,
         renderer: &mut renderer,
         log: &log,
-        limits: settings::reply_limits(turn, settings),
+        limits: settings::reply_limits(turn, settings, config),
         hook: &mut NoHook,
     };
     match driver.run(request)? {
@@ -133,12 +133,14 @@ pub fn message_request(
         cache_control: settings.cache_control.clone(),
         container: None,
         context_management: None,
+        mcp_servers: settings.mcp_servers.clone(),
         output_config: settings.output_config.clone(),
         stop_sequences: settings.stop_sequences.clone(),
         stream,
         system: settings.system.clone(),
         temperature: settings.temperature,
         thinking: settings.thinking,
+        tools: settings.server_tools.definitions(),
         top_k: settings.top_k,
         top_p: settings.top_p,
     }

@@ -37,6 +37,7 @@ pub fn run(
             &args.request,
             &connection.client.api_version,
             config,
+            |name| std::env::var(name).ok(),
         )?),
         _ => None,
     };
@@ -103,7 +104,7 @@ impl Batches<'_> {
         if !ignored.is_empty() && requests.iter().any(|r| r.from_params) {
             output::note(format!(
                 "{} applied to prompt lines only: params lines are sent as written (with -m, \
-                 -s and --max-tokens filling in what they lack)",
+                 -s, --max-tokens and the server tools filling in what they lack)",
                 ignored.join(", ")
             ));
         }
@@ -121,10 +122,13 @@ impl Batches<'_> {
         let body = Bytes::from(body);
         batch::check_size(body.len())?;
         if settings.dry_run {
-            let preview = self.client.preview_batch(body)?;
+            let preview = self.client.preview_batch(body, &settings.betas)?;
             return super::print_preview(&preview, connection, self.terminal);
         }
-        let created = self.client.create_batch(body, self.log)?.value;
+        let created = self
+            .client
+            .create_batch(body, &settings.betas, self.log)?
+            .value;
         let info = BatchInfo::from_json(&created);
         if info.id.is_empty() {
             return Err(Error::Api(api::Error::Protocol {

@@ -33,7 +33,10 @@ fn request_settings(
     connection: &Connection,
     config: &Config,
 ) -> Result<RequestSettings> {
-    let settings = RequestSettings::resolve(request, &connection.client.api_version, config)?;
+    let settings =
+        RequestSettings::resolve(request, &connection.client.api_version, config, |name| {
+            std::env::var(name).ok()
+        })?;
     settings::check_cache_value(request, first_word)?;
     Ok(settings)
 }

@@ -199,7 +199,8 @@ fn with_prompt(defaults: &Defaults, prompt: &str, overrides: &Map<String, Value>
 }
 
 /// A full `params` line: kept as written, with the flags' model,
-/// max_tokens and system filled in where it has none.
+/// max_tokens and system filled in where it has none, and the server tools
+/// where it names none.
 fn with_defaults(params: Value, defaults: &Defaults) -> Result<Value, String> {
     let Value::Object(mut params) = params else {
         return Err("params must be a JSON object".into());
@@ -237,6 +238,15 @@ fn with_defaults(params: Value, defaults: &Defaults) -> Result<Value, String> {
             && let Some(value) = defaults.params.get(key)
         {
             params.insert(key.to_owned(), value.clone());
+        }
+    }
+    // Server tools come with their MCP servers, and only to a line that
+    // names no tools of its own.
+    if !params.contains_key("tools") && !params.contains_key("mcp_servers") {
+        for key in ["mcp_servers", "tools"] {
+            if let Some(value) = defaults.params.get(key) {
+                params.insert(key.to_owned(), value.clone());
+            }
         }
     }
     Ok(Value::Object(params))
@@ -405,6 +415,29 @@ mod tests {
         assert_eq!(requests[0].params["model"], json!("m"));
         assert_eq!(requests[0].params["max_tokens"], json!(4096));
         assert_eq!(requests[0].params["system"], json!("S"));
+    }
+
+    #[test]
+    fn params_lines_without_tools_get_the_flags_server_tools() {
+        let mut with_tools = defaults();
+        with_tools.params.insert(
+            "tools".into(),
+            json!([{"type": "mcp_toolset", "mcp_server_name": "d"}]),
+        );
+        with_tools.params.insert(
+            "mcp_servers".into(),
+            json!([{"type": "url", "url": "https://d.io", "name": "d"}]),
+        );
+        let lines = "{\"custom_id\":\"a\",\"params\":{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}}\n\
+                     {\"custom_id\":\"b\",\"params\":{\"tools\":[],\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}}\n";
+        let requests = parse("in.jsonl", lines, &with_tools).unwrap();
+        assert_eq!(requests[0].params["tools"], with_tools.params["tools"]);
+        assert_eq!(
+            requests[0].params["mcp_servers"],
+            with_tools.params["mcp_servers"]
+        );
+        assert_eq!(requests[1].params["tools"], json!([]));
+        assert_eq!(requests[1].params.get("mcp_servers"), None);
     }
 
     #[test]

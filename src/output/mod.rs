@@ -6,6 +6,7 @@ mod batch;
 mod data;
 mod files;
 mod reply;
+mod server_tools;
 mod spinner;
 mod terminal;
 mod transcript;
@@ -25,7 +26,8 @@ pub use upload::UploadProgress;
 use crate::api::RequestPreview;
 
 /// Prints a request as `--dry-run` shows it: the request line, the headers
-/// (secrets already redacted), a blank line, and the JSON body, pretty on a
+/// (secrets already redacted), a blank line, and the JSON body (scrubbed of
+/// secrets), pretty on a
 /// terminal and on one line otherwise (so `tail -n 1 | jq` works).
 pub fn print_preview(
     out: &mut impl Write,
@@ -39,12 +41,13 @@ pub fn print_preview(
         writeln!(out, "{name}: {value}")?;
     }
     writeln!(out)?;
+    // The body may carry secrets too: an MCP server's token.
+    let body = crate::secrets::scrub(std::str::from_utf8(&preview.body).map_err(io::Error::other)?);
     if pretty {
-        let body: serde_json::Value =
-            serde_json::from_slice(&preview.body).map_err(io::Error::other)?;
+        let body: serde_json::Value = serde_json::from_str(&body).map_err(io::Error::other)?;
         serde_json::to_writer_pretty(&mut *out, &body).map_err(io::Error::other)?;
     } else {
-        out.write_all(&preview.body)?;
+        out.write_all(body.as_bytes())?;
     }
     writeln!(out)?;
     out.flush()

@@ -10,6 +10,7 @@ use crate::catalog;
 use crate::json_text;
 use crate::render::{self, Markdown};
 
+use super::server_tools;
 use super::spinner::Spinner;
 
 /// What goes to stdout.
@@ -218,10 +219,42 @@ impl<O: Write, E: Write> Renderer<O, E> {
         ))
     }
 
+    /// A reply of the run arrived whole (not streamed): what the server
+    /// did with its tools is told now, as streaming tells it block by block.
+    pub fn reply_arrived(&mut self, reply: &Reply) -> io::Result<()> {
+        if reply.raw.is_none() {
+            return Ok(());
+        }
+        for block in &reply.message.content {
+            self.show_block(block)?;
+        }
+        Ok(())
+    }
+
+    /// One line for a server tool call (when they are shown) or for a
+    /// tool error (always).
+    fn show_block(&mut self, block: &ContentBlock) -> io::Result<()> {
+        if self.settings.tool_calls
+            && let Some(line) = server_tools::call_line(block)
+        {
+            self.stderr_line(&line)?;
+        }
+        if let Some(note) = server_tools::error_note(block) {
+            self.stderr_line(&note)?;
+        }
+        Ok(())
+    }
+
     /// Writes a `claude: …` line to stderr, past an open thinking line and
-    /// without drawing over the spinner.
+    /// without drawing over the spinner. When the answer is mid-line on the
+    /// same terminal, the line starts on a fresh one.
     fn stderr_line(&mut self, line: &str) -> io::Result<()> {
         self.close_thinking()?;
+        if !self.at_line_start && self.pretty && self.stderr_terminal {
+            self.out.flush()?;
+            self.err.write_all(b"\n")?;
+        }
+        let line = crate::secrets::scrub(line);
         let err = &mut self.err;
         let mut write = || writeln!(err, "claude: {line}").and_then(|()| err.flush());
         match &self.spinner {
@@ -357,6 +390,10 @@ impl<O: Write> Write for Closable<O> {
 }
 
 impl<O: Write, E: Write> StreamSink for Renderer<O, E> {
+    fn block_complete(&mut self, block: &ContentBlock) -> io::Result<()> {
+        self.show_block(block)
+    }
+
     fn event(&mut self, event: &StreamEvent<'_>, raw: &str) -> io::Result<()> {
         if self.settings.format == Format::StreamJson {
             // An error event is the server's text about the request: it

@@ -16,6 +16,11 @@ use serde_json::Value;
 
 use crate::api::types::{InputContent, InputMessage, Role, Usage};
 use crate::error::Error;
+use crate::settings::ServerTools;
+
+mod container;
+
+pub use container::Container;
 
 mod files;
 
@@ -65,6 +70,15 @@ pub struct Session {
     pub last_usage: Option<Usage>,
     #[serde(default)]
     pub totals: Totals,
+    /// The server tools the conversation offers, kept so a resumed session
+    /// offers them again (its history may hold their blocks). MCP tokens
+    /// are not kept: they are read from the environment each time.
+    #[serde(default, skip_serializing_if = "ServerTools::is_empty")]
+    pub tools: ServerTools,
+    /// The code execution sandbox of the last reply that ran one: later
+    /// turns go on in it while it lives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub container: Option<Container>,
 }
 
 impl Session {
@@ -77,6 +91,8 @@ impl Session {
             compact: false,
             last_usage: None,
             totals: Totals::default(),
+            tools: ServerTools::default(),
+            container: None,
         }
     }
 

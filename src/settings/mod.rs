@@ -4,8 +4,8 @@
 //! sent.
 
 use crate::api::types::{
-    CacheControl, CacheKind, CacheTtl, Effort, OutputConfig, OutputFormat as ReplyFormat,
-    ThinkingConfig,
+    CacheControl, CacheKind, CacheTtl, Effort, McpServer, OutputConfig,
+    OutputFormat as ReplyFormat, ThinkingConfig,
 };
 use crate::catalog;
 use crate::cli::{
@@ -21,8 +21,10 @@ use crate::output::{
 use std::io::IsTerminal;
 
 mod connection;
+mod tools;
 
 pub use connection::{Connection, LogLevel};
+pub use tools::{ServerTools, given as tools_given};
 
 /// Which standard streams are terminals, decided once at start-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +85,10 @@ pub struct RequestSettings {
     pub dry_run: bool,
     /// `--schema`: the reply must be JSON.
     pub structured: bool,
+    /// The server tools offered (`--web-search`, `--mcp`...).
+    pub server_tools: ServerTools,
+    /// Their MCP servers, with the tokens read from the environment.
+    pub mcp_servers: Vec<McpServer>,
 }
 
 /// Where a setting's value came from.
@@ -138,10 +144,12 @@ fn read_schema(value: &str) -> Result<serde_json::Value, Error> {
 impl RequestSettings {
     /// Flags (and the environment variables clap reads for them) first,
     /// then the config file, then the built-in defaults.
+    /// `env` reads an environment variable (an MCP server's token).
     pub fn resolve(
         args: &RequestArgs,
         api_version: &str,
         config: &Config,
+        env: impl Fn(&str) -> Option<String>,
     ) -> Result<RequestSettings, Error> {
         let (model, _) = choose_model(args.model.as_deref(), config);
         let max_tokens = args
@@ -202,7 +210,7 @@ impl RequestSettings {
             .transpose()?
             .map(|schema| ReplyFormat::JsonSchema { schema });
 
-        let betas = args
+        let mut betas: Vec<String> = args
             .betas
             .iter()
             .flat_map(|b| b.split(','))
@@ -210,6 +218,8 @@ impl RequestSettings {
             .filter(|b| !b.is_empty())
             .map(|b| header_safe(b, "--beta"))
             .collect::<Result<_, _>>()?;
+        let server_tools = ServerTools::resolve(&args.tools, &config.tools)?;
+        add_betas(&mut betas, &server_tools);
 
         Ok(RequestSettings {
             model: catalog::resolve_model(model),
@@ -228,7 +238,26 @@ impl RequestSettings {
             cache_control,
             betas,
             dry_run: args.dry_run,
+            mcp_servers: server_tools.mcp_servers(env),
+            server_tools,
         })
+    }
+
+    /// Offers `tools` (a resumed chat's) instead of the ones resolved from
+    /// the flags; `env` reads the MCP tokens.
+    pub fn use_tools(&mut self, tools: ServerTools, env: impl Fn(&str) -> Option<String>) {
+        self.mcp_servers = tools.mcp_servers(env);
+        add_betas(&mut self.betas, &tools);
+        self.server_tools = tools;
+    }
+}
+
+/// Adds the betas `tools` need, once.
+fn add_betas(betas: &mut Vec<String>, tools: &ServerTools) {
+    if let Some(beta) = tools.betas()
+        && !betas.iter().any(|b| b == beta)
+    {
+        betas.push(beta.to_owned());
     }
 }
 
@@ -320,11 +349,14 @@ pub fn pdf_page_limit(model: &str) -> usize {
 /// Continuations of a paused turn when neither a flag nor the config sets it.
 pub const DEFAULT_MAX_CONTINUATIONS: u32 = 5;
 
-/// The limits one turn is held to.
-pub fn reply_limits(turn: &TurnArgs, settings: &RequestSettings) -> ReplyLimits {
+/// The limits one turn is held to: flags, then the config file's `[tools]`.
+pub fn reply_limits(turn: &TurnArgs, settings: &RequestSettings, config: &Config) -> ReplyLimits {
     ReplyLimits {
         max_tokens: settings.max_tokens,
-        max_continuations: turn.max_continuations.unwrap_or(DEFAULT_MAX_CONTINUATIONS),
+        max_continuations: turn
+            .max_continuations
+            .or(config.tools.max_continuations)
+            .unwrap_or(DEFAULT_MAX_CONTINUATIONS),
     }
 }
 
@@ -428,6 +460,7 @@ mod tests {
             &ask.request,
             &cli.connection.api_version,
             &Config::default(),
+            |_| None,
         )
     }
 
@@ -490,9 +523,13 @@ mod tests {
             let Command::Ask(ask) = &cli.command else {
                 panic!("ask")
             };
-            let request =
-                RequestSettings::resolve(&ask.request, &cli.connection.api_version, &config)
-                    .unwrap();
+            let request = RequestSettings::resolve(
+                &ask.request,
+                &cli.connection.api_version,
+                &config,
+                |_| None,
+            )
+            .unwrap();
             let terminal = Terminal {
                 stdin: false,
                 stdout: false,
@@ -537,6 +574,7 @@ mod tests {
             &parse_ask(&["ask", "x"]).request,
             "2026-10-21",
             &Config::default(),
+            |_| None,
         )
         .unwrap();
         assert_eq!(
@@ -558,6 +596,7 @@ mod tests {
             &parse_ask(&["ask", "--schema", "{\"type\":\"object\"}", "x"]).request,
             "2026-10-21",
             &Config::default(),
+            |_| None,
         )
         .unwrap();
         assert!(ok.structured);
@@ -570,6 +609,7 @@ mod tests {
                 &parse_ask(&["ask", "--schema", bad, "x"]).request,
                 "2026-10-21",
                 &Config::default(),
+                |_| None,
             )
             .unwrap_err();
             assert!(matches!(error, Error::Usage(_)), "{error}");

@@ -40,6 +40,8 @@ mod request;
 mod retry;
 /// Secrets: key sources, redaction, core dumps.
 mod secrets;
+/// Web search, web fetch, code execution and MCP: flags, lines, tokens.
+mod server_tools;
 /// Ctrl-C and closed stdout.
 mod signals;
 /// The SSE decoder and accumulator over every fixture, byte by byte.

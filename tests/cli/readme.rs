@@ -79,7 +79,11 @@ fn api(request: &Recorded) -> Reply {
             message["content"][0]["text"] = json!(r#"{"name": "Ada Lovelace", "born": 1815}"#);
             Reply::json(message.to_string())
         }
-        ("POST", "/v1/messages") => Reply::message("message-basic-recorded.json"),
+        ("POST", "/v1/messages") => match server_tool(request).as_deref() {
+            Some("web_search") => Reply::message("message-server-tool-web-search-recorded.json"),
+            Some("web_fetch") => Reply::message("message-web-fetch.assembled.json"),
+            _ => Reply::message("message-basic-recorded.json"),
+        },
         ("POST", "/v1/messages/count_tokens") => {
             Reply::message("count-tokens-response.assembled.json")
         }
@@ -139,6 +143,14 @@ fn fake_api() -> FakeServer {
     FakeServer::routing(move |request| store.answer(request).unwrap_or_else(|| api(request)))
 }
 
+/// The first server tool a Messages request offers, by name.
+fn server_tool(request: &Recorded) -> Option<String> {
+    let tools = request.json()["tools"].as_array()?.clone();
+    tools
+        .iter()
+        .find_map(|tool| tool["name"].as_str().map(str::to_owned))
+}
+
 /// A batch that has ended with every request answered.
 fn batch_reply() -> Reply {
     let mut batch: Value = serde_json::from_str(&fixture("message-batch.assembled.json")).unwrap();
@@ -182,6 +194,10 @@ fn sandbox() -> PathBuf {
         (
             "questions.txt",
             "What is 2+2?\nWhat is the capital of France?\n",
+        ),
+        (
+            "sales.csv",
+            "month,revenue\n2026-01,1200\n2026-02,1350\n2026-03,990\n",
         ),
     ];
     for (name, text) in texts {

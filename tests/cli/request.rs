@@ -7,7 +7,7 @@ use crate::support::*;
 fn sdk_cases() -> Vec<Value> {
     let all: Value = serde_json::from_str(&fixture("sdk-request-bodies.json")).unwrap();
     let cases: Vec<Value> = all.as_object().unwrap().values().cloned().collect();
-    assert!(cases.len() >= 31, "expected the full case list");
+    assert!(cases.len() >= 41, "expected the full case list");
     cases
 }
 
@@ -41,6 +41,9 @@ fn request_bodies_equal_what_the_official_sdk_sends() {
         }
         if let Some(path) = case["stdin_file"].as_str() {
             cmd.write_stdin(std::fs::read(path).unwrap());
+        }
+        for (name, value) in case["env"].as_object().into_iter().flatten() {
+            cmd.env(name, value.as_str().unwrap());
         }
         let output = cmd.output().unwrap();
         assert_exit(&output, 0);

@@ -1,6 +1,8 @@
 //! One conversation and its turns: the history is sent with each new
 //! message, and the session file changes only when a turn completes.
 
+use std::time::SystemTime;
+
 use serde_json::{Value, json};
 
 use crate::api::types::{InputContent, MessageRequest, RawContent, StopReason};
@@ -10,7 +12,7 @@ use crate::cmd::ask;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
 use crate::output::{self, OutputSettings, ReplyLimits};
-use crate::session::{Session, Store};
+use crate::session::{Container, Session, Store};
 use crate::settings::{Connection, RequestSettings, Terminal};
 use crate::turn::{Driver, NoHook, Outcome, Run};
 
@@ -51,6 +53,12 @@ impl Conversation {
         request.messages = self.session.messages_with(InputContent::Json(user.clone()));
         request.model.clone_from(&self.session.model);
         request.system.clone_from(&self.session.system);
+        request.container = self
+            .session
+            .container
+            .as_ref()
+            .filter(|container| container.alive_at(SystemTime::now()))
+            .map(|container| container.id.clone());
         let mut betas = self.settings.betas.clone();
         if self.compact || self.session.compact {
             request.context_management = Some(json!({"edits": [{"type": "compact_20260112"}]}));
@@ -121,6 +129,8 @@ impl Conversation {
         };
         let (before, compact) = (self.session.exchanges(), self.compact);
         let (model, system) = (self.session.model.clone(), self.session.system.clone());
+        let tools = self.settings.server_tools.clone();
+        let container = Container::of(&run.reply.message);
         let replace_last = self.replace_last;
         let mut saved = self.store.update(
             &self.name,
@@ -129,6 +139,10 @@ impl Conversation {
                 session.model = model;
                 session.system = system;
                 session.compact |= compact;
+                session.tools = tools;
+                if container.is_some() {
+                    session.container = container;
+                }
                 if replace_last {
                     session.pop_exchange();
                 }

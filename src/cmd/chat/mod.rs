@@ -49,7 +49,7 @@ pub fn run(
     }
 
     let first_word = args.prompt.first().map(std::ffi::OsStr::new);
-    let settings = super::request_settings(&args.request, first_word, connection, config)?;
+    let mut settings = super::request_settings(&args.request, first_word, connection, config)?;
     let output = settings::output_settings(&args.output, terminal, connection.log, config)?;
     let (name, saved) = match (&args.session, args.resume) {
         (Some(name), _) => {
@@ -85,6 +85,11 @@ pub fn run(
             if args.request.system.is_some() || args.request.system_file.is_some() {
                 session.system.clone_from(&settings.system);
             }
+            // A session offers the tools it was started with, unless tool
+            // flags say otherwise; they are saved with the next turn.
+            if !settings::tools_given(&args.request.tools) && !session.tools.is_empty() {
+                settings.use_tools(session.tools.clone(), |name| std::env::var(name).ok());
+            }
             session
         }
         None => Session::new(settings.model.clone(), settings.system.clone()),
@@ -102,7 +107,7 @@ pub fn run(
         name,
         session,
         client: Client::new(connection.client_config())?,
-        limits: settings::reply_limits(&args.turn, &settings),
+        limits: settings::reply_limits(&args.turn, &settings, config),
         settings,
         compact: args.compact,
         replace_last: false,
