@@ -87,6 +87,8 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
             [CompletionResult]::new('--max-time', '--max-time', [CompletionResultType]::ParameterName, 'Seconds the whole command may spend on the network, retries included')
             [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Claude Code''s print mode (`claude -p "…"`): ask always prints, so the flag is accepted for the habit and changes nothing')
+            [CompletionResult]::new('--print', '--print', [CompletionResultType]::ParameterName, 'Claude Code''s print mode (`claude -p "…"`): ask always prints, so the flag is accepted for the habit and changes nothing')
             [CompletionResult]::new('--stdin', '--stdin', [CompletionResultType]::ParameterName, 'Always read stdin, even from a terminal')
             [CompletionResult]::new('--no-stdin', '--no-stdin', [CompletionResultType]::ParameterName, 'Never read stdin')
             [CompletionResult]::new('--resize', '--resize', [CompletionResultType]::ParameterName, 'Shrink images to 1568 px on the long edge and under the 5 MB limit')

@@ -83,6 +83,8 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
             cand --max-time 'Seconds the whole command may spend on the network, retries included'
             cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand -p 'Claude Code''s print mode (`claude -p "…"`): ask always prints, so the flag is accepted for the habit and changes nothing'
+            cand --print 'Claude Code''s print mode (`claude -p "…"`): ask always prints, so the flag is accepted for the habit and changes nothing'
             cand --stdin 'Always read stdin, even from a terminal'
             cand --no-stdin 'Never read stdin'
             cand --resize 'Shrink images to 1568 px on the long edge and under the 5 MB limit'

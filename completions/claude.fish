@@ -89,6 +89,7 @@ complete -c claude -n "__fish_claude_using_subcommand ask" -l max-retry-wait -d 
 complete -c claude -n "__fish_claude_using_subcommand ask" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -s p -l print -d 'Claude Code\'s print mode (`claude -p "…"`): ask always prints, so the flag is accepted for the habit and changes nothing'
 complete -c claude -n "__fish_claude_using_subcommand ask" -l stdin -d 'Always read stdin, even from a terminal'
 complete -c claude -n "__fish_claude_using_subcommand ask" -l no-stdin -d 'Never read stdin'
 complete -c claude -n "__fish_claude_using_subcommand ask" -l resize -d 'Shrink images to 1568 px on the long edge and under the 5 MB limit'

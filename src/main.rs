@@ -1,14 +1,18 @@
 //! The `claude` binary: parse, run, exit with the contract's code.
 
+use std::io::Write;
+
 use clap::error::ErrorKind;
 
-use claude_cli::cli::Cli;
+use claude_cli::cli::{self, Cli};
 use claude_cli::exit::ExitCode;
+use claude_cli::settings::Terminal;
 
 fn main() -> std::process::ExitCode {
     // First, before the key is read from anywhere.
     claude_cli::secrets::forbid_core_dumps();
-    match Cli::parse_with_sources(std::env::args_os()) {
+    let args = cli::with_implied_ask(std::env::args_os());
+    match Cli::parse_with_sources(args.clone()) {
         Ok(cli) => claude_cli::run(cli).into(),
         // Help and version go to stdout and succeed; help shown for a
         // missing subcommand is clap's usage error, printed as clap formats it.
@@ -23,10 +27,8 @@ fn main() -> std::process::ExitCode {
             error.exit()
         }
         Err(error) => {
-            claude_cli::output::note(format!(
-                "error: {}",
-                claude_cli::cli::one_line_error(&error)
-            ));
+            let styled = Terminal::detect().stderr_styled;
+            let _ = std::io::stderr().write_all(cli::usage_error(error, args, styled).as_bytes());
             ExitCode::Usage.into()
         }
     }

@@ -19,6 +19,10 @@ pub const MAIN_EXAMPLES: &[Example] = &[
         "claude ask \"What is the capital of Australia?\"",
     ),
     example(
+        "A bare prompt is asked the same way (the first word is not a subcommand)",
+        "claude \"What is 2+2?\"",
+    ),
+    example(
         "Send a diff, then an instruction",
         "git diff | claude ask \"Write a commit message for this diff\"",
     ),

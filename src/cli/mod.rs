@@ -8,6 +8,9 @@
 //! help should not change with the caller's environment).
 
 pub mod help;
+mod implied;
+
+pub use implied::with_implied_ask;
 mod tools;
 
 use std::path::PathBuf;
@@ -199,6 +202,11 @@ pub struct AskArgs {
     /// The prompt; the words are joined with spaces
     #[arg(value_name = "PROMPT")]
     pub prompt: Vec<String>,
+
+    /// Claude Code's print mode (`claude -p "…"`): ask always prints, so
+    /// the flag is accepted for the habit and changes nothing.
+    #[arg(short = 'p', long = "print", hide = true)]
+    pub print: bool,
 
     #[command(flatten)]
     pub input: InputArgs,
@@ -716,7 +724,13 @@ pub struct RequestArgs {
 #[command(next_help_heading = "Output")]
 pub struct OutputArgs {
     /// Output format [default: text, or output in the config file]
-    #[arg(short, long, value_enum, value_name = "FORMAT")]
+    #[arg(
+        short,
+        long,
+        alias = "output-format",
+        value_enum,
+        value_name = "FORMAT"
+    )]
     pub output: Option<OutputFormat>,
 
     /// Print text as it arrives [default when stdout is a terminal]
@@ -895,17 +909,92 @@ impl Cli {
     }
 }
 
-/// A clap parse error as the one line every failure gets: clap's message
-/// without its `error:` prefix, usage block or tips, and a pointer to help.
-pub fn one_line_error(error: &clap::Error) -> String {
-    let rendered = error.render().to_string();
-    let message = rendered
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .trim_start_matches("error:")
-        .trim();
-    format!("{message}; see --help")
+/// A clap parse error as printed: clap's whole message (the problem, its
+/// tips, the usage line of the command it concerns and the pointer to
+/// --help), with `claude: ` before its first line, styled only when
+/// `styled` (stderr is a terminal that takes colours). `args` is the command
+/// line that failed. A first word that was not sent as a prompt because it
+/// is a slip of a subcommand (`claude aks`) is named with the subcommand it
+/// resembles and how to send it after all.
+pub fn usage_error<I, T>(mut error: clap::Error, args: I, styled: bool) -> String
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    use clap::CommandFactory;
+    use clap::builder::StyledStr;
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let mut command = Cli::command();
+    command.build();
+    if error.kind() == ErrorKind::InvalidSubcommand
+        && let Some(ContextValue::String(word)) = error.get(ContextKind::InvalidSubcommand)
+    {
+        let word = word.clone();
+        if error.get(ContextKind::SuggestedSubcommand).is_none()
+            && let Some(name) = implied::slip_target(&command, &word)
+        {
+            error.insert(
+                ContextKind::SuggestedSubcommand,
+                ContextValue::String(name.to_owned()),
+            );
+        }
+        let mut tips = match error.get(ContextKind::Suggested) {
+            Some(ContextValue::StyledStrs(tips)) => tips.clone(),
+            _ => Vec::new(),
+        };
+        tips.push(StyledStr::from(format!(
+            "to send '{word}' as a prompt, write 'claude ask {word} ...'"
+        )));
+        error.insert(ContextKind::Suggested, ContextValue::StyledStrs(tips));
+    }
+    if error.get(ContextKind::Usage).is_none() {
+        error.insert(
+            ContextKind::Usage,
+            ContextValue::StyledStr(usage_of(&command, args)),
+        );
+    }
+    let rendered = error.render();
+    let text = if styled {
+        rendered.ansi().to_string()
+    } else {
+        rendered.to_string()
+    };
+    format!("claude: {}\n", text.trim_end())
+}
+
+/// The usage line of the (sub)command named in `args`: its words are
+/// followed down the tree of subcommands, skipping options and their values.
+fn usage_of<I, T>(root: &clap::Command, args: I) -> clap::builder::StyledStr
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    let mut command = root;
+    let mut words = args.iter().skip(1).filter_map(|arg| arg.to_str());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        if let Some(option) = word.strip_prefix('-') {
+            let takes_value = command.get_arguments().any(|arg| {
+                let named = match option.strip_prefix('-') {
+                    Some(long) => arg.get_long() == Some(long),
+                    None => option.chars().count() == 1 && arg.get_short() == option.chars().next(),
+                };
+                named && arg.get_action().takes_values()
+            });
+            if takes_value {
+                words.next();
+            }
+            continue;
+        }
+        match command.find_subcommand(word) {
+            Some(sub) => command = sub,
+            None => break,
+        }
+    }
+    command.clone().render_usage()
 }
 
 #[cfg(test)]
@@ -961,19 +1050,41 @@ mod tests {
         assert!(parse_thinking("lots").is_err());
     }
 
+    fn usage_error_of(args: &[&str]) -> String {
+        let args = with_implied_ask(args.iter().copied());
+        let error = Cli::parse_with_sources(args.clone()).unwrap_err();
+        usage_error(error, args, false)
+    }
+
     #[test]
-    fn parse_errors_become_one_line() {
-        let error = Cli::try_parse_from(["claude", "ask", "--bogus"]).unwrap_err();
-        assert_eq!(
-            one_line_error(&error),
-            "unexpected argument '--bogus' found; see --help"
-        );
-        let error = Cli::try_parse_from(["claude", "--max-retries", "5000", "ask"]).unwrap_err();
+    fn parse_errors_keep_clap_s_whole_message() {
+        let text = usage_error_of(&["claude", "ask", "--bogus"]);
         assert!(
-            one_line_error(&error).contains("5000"),
-            "{}",
-            one_line_error(&error)
+            text.starts_with("claude: error: unexpected argument '--bogus' found\n"),
+            "{text}"
         );
+        assert!(text.contains("Usage: claude ask"), "{text}");
+        assert!(!text.contains('\x1b'), "{text}");
+        let text = usage_error_of(&["claude", "--max-retries", "5000", "ask"]);
+        assert!(text.contains("5000"), "{text}");
+        // clap gives no usage line for a bad value; the one of the command is added.
+        let text = usage_error_of(&["claude", "batch", "list", "-o", "yaml"]);
+        assert!(text.contains("[possible values: text, json]"), "{text}");
+        assert!(
+            text.contains("Usage: claude batch list [OPTIONS]"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_slip_of_a_subcommand_says_how_to_send_it_as_a_prompt() {
+        let text = usage_error_of(&["claude", "aks", "hello"]);
+        assert!(
+            text.contains("a similar subcommand exists: 'ask'"),
+            "{text}"
+        );
+        assert!(text.contains("Usage: claude [OPTIONS] <COMMAND>"), "{text}");
+        assert!(text.contains("claude ask aks ..."), "{text}");
     }
 
     #[test]

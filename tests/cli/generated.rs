@@ -163,7 +163,10 @@ fn every_subcommand_ends_its_help_with_two_to_four_real_examples() {
         }
     }
     for example in help::MAIN_EXAMPLES {
-        Cli::try_parse_from(claude_words(example.command)).unwrap();
+        Cli::try_parse_from(claude_cli::cli::with_implied_ask(claude_words(
+            example.command,
+        )))
+        .unwrap();
     }
 }
 

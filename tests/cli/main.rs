@@ -50,3 +50,5 @@ mod sse_fixtures;
 mod stream;
 /// A turn of several requests: pause_turn carried through.
 mod turn;
+/// Command-line errors, and the bare prompt.
+mod usage;

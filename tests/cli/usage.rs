@@ -1,0 +1,218 @@
+use serde_json::json;
+
+use crate::support::pty::Pty;
+use crate::support::*;
+
+/// Runs `claude ARGS` with no key and no server: a usage error must come
+/// before either is needed.
+fn refused(args: &[&str]) -> String {
+    let output = claude().args(args).output().unwrap();
+    assert_exit(&output, 2);
+    assert!(stdout(&output).is_empty());
+    let text = stderr(&output);
+    assert!(text.starts_with("claude: error: "), "{text}");
+    assert!(
+        !text.contains('\x1b'),
+        "no escape codes in a pipe: {text:?}"
+    );
+    text
+}
+
+#[test]
+fn a_missing_argument_is_named_with_the_usage_line() {
+    for (args, missing, usage) in [
+        (
+            &["vision"][..],
+            "<IMAGE>...",
+            "Usage: claude vision <IMAGE>...",
+        ),
+        (
+            &["batch", "results"],
+            "<ID>",
+            "Usage: claude batch results <ID>",
+        ),
+        (
+            &["batch", "submit"],
+            "<FILE>",
+            "Usage: claude batch submit <FILE>",
+        ),
+        (
+            &["completions"],
+            "<SHELL>",
+            "Usage: claude completions <SHELL>",
+        ),
+    ] {
+        let text = refused(args);
+        assert!(
+            text.starts_with(
+                "claude: error: the following required arguments were not provided:\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!("\n  {missing}\n")),
+            "{args:?}: {text}"
+        );
+        assert!(text.contains(usage), "{args:?}: {text}");
+        assert!(
+            text.contains("For more information, try '--help'."),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_mistyped_flag_gets_clap_s_suggestion() {
+    let text = refused(&["ask", "--modle", "opus", "hi"]);
+    assert!(
+        text.contains("tip: a similar argument exists: '--model'"),
+        "{text}"
+    );
+    assert!(text.contains("Usage: claude ask"), "{text}");
+}
+
+#[test]
+fn a_mistyped_subcommand_is_not_sent_as_a_prompt() {
+    let server = FakeServer::with([Reply::message("message-basic-recorded.json")]);
+    let output = claude_at(&server)
+        .args(["aks", "what is 2+2"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    let text = stderr(&output);
+    assert!(text.contains("unrecognized subcommand 'aks'"), "{text}");
+    assert!(
+        text.contains("tip: a similar subcommand exists: 'ask'"),
+        "{text}"
+    );
+    assert!(text.contains("write 'claude ask aks ...'"), "{text}");
+    assert!(text.contains("Usage: claude [OPTIONS] <COMMAND>"), "{text}");
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn a_bad_value_lists_the_accepted_ones() {
+    let text = refused(&["ask", "--output", "yaml", "hi"]);
+    assert!(
+        text.contains("invalid value 'yaml' for '--output <FORMAT>'"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[possible values: text, json, stream-json]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Usage: claude ask [OPTIONS] [PROMPT]..."),
+        "{text}"
+    );
+    let text = refused(&["ask", "--effort", "extreme", "hi"]);
+    assert!(
+        text.contains("[possible values: low, medium, high, xhigh, max]"),
+        "{text}"
+    );
+    let text = refused(&["batch", "list", "-o", "yaml"]);
+    assert!(
+        text.contains("Usage: claude batch list [OPTIONS]"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_prompt_that_starts_with_a_dash_gets_the_tip_to_use_double_dash() {
+    let text = refused(&["ask", "-5 degrees"]);
+    assert!(text.contains("unexpected argument '-5' found"), "{text}");
+    assert!(
+        text.contains("tip: to pass '-5' as a value, use '-- -5'"),
+        "{text}"
+    );
+}
+
+#[test]
+fn usage_errors_are_styled_only_on_a_terminal_that_takes_colours() {
+    let run = |no_color: bool| {
+        let pty = Pty::open();
+        let mut command = std::process::Command::new(binary());
+        command.env_clear().arg("vision").stderr(pty.terminal());
+        if no_color {
+            command.env("NO_COLOR", "1");
+        }
+        let status = command.status().unwrap();
+        assert_eq!(status.code(), Some(2));
+        // The command holds a handle to the terminal until dropped.
+        drop(command);
+        pty.read_all()
+    };
+    let styled = run(false);
+    assert!(styled.contains("\x1b["), "{styled:?}");
+    assert!(styled.starts_with("claude: "), "{styled:?}");
+    assert!(styled.contains("<IMAGE>"), "{styled:?}");
+    let plain = run(true);
+    assert!(!plain.contains('\x1b'), "{plain:?}");
+    assert!(
+        plain.starts_with("claude: error: the following required"),
+        "{plain:?}"
+    );
+}
+
+fn ok_server() -> FakeServer {
+    FakeServer::with([Reply::message("message-basic-recorded.json")])
+}
+
+#[test]
+fn a_bare_prompt_is_asked() {
+    let server = ok_server();
+    let output = claude_at(&server).arg("what is 2+2").output().unwrap();
+    assert_exit(&output, 0);
+    assert!(!stdout(&output).is_empty());
+    assert_eq!(sent_content(&server.single_request()), json!("what is 2+2"));
+
+    // Unquoted, with a global option first, and starting with "what",
+    // which is one letter away from chat.
+    let server = ok_server();
+    let output = claude_at(&server)
+        .args(["--max-retries", "0", "what", "is", "2+2"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert_eq!(sent_content(&server.single_request()), json!("what is 2+2"));
+}
+
+#[test]
+fn a_bare_prompt_takes_piped_stdin_first() {
+    let server = ok_server();
+    let output = claude_at(&server)
+        .arg("summarize")
+        .write_stdin("doc\n")
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert_eq!(
+        sent_content(&server.single_request()),
+        json!([{"type": "text", "text": "doc\n"}, {"type": "text", "text": "summarize"}])
+    );
+}
+
+#[test]
+fn claude_code_s_print_mode_and_output_format_work() {
+    let server = ok_server();
+    let output = claude_at(&server)
+        .args(["-p", "--output-format", "json", "what is 2+2"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    let message: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(message["type"], "message");
+    assert_eq!(sent_content(&server.single_request()), json!("what is 2+2"));
+
+    let server = FakeServer::with([Reply::stream("stream-basic.sse")]);
+    let output = claude_at(&server)
+        .args(["ask", "--output-format", "stream-json", "-p", "hi"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert!(
+        stdout(&output).starts_with("{\"type\":\"message_start\""),
+        "{}",
+        stdout(&output)
+    );
+}
