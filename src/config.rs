@@ -135,12 +135,23 @@ impl PriceEntry {
     }
 }
 
-/// Where the file is looked for. `env` reads an environment variable.
-pub fn path(env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
+/// Where the file is looked for. `env` reads an environment variable;
+/// `account_home` is the home directory of the user's account (the passwd
+/// entry), for when `HOME` is unset, as chat's sessions find theirs.
+pub fn path(
+    env: impl Fn(&str) -> Option<String>,
+    account_home: impl FnOnce() -> Option<PathBuf>,
+) -> Option<PathBuf> {
     let base = env("XDG_CONFIG_HOME")
         .map(PathBuf::from)
         .filter(|p| p.is_absolute())
-        .or_else(|| env("HOME").map(|home| Path::new(&home).join(".config")))?;
+        .or_else(|| {
+            env("HOME")
+                .filter(|home| !home.is_empty())
+                .map(PathBuf::from)
+                .or_else(account_home)
+                .map(|home| home.join(".config"))
+        })?;
     Some(base.join("claude-cli").join("config.toml"))
 }
 
@@ -293,14 +304,23 @@ docs = "https://mcp.example.com/mcp"
                     .map(|(_, v)| v.to_string())
             }
         };
+        let account = || Some(PathBuf::from("/pw"));
         assert_eq!(
-            path(env(&[("XDG_CONFIG_HOME", "/x"), ("HOME", "/h")])),
+            path(env(&[("XDG_CONFIG_HOME", "/x"), ("HOME", "/h")]), account),
             Some(PathBuf::from("/x/claude-cli/config.toml"))
         );
         assert_eq!(
-            path(env(&[("XDG_CONFIG_HOME", "relative"), ("HOME", "/h")])),
+            path(
+                env(&[("XDG_CONFIG_HOME", "relative"), ("HOME", "/h")]),
+                account
+            ),
             Some(PathBuf::from("/h/.config/claude-cli/config.toml"))
         );
-        assert_eq!(path(env(&[])), None);
+        // Without HOME, the account's home directory, as chat does.
+        assert_eq!(
+            path(env(&[]), account),
+            Some(PathBuf::from("/pw/.config/claude-cli/config.toml"))
+        );
+        assert_eq!(path(env(&[]), || None), None);
     }
 }

@@ -2,7 +2,7 @@
 
 use std::io;
 
-use crate::api::{self, TransportError};
+use crate::api::{self, Resource, TransportError};
 use crate::exit::ExitCode;
 
 /// Why a command failed.
@@ -11,6 +11,10 @@ pub enum Error {
     /// Bad flags or local input; nothing was sent.
     #[error("{0}")]
     Usage(String),
+    /// What was asked for is not finished yet (a batch still running): a
+    /// request was made, so not a usage error.
+    #[error("{0}")]
+    Unfinished(String),
     /// No API key or token.
     #[error(
         "no API key: set ANTHROPIC_API_KEY or ANTHROPIC_API_KEY_FILE (or ANTHROPIC_AUTH_TOKEN \
@@ -55,6 +59,7 @@ impl Error {
     pub fn exit_code(&self) -> ExitCode {
         match self {
             Error::Usage(_) => ExitCode::Usage,
+            Error::Unfinished(_) => ExitCode::Unfinished,
             Error::MissingKey | Error::Credential(_) => ExitCode::Auth,
             Error::Output(_) | Error::Internal(_) => ExitCode::Internal,
             Error::Api(error) => api_exit_code(error),
@@ -123,7 +128,11 @@ fn api_hint(error: &api::Error) -> Option<&'static str> {
                  http://USER:PASSWORD@HOST:PORT",
             ),
             403 => Some("the key lacks permission for this model or feature"),
-            404 => Some("check the model id and --base-url"),
+            402 => Some(
+                "the organization is out of credit or has no payment method: see Plans & \
+                 Billing in the Claude Console",
+            ),
+            404 => Some(not_found_hint(error.resource)),
             413 => Some("the request is over the API's size limit (32 MB)"),
             429 => Some("try again later, or raise --max-retries"),
             _ => None,
@@ -148,6 +157,17 @@ fn file_hint(error: &api::Error) -> Option<&'static str> {
         (Some("file_expired"), _) => Some("the file has expired; upload it again"),
         (_, 404) => Some("claude files list shows the stored files"),
         _ => None,
+    }
+}
+
+/// What a 404 means, from what the request was about: the id it names was
+/// not found, or (for a message) the model or the base URL is wrong.
+fn not_found_hint(resource: Resource) -> &'static str {
+    match resource {
+        Resource::Batch => "check the batch id (claude batch list shows recent ones)",
+        Resource::File => "check the file id",
+        Resource::Model => "check the model id (claude models lists them)",
+        Resource::Message => "check the model id (claude models lists them) and --base-url",
     }
 }
 
@@ -179,7 +199,27 @@ mod tests {
             request_id: None,
             retryable: false,
             server_wait: None,
+            resource: Resource::default(),
         }))
+    }
+
+    #[test]
+    fn a_404_s_hint_names_what_was_not_found() {
+        let not_found = |path: &str| {
+            let Error::Api(api::Error::Status(mut error)) = status(404) else {
+                unreachable!()
+            };
+            error.resource = Resource::of_path(path);
+            Error::Api(api::Error::Status(error)).line()
+        };
+        assert!(
+            not_found("/v1/messages/batches/msgbatch_x/results").contains("check the batch id")
+        );
+        assert!(not_found("/v1/files/file_x").contains("check the file id"));
+        assert!(not_found("/v1/models/claude-x").contains("check the model id"));
+        assert!(not_found("/proxy/v1/messages").contains("check the model id"));
+        assert!(!not_found("/v1/messages/batches/x").contains("model id"));
+        assert!(status(402).line().contains("Plans & Billing"));
     }
 
     #[test]

@@ -51,10 +51,13 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
     interrupt::install()?;
     let terminal = Terminal::detect();
     let mut connection = Connection::resolve(&cli.connection, |name| std::env::var(name).ok())?;
+    for note in &connection.notes {
+        output::note(note);
+    }
     if let Command::Completions(args) = cli.command {
         return cmd::completions::run(args);
     }
-    let config_path = config::path(|name| std::env::var(name).ok());
+    let config_path = config::path(|name| std::env::var(name).ok(), dirs::home_dir);
     // Where the file is must be printable even when the file is broken.
     if let Command::Config(cli::ConfigArgs {
         action: cli::ConfigAction::Path,

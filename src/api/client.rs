@@ -340,6 +340,7 @@ impl Client {
         started: Instant,
         read: &ReadReply<'_, T>,
     ) -> Result<T, Error> {
+        let resource = error::Resource::of_path(http.url.path());
         let mut report = |sent: u64| {
             if let Some(progress) = progress {
                 progress(sent);
@@ -361,7 +362,8 @@ impl Client {
                 }
                 other => other.unwrap_or_default(),
             };
-            let error = ApiError::from_response(response.status, &response.headers, &body);
+            let mut error = ApiError::from_response(response.status, &response.headers, &body);
+            error.resource = resource;
             return Err(Error::Status(error));
         }
         read(&mut response, sink, request_id)

@@ -65,6 +65,34 @@ pub struct ApiError {
     pub retryable: bool,
     /// The wait the server asked for (`retry-after-ms` / `retry-after`).
     pub server_wait: Option<Duration>,
+    /// What the request was about, so that a 404 can say what was not found.
+    pub resource: Resource,
+}
+
+/// The kind of thing a request's path names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Resource {
+    /// A message or a token count: the model (or the base URL) is wrong.
+    #[default]
+    Message,
+    Batch,
+    File,
+    Model,
+}
+
+impl Resource {
+    /// What a URL path (with any base-URL prefix) is about.
+    pub fn of_path(path: &str) -> Resource {
+        if path.contains("/v1/messages/batches") {
+            Resource::Batch
+        } else if path.contains("/v1/files") {
+            Resource::File
+        } else if path.contains("/v1/models") {
+            Resource::Model
+        } else {
+            Resource::Message
+        }
+    }
 }
 
 impl ApiError {
@@ -96,6 +124,7 @@ impl ApiError {
             request_id: request_id(headers).or(body_request_id),
             retryable: retry::status_is_retryable(status, headers),
             server_wait: retry::server_delay(headers, std::time::SystemTime::now()),
+            resource: Resource::default(),
         }
     }
 }

@@ -21,7 +21,7 @@ pub mod types;
 pub use client::{
     Client, ClientConfig, ClientEvent, Credential, JsonReply, Observer, RequestPreview, StreamSink,
 };
-pub use error::{ApiError, Error, one_line};
+pub use error::{ApiError, Error, Resource, one_line};
 pub use messages::{Reply, needs_streaming};
 pub use stream::{Delta, StreamEvent};
 pub use transport::{Deadline, TransportError};

@@ -397,7 +397,10 @@ pub const EXIT_STATUS: &[(u8, &str)] = &[
         "reply truncated: max_tokens or model_context_window_exceeded",
     ),
     (4, "stop_reason refusal"),
-    (5, "turn not finished: tool_use or pause_turn"),
+    (
+        5,
+        "not finished: tool_use or pause_turn, or batch results before the batch ended",
+    ),
     (6, "authentication or permission: no key, 401, 403"),
     (7, "request rejected: 400, 404, 413, 422 and other 4xx"),
     (8, "rate limited: 429 after retries"),

@@ -106,9 +106,12 @@ pub struct ConnectionArgs {
         hide_env_values = true,
         global = true,
         value_name = "KEY",
+        value_parser = clap::value_parser!(std::ffi::OsString),
         help_heading = "Connection"
     )]
-    pub api_key: Option<String>,
+    /// Raw bytes: a key that is not UTF-8 is reported as a problem with the
+    /// key (in settings), not by clap as a problem with "the arguments".
+    pub api_key: Option<std::ffi::OsString>,
 
     /// anthropic-version header; 2023-06-01 still works
     #[arg(
@@ -189,7 +192,13 @@ pub struct ConnectionArgs {
     pub max_time: Option<f64>,
 
     /// When retries for 529/5xx are spent, send the request once to MODEL
-    #[arg(long, global = true, value_name = "MODEL", help_heading = "Connection")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "MODEL",
+        value_parser = parse_model,
+        help_heading = "Connection"
+    )]
     pub fallback_model: Option<String>,
 
     /// Log each HTTP attempt to stderr (-vv: with headers and the start of the body)
@@ -670,7 +679,7 @@ pub struct RequestArgs {
     pub top_k: Option<u32>,
 
     /// Stop sequence (repeatable)
-    #[arg(long = "stop", value_name = "SEQ")]
+    #[arg(long = "stop", value_name = "SEQ", value_parser = parse_stop_sequence)]
     pub stop: Vec<String>,
 
     /// Extended thinking: adaptive, a token budget, or off
@@ -875,6 +884,28 @@ fn parse_expiry(value: &str) -> Result<u64, String> {
     }
 }
 
+/// A model name on the command line: never blank, which would otherwise
+/// fall back to the default without a word. (A blank ANTHROPIC_MODEL gives
+/// way to the config file, as other blank variables do.)
+fn parse_model(value: &str) -> Result<String, String> {
+    if value.trim().is_empty() {
+        Err(EMPTY_MODEL.to_owned())
+    } else {
+        Ok(value.to_owned())
+    }
+}
+
+/// A stop sequence: never empty (whitespace such as "\n" is a real one).
+fn parse_stop_sequence(value: &str) -> Result<String, String> {
+    if value.is_empty() {
+        Err("a stop sequence cannot be empty".to_owned())
+    } else {
+        Ok(value.to_owned())
+    }
+}
+
+const EMPTY_MODEL: &str = "a model name cannot be empty: leave the option out for the default";
+
 fn parse_seconds(value: &str) -> Result<f64, String> {
     match value.parse::<f64>() {
         Ok(secs) if (0.0..1e9).contains(&secs) => Ok(secs),
@@ -898,7 +929,27 @@ impl Cli {
         T: Into<std::ffi::OsString> + Clone,
     {
         use clap::{CommandFactory, FromArgMatches};
-        let matches = Cli::command().try_get_matches_from(args)?;
+        let mut command = Cli::command();
+        let matches = command.try_get_matches_from_mut(args)?;
+        // The innermost subcommand, for its arguments and its usage line.
+        let mut innermost = &matches;
+        let mut subcommand = &command;
+        while let Some((name, sub)) = innermost.subcommand() {
+            innermost = sub;
+            match subcommand.find_subcommand(name) {
+                Some(found) => subcommand = found,
+                None => break,
+            }
+        }
+        if let Ok(Some(model)) = innermost.try_get_one::<String>("model")
+            && model.trim().is_empty()
+            && innermost.value_source("model") == Some(clap::parser::ValueSource::CommandLine)
+        {
+            return Err(subcommand.clone().error(
+                clap::error::ErrorKind::ValueValidation,
+                format!("invalid value '{model}' for '--model <MODEL>': {EMPTY_MODEL}"),
+            ));
+        }
         let mut cli = Cli::from_arg_matches(&matches)?;
         if let (Command::Chat(chat), Some(("chat", sub))) = (&mut cli.command, matches.subcommand())
         {
@@ -1040,6 +1091,25 @@ mod tests {
         ] {
             assert!(parse_expiry(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn empty_models_and_stop_sequences_are_refused() {
+        for args in [
+            &["claude", "ask", "-m", "", "hi"][..],
+            &["claude", "chat", "--model= ", "hi"],
+            &["claude", "batch", "submit", "-m", "", "x.txt"],
+            &["claude", "--fallback-model", "", "ask", "hi"],
+            &["claude", "ask", "--stop", "", "hi"],
+        ] {
+            let error = Cli::parse_with_sources(args).unwrap_err();
+            assert_eq!(
+                error.kind(),
+                clap::error::ErrorKind::ValueValidation,
+                "{args:?}"
+            );
+        }
+        assert!(Cli::try_parse_from(["claude", "ask", "--stop", "\n", "hi"]).is_ok());
     }
 
     #[test]

@@ -90,11 +90,9 @@ pub fn check_json(reply: &Reply, exit: ExitCode) -> ExitCode {
     match serde_json::from_str::<serde_json::Value>(&reply.message.text()) {
         Ok(_) => exit,
         Err(e) => {
+            // serde_json's message ends with the line and column.
             output::note(format!(
-                "error: the reply is not valid JSON, though --schema asked for it (line {}, \
-                 column {}: {e})",
-                e.line(),
-                e.column()
+                "error: the reply is not valid JSON, though --schema asked for it: {e}"
             ));
             ExitCode::Server
         }

@@ -195,7 +195,7 @@ impl Batches<'_> {
     fn results(&self, id: &str, args: &ResultsOutputArgs) -> Result<ExitCode> {
         let info = BatchInfo::from_json(&self.client.get_batch(id, self.log)?.value);
         if !info.has_ended() {
-            return Err(Error::Usage(format!(
+            return Err(Error::Unfinished(format!(
                 "batch {id} is still {}: its results come when it has ended (claude batch wait {id})",
                 info.processing_status
             )));

@@ -54,12 +54,42 @@ pub fn print_preview(
 }
 
 /// Writes one `claude: …` diagnostic line to stderr, scrubbed of secrets.
-/// Failing to write to stderr is not worth failing the command over.
+/// Line breaks and other control characters in it (a session name or a
+/// file name can hold them) are escaped, so that it stays one line. Failing
+/// to write to stderr is not worth failing the command over.
 pub fn note(message: impl std::fmt::Display) {
     let line = message.to_string();
     let _ = writeln!(
         io::stderr().lock(),
         "claude: {}",
-        crate::secrets::scrub(&line)
+        one_line(&crate::secrets::scrub(&line))
     );
+}
+
+/// `text` with line breaks and control characters (but not the escape
+/// character of a style, nor tab) written as escapes: `\n`, `\r`, `\u{7}`.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    let breaks = |c: char| c.is_control() && c != '\x1b' && c != '\t';
+    if !text.contains(breaks) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if breaks(c) {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_note_stays_one_line() {
+        assert_eq!(super::one_line("plain"), "plain");
+        assert_eq!(super::one_line("a\nb\r\u{7}c\td"), "a\\nb\\r\\u{7}c\td");
+    }
 }

@@ -186,7 +186,7 @@ impl<O: Write, E: Write> Renderer<O, E> {
             writeln!(self.err, "claude: {line}")?;
         }
         if self.settings.usage {
-            writeln!(self.err, "{}", usage_line(message))?;
+            writeln!(self.err, "claude: {}", usage_line(message))?;
         }
         self.err.flush()
     }
@@ -558,7 +558,7 @@ mod tests {
         assert_eq!(out, "hi\n");
         assert_eq!(
             err,
-            "usage: 1000000 input, 0 output, 0 cache-write, 0 cache-read tokens; $1.000000 (claude-haiku-4-5)\n"
+            "claude: usage: 1000000 input, 0 output, 0 cache-write, 0 cache-read tokens; $1.000000 (claude-haiku-4-5)\n"
         );
         let m = message(r#"{"model":"x","content":[{"type":"text","text":"hi\n"}]}"#);
         assert_eq!(render(&m, settings(Format::Text, false)).0, "hi\n");

@@ -43,6 +43,8 @@ pub struct Connection {
     /// needs the key (never for `--dry-run` or `config show`).
     key_command: Option<String>,
     from_command: OnceLock<Credential>,
+    /// What the user should be told about how the settings were read.
+    pub notes: Vec<String>,
 }
 
 impl Connection {
@@ -56,7 +58,20 @@ impl Connection {
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Connection, Error> {
         let non_empty = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
-        let mut key = non_empty(args.api_key.clone())
+        let key = args
+            .api_key
+            .clone()
+            .map(|key| {
+                key.into_string().map_err(|_| {
+                    Error::Usage(
+                        "the API key (--api-key / ANTHROPIC_API_KEY) is not valid UTF-8 text: \
+                         check how it was set"
+                            .into(),
+                    )
+                })
+            })
+            .transpose()?;
+        let mut key = non_empty(key)
             .map(|key| header_safe(key.trim(), "the API key (--api-key / ANTHROPIC_API_KEY)"))
             .transpose()?
             .map(|key| {
@@ -92,7 +107,7 @@ impl Connection {
             secrets::register(secret);
         }
 
-        let base_url = Url::parse(args.base_url.trim())
+        let mut base_url = Url::parse(args.base_url.trim())
             .ok()
             .filter(|url| matches!(url.scheme(), "http" | "https") && url.has_host())
             .ok_or_else(|| {
@@ -103,6 +118,18 @@ impl Connection {
             })?;
         // Registers its password, if any.
         secrets::redact_url(&base_url);
+        let mut notes = Vec::new();
+        // Requests go to BASE/v1/messages: a base that already ends in /v1
+        // (as OpenAI-style tools want it) would make /v1/v1/messages.
+        if let Some(prefix) = base_url.path().trim_end_matches('/').strip_suffix("/v1") {
+            let prefix = prefix.to_owned();
+            base_url.set_path(&prefix);
+            notes.push(format!(
+                "the base URL's trailing /v1 was dropped (claude adds it to each path): \
+                 using {}",
+                secrets::scrub(base_url.as_str().trim_end_matches('/'))
+            ));
+        }
 
         let api_version = header_safe(args.api_version.trim(), "--api-version")?;
         if api_version.is_empty() {
@@ -134,6 +161,7 @@ impl Connection {
             },
             log,
             both_credentials,
+            notes,
             key_source,
             key_command: None,
             from_command: OnceLock::new(),

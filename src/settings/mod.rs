@@ -124,15 +124,13 @@ fn read_schema(value: &str) -> Result<serde_json::Value, Error> {
         (value.to_owned(), "--schema".to_owned())
     } else {
         let path = std::path::Path::new(value);
-        (input::read_text_file(path)?, format!("--schema {value}"))
+        let text =
+            input::read_text_file(path).map_err(|e| Error::Usage(format!("--schema {e}")))?;
+        (text, format!("--schema {value}"))
     };
-    let schema: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        Error::Usage(format!(
-            "{source}: not valid JSON (line {}, column {}: {e})",
-            e.line(),
-            e.column()
-        ))
-    })?;
+    // serde_json's message ends with the line and column.
+    let schema: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| Error::Usage(format!("{source}: not valid JSON: {e}")))?;
     if !schema.is_object() {
         return Err(Error::Usage(format!(
             "{source}: a JSON Schema must be a JSON object, such as {{\"type\": \"object\", ...}}"
@@ -161,7 +159,10 @@ impl RequestSettings {
 
         let system = match (&args.system, &args.system_file) {
             (Some(text), _) => Some(text.clone()),
-            (None, Some(path)) => Some(input::read_text_file(path)?),
+            (None, Some(path)) => Some(
+                input::read_text_file(path)
+                    .map_err(|e| Error::Usage(format!("--system-file {e}")))?,
+            ),
             (None, None) => config.system.clone(),
         };
 

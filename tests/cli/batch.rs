@@ -210,13 +210,16 @@ fn results_as_text_and_with_usage_at_batch_prices() {
 }
 
 #[test]
-fn results_before_the_end_are_refused() {
+fn results_before_the_end_are_refused_as_not_finished() {
+    // Not 2, "nothing was sent": the status was asked for. 5 is the
+    // contract's "not finished".
     let server = FakeServer::with([batch("in_progress", [3, 1, 0, 0, 0])]);
     let output = claude_at(&server)
         .args(["batch", "results", ID])
         .output()
         .unwrap();
-    assert_exit(&output, 2);
+    assert_exit(&output, 5);
+    assert!(stdout(&output).is_empty());
     assert!(error_line(&output).contains("still in_progress"));
     assert_eq!(server.requests().len(), 1);
 }

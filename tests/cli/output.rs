@@ -132,7 +132,7 @@ fn usage_prints_tokens_and_cost_on_stderr() {
     // Haiku 4.5: 760 × $1 + 63 × $5 per million = $0.001075.
     assert_eq!(
         stderr(&output),
-        "usage: 760 input, 63 output, 0 cache-write, 0 cache-read tokens; $0.001075 (claude-haiku-4-5-20251001)\n"
+        "claude: usage: 760 input, 63 output, 0 cache-write, 0 cache-read tokens; $0.001075 (claude-haiku-4-5-20251001)\n"
     );
 }
 
@@ -173,7 +173,7 @@ fn usage_counts_cache_tokens_from_the_final_stream_delta() {
         .unwrap()["usage"]
         .clone();
     let expect = format!(
-        "usage: {} input, {} output, {} cache-write, {} cache-read tokens",
+        "claude: usage: {} input, {} output, {} cache-write, {} cache-read tokens",
         last_usage["input_tokens"],
         last_usage["output_tokens"],
         last_usage["cache_creation_input_tokens"],
@@ -418,10 +418,5 @@ fn stdout_carries_only_the_answer() {
         .lines()
         .map(Result::unwrap)
         .collect();
-    assert!(
-        lines
-            .iter()
-            .all(|l| l.starts_with("claude: ") || l.starts_with("usage: ")),
-        "{lines:?}"
-    );
+    assert!(lines.iter().all(|l| l.starts_with("claude: ")), "{lines:?}");
 }

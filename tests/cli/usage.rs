@@ -216,3 +216,153 @@ fn claude_code_s_print_mode_and_output_format_work() {
         stdout(&output)
     );
 }
+
+#[test]
+fn a_404_hint_names_what_was_not_found() {
+    let not_found = || Reply::error(404, "not_found_error", "Not found");
+    let server = FakeServer::with([not_found()]);
+    let output = claude_at(&server)
+        .args(["batch", "status", "msgbatch_nope"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 7);
+    let line = error_line(&output);
+    assert!(line.contains("check the batch id"), "{line}");
+    assert!(!line.contains("model id"), "{line}");
+
+    let server = FakeServer::with([not_found()]);
+    let output = claude_at(&server)
+        .args(["--max-retries", "0", "ask", "hi"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 7);
+    assert!(error_line(&output).contains("check the model id"));
+}
+
+#[test]
+fn a_402_gets_a_billing_hint() {
+    let server = FakeServer::with([Reply::error(
+        402,
+        "billing_error",
+        "Your credit balance is too low",
+    )]);
+    let output = claude_at(&server).args(["ask", "hi"]).output().unwrap();
+    assert_exit(&output, 7);
+    assert!(
+        error_line(&output).contains("Plans & Billing"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_base_url_ending_in_v1_is_not_doubled() {
+    let server = ok_server();
+    let output = claude()
+        .env("ANTHROPIC_API_KEY", SECRET_KEY)
+        .env("ANTHROPIC_BASE_URL", format!("{}/v1/", server.url()))
+        .args(["ask", "hi"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert_eq!(server.single_request().path, "/v1/messages");
+    assert!(
+        stderr(&output).contains("trailing /v1 was dropped"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn file_errors_name_the_flag_and_json_errors_give_the_position_once() {
+    let line = error_line(&refused_line(&["ask", "--schema", "nofile.json", "hi"]));
+    assert_eq!(line, "claude: error: --schema nofile.json: no such file");
+    let line = error_line(&refused_line(&["ask", "--system-file", "nope.txt", "hi"]));
+    assert_eq!(line, "claude: error: --system-file nope.txt: no such file");
+    let line = error_line(&refused_line(&["ask", "--schema", "{\"type\":", "hi"]));
+    assert_eq!(line.matches("line 1").count(), 1, "{line}");
+    assert!(line.contains("column 8"), "{line}");
+}
+
+fn refused_line(args: &[&str]) -> std::process::Output {
+    let output = claude().args(args).output().unwrap();
+    assert_exit(&output, 2);
+    output
+}
+
+#[test]
+fn empty_values_are_refused_not_replaced() {
+    let server = ok_server();
+    for args in [&["-m", ""][..], &["--stop", ""], &["--fallback-model", " "]] {
+        let output = claude_at(&server)
+            .arg("ask")
+            .args(args)
+            .arg("hi")
+            .output()
+            .unwrap();
+        assert_exit(&output, 2);
+        assert!(
+            stderr(&output).contains("cannot be empty"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn a_key_that_is_not_utf8_is_named_as_the_key() {
+    use std::os::unix::ffi::OsStrExt;
+    let output = claude()
+        .env(
+            "ANTHROPIC_API_KEY",
+            std::ffi::OsStr::from_bytes(b"sk-ant-\xff\xfe"),
+        )
+        .args(["ask", "hi"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    let line = error_line(&output);
+    assert!(line.contains("API key"), "{line}");
+    assert!(line.contains("not valid UTF-8"), "{line}");
+    assert!(!line.contains("arguments"), "{line}");
+}
+
+#[test]
+fn every_stderr_line_carries_the_prefix() {
+    // The usage line, and a session name that holds a line break.
+    let server = ok_server();
+    let output = claude_at(&server)
+        .args(["ask", "-u", "hi"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    let text = stderr(&output);
+    assert!(text.starts_with("claude: usage: "), "{text}");
+    let data = tempdir("prefix-sessions");
+    let output = claude_at(&server)
+        .env("XDG_DATA_HOME", &data)
+        .args(["chat", "--session", "two\nlines", "hi"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    let text = stderr(&output);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.contains("two\\nlines"), "{text}");
+}
+
+#[test]
+fn config_path_works_without_home() {
+    let output = claude()
+        .env_remove("XDG_CONFIG_HOME")
+        .args(["config", "path"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    let path = stdout(&output);
+    assert!(path.starts_with('/'), "{path}");
+    assert!(
+        path.ends_with("/.config/claude-cli/config.toml\n"),
+        "{path}"
+    );
+}

@@ -15,16 +15,21 @@ pub use server::{End, FakeServer, Gate, Recorded, Reply, fixture};
 pub const SECRET_KEY: &str = "sk-ant-api03-TESTSECRET-0123456789abcdef";
 
 /// `claude` with an empty environment: no ANTHROPIC_* variables, no
-/// NO_COLOR, no proxies from the developer's shell. assert_cmd gives it a
-/// stdin pipe that is empty unless the test writes to it.
+/// NO_COLOR, no proxies from the developer's shell, and a config directory
+/// that does not exist (without HOME, claude would find the account's home
+/// and the developer's own config file). assert_cmd gives it a stdin pipe
+/// that is empty unless the test writes to it.
 pub fn claude() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("claude").expect("binary built");
-    cmd.env_clear();
+    cmd.env_clear().env("XDG_CONFIG_HOME", NO_CONFIG);
     if let Some(path) = std::env::var_os("PATH") {
         cmd.env("PATH", path);
     }
     cmd
 }
+
+/// An absolute path where no config file is.
+pub const NO_CONFIG: &str = "/nonexistent/claude-cli-test-config";
 
 /// `claude` pointed at `server`, with a key.
 pub fn claude_at(server: &FakeServer) -> assert_cmd::Command {
@@ -76,6 +81,7 @@ pub fn binary() -> std::path::PathBuf {
 pub fn spawnable(server: &FakeServer) -> std::process::Command {
     let mut cmd = std::process::Command::new(binary());
     cmd.env_clear()
+        .env("XDG_CONFIG_HOME", NO_CONFIG)
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("ANTHROPIC_BASE_URL", server.url())
         .env("ANTHROPIC_API_KEY", SECRET_KEY);
