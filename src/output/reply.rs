@@ -609,7 +609,10 @@ mod tests {
         );
         for format in [Format::Text, Format::Json, Format::StreamJson] {
             let (_, err) = render(&m, settings(format, false));
-            let notes: Vec<&str> = err.lines().filter(|l| l.starts_with("claude:")).collect();
+            let notes: Vec<&str> = err
+                .lines()
+                .filter(|l| !l.starts_with("claude: usage:"))
+                .collect();
             assert_eq!(
                 notes,
                 [

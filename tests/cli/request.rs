@@ -258,10 +258,12 @@ fn invalid_option_values_are_exit_2_without_a_request() {
     ] {
         let output = claude_at(&server).args(&args).output().unwrap();
         assert_exit(&output, 2);
-        assert_eq!(
-            stderr(&output).lines().count(),
-            1,
-            "{args:?}: one line, not a usage block"
+        // The error comes first; clap's errors go on with its details and
+        // the usage line.
+        assert!(
+            stderr(&output).starts_with("claude: error: "),
+            "{args:?}: {}",
+            stderr(&output)
         );
         error_line(&output);
     }

@@ -85,11 +85,13 @@ fn streamed_continuations_print_one_answer_and_usage_adds_up() {
     // 612 + 1380 input, 63 + 24 output, over claude-fable-5's prices.
     let usage = stderr(&output)
         .lines()
-        .find(|l| l.starts_with("usage:"))
+        .find(|l| l.starts_with("claude: usage:"))
         .unwrap()
         .to_owned();
     assert!(
-        usage.starts_with("usage: 1992 input, 87 output, 0 cache-write, 0 cache-read tokens"),
+        usage.starts_with(
+            "claude: usage: 1992 input, 87 output, 0 cache-write, 0 cache-read tokens"
+        ),
         "{usage}"
     );
     let second = server.requests()[1].json();
