@@ -9,14 +9,13 @@
 
 pub mod help;
 mod implied;
-
-pub use implied::with_implied_ask;
 mod tools;
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use implied::with_implied_ask;
 pub use tools::{ServerToolArgs, TurnArgs};
 
 /// The default API version (see shared/api-facts.md, last section).
