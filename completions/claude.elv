@@ -18,7 +18,7 @@ set edit:completion:arg-completer[claude] = {|@words|
     }
     var completions = [
         &'claude'= {
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -75,7 +75,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --output 'Output format [default: text, or output in the config file]'
             cand --render 'Render Markdown in text output: auto renders only on a terminal, without NO_COLOR or TERM=dumb [default: auto, or render in the config file]'
             cand --theme 'Colours of rendered Markdown; auto reads COLORFGBG, else dark [default: auto, or theme in the config file]'
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -134,7 +134,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --output 'Output format [default: text, or output in the config file]'
             cand --render 'Render Markdown in text output: auto renders only on a terminal, without NO_COLOR or TERM=dumb [default: auto, or render in the config file]'
             cand --theme 'Colours of rendered Markdown; auto reads COLORFGBG, else dark [default: auto, or theme in the config file]'
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -190,7 +190,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --mcp 'Connect a remote MCP server (repeatable); token from CLAUDE_MCP_TOKEN_<NAME>'
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -247,7 +247,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --output 'Output format [default: text, or output in the config file]'
             cand --render 'Render Markdown in text output: auto renders only on a terminal, without NO_COLOR or TERM=dumb [default: auto, or render in the config file]'
             cand --theme 'Colours of rendered Markdown; auto reads COLORFGBG, else dark [default: auto, or theme in the config file]'
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -281,7 +281,7 @@ set edit:completion:arg-completer[claude] = {|@words|
         &'claude;models'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -297,7 +297,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --version 'Print version'
         }
         &'claude;batch'= {
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -344,7 +344,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --domains 'Search and fetch only these domains (comma-separated)'
             cand --block-domains 'Never search or fetch these domains (comma-separated)'
             cand --mcp 'Connect a remote MCP server (repeatable); token from CLAUDE_MCP_TOKEN_<NAME>'
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -368,7 +368,7 @@ set edit:completion:arg-completer[claude] = {|@words|
         &'claude;batch;status'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -385,7 +385,7 @@ set edit:completion:arg-completer[claude] = {|@words|
         }
         &'claude;batch;wait'= {
             cand --poll-interval 'Seconds before the first status check; the wait grows to a minute'
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -403,7 +403,7 @@ set edit:completion:arg-completer[claude] = {|@words|
         &'claude;batch;results'= {
             cand -o 'Results as JSONL (json) or as custom_id<TAB>text lines (text)'
             cand --output 'Results as JSONL (json) or as custom_id<TAB>text lines (text)'
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -423,7 +423,7 @@ set edit:completion:arg-completer[claude] = {|@words|
         &'claude;batch;list'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -441,7 +441,7 @@ set edit:completion:arg-completer[claude] = {|@words|
         &'claude;batch;cancel'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -480,7 +480,7 @@ set edit:completion:arg-completer[claude] = {|@words|
         &'claude;batch;help;help'= {
         }
         &'claude;files'= {
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -506,7 +506,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --expires 'Delete the stored files after this long: 1h to 90d (3600, 90m, 12h, 7d)'
             cand -o 'Output: the ids, one per line (text), or the API''s metadata (json)'
             cand --output 'Output: the ids, one per line (text), or the API''s metadata (json)'
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -524,7 +524,7 @@ set edit:completion:arg-completer[claude] = {|@words|
         &'claude;files;list'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -543,7 +543,7 @@ set edit:completion:arg-completer[claude] = {|@words|
         &'claude;files;info'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -559,7 +559,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --version 'Print version'
         }
         &'claude;files;delete'= {
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -577,7 +577,7 @@ set edit:completion:arg-completer[claude] = {|@words|
         &'claude;files;download'= {
             cand -o 'Write to this file instead of stdout (- is stdout)'
             cand --output 'Write to this file instead of stdout (- is stdout)'
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -593,7 +593,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --version 'Print version'
         }
         &'claude;files;forget'= {
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -633,7 +633,7 @@ set edit:completion:arg-completer[claude] = {|@words|
         &'claude;files;help;help'= {
         }
         &'claude;config'= {
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -652,7 +652,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'claude;config;path'= {
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -668,7 +668,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --version 'Print version'
         }
         &'claude;config;show'= {
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
@@ -695,7 +695,7 @@ set edit:completion:arg-completer[claude] = {|@words|
         &'claude;config;help;help'= {
         }
         &'claude;completions'= {
-            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
             cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'

@@ -24,7 +24,7 @@ function __fish_claude_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c claude -n "__fish_claude_needs_command" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_needs_command" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_needs_command" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_needs_command" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_needs_command" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -81,7 +81,7 @@ never\t'Never: the text as it came'"
 complete -c claude -n "__fish_claude_using_subcommand ask" -l theme -d 'Colours of rendered Markdown; auto reads COLORFGBG, else dark [default: auto, or theme in the config file]' -r -f -a "auto\t'From COLORFGBG where the terminal sets it, else dark'
 dark\t'For a dark background'
 light\t'For a light background'"
-complete -c claude -n "__fish_claude_using_subcommand ask" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand ask" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -140,7 +140,7 @@ never\t'Never: the text as it came'"
 complete -c claude -n "__fish_claude_using_subcommand vision" -l theme -d 'Colours of rendered Markdown; auto reads COLORFGBG, else dark [default: auto, or theme in the config file]' -r -f -a "auto\t'From COLORFGBG where the terminal sets it, else dark'
 dark\t'For a dark background'
 light\t'For a light background'"
-complete -c claude -n "__fish_claude_using_subcommand vision" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand vision" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -190,7 +190,7 @@ complete -c claude -n "__fish_claude_using_subcommand count" -l block-domains -d
 complete -c claude -n "__fish_claude_using_subcommand count" -l mcp -d 'Connect a remote MCP server (repeatable); token from CLAUDE_MCP_TOKEN_<NAME>' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -s o -l output -d 'Output format' -r -f -a "text\t'Plain text, one item per line'
 json\t'The API\'s JSON'"
-complete -c claude -n "__fish_claude_using_subcommand count" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand count" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -247,7 +247,7 @@ never\t'Never: the text as it came'"
 complete -c claude -n "__fish_claude_using_subcommand chat" -l theme -d 'Colours of rendered Markdown; auto reads COLORFGBG, else dark [default: auto, or theme in the config file]' -r -f -a "auto\t'From COLORFGBG where the terminal sets it, else dark'
 dark\t'For a dark background'
 light\t'For a light background'"
-complete -c claude -n "__fish_claude_using_subcommand chat" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand chat" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -274,7 +274,7 @@ complete -c claude -n "__fish_claude_using_subcommand chat" -s h -l help -d 'Pri
 complete -c claude -n "__fish_claude_using_subcommand chat" -s V -l version -d 'Print version'
 complete -c claude -n "__fish_claude_using_subcommand models" -s o -l output -d 'Output format' -r -f -a "text\t'Plain text, one item per line'
 json\t'The API\'s JSON'"
-complete -c claude -n "__fish_claude_using_subcommand models" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand models" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand models" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand models" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand models" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -285,7 +285,7 @@ complete -c claude -n "__fish_claude_using_subcommand models" -l fallback-model 
 complete -c claude -n "__fish_claude_using_subcommand models" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand models" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand models" -s V -l version -d 'Print version'
-complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and not __fish_seen_subcommand_from submit status wait results list cancel help" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -329,7 +329,7 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l domains -d 'Search and fetch only these domains (comma-separated)' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l block-domains -d 'Never search or fetch these domains (comma-separated)' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l mcp -d 'Connect a remote MCP server (repeatable); token from CLAUDE_MCP_TOKEN_<NAME>' -r
-complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -347,7 +347,7 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -s V -l version -d 'Print version'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "text\t'Plain text, one item per line'
 json\t'The API\'s JSON'"
-complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -359,7 +359,7 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -l poll-interval -d 'Seconds before the first status check; the wait grows to a minute' -r
-complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -372,7 +372,7 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -s o -l output -d 'Results as JSONL (json) or as custom_id<TAB>text lines (text)' -r -f -a "text\t'Plain text, one item per line'
 json\t'The API\'s JSON'"
-complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -386,7 +386,7 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -s V -l version -d 'Print version'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "text\t'Plain text, one item per line'
 json\t'The API\'s JSON'"
-complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -399,7 +399,7 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format' -r -f -a "text\t'Plain text, one item per line'
 json\t'The API\'s JSON'"
-complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from cancel" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -417,7 +417,7 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "list" -d 'List recent batches'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel a batch'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen_subcommand_from upload list info delete download forget help" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -438,7 +438,7 @@ complete -c claude -n "__fish_claude_using_subcommand files; and not __fish_seen
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -l expires -d 'Delete the stored files after this long: 1h to 90d (3600, 90m, 12h, 7d)' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -s o -l output -d 'Output: the ids, one per line (text), or the API\'s metadata (json)' -r -f -a "text\t'Plain text, one item per line'
 json\t'The API\'s JSON'"
-complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -451,7 +451,7 @@ complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from upload" -s V -l version -d 'Print version'
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "text\t'Plain text, one item per line'
 json\t'The API\'s JSON'"
-complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from list" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from list" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from list" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -465,7 +465,7 @@ complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -s o -l output -d 'Output format' -r -f -a "text\t'Plain text, one item per line'
 json\t'The API\'s JSON'"
-complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -476,7 +476,7 @@ complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
-complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from delete" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from delete" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from delete" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from delete" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from delete" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -488,7 +488,7 @@ complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -s o -l output -d 'Write to this file instead of stdout (- is stdout)' -r -F
-complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -499,7 +499,7 @@ complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from download" -s V -l version -d 'Print version'
-complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from forget" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from forget" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from forget" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from forget" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from forget" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -518,7 +518,7 @@ complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from help" -f -a "download" -d 'Write a stored file\'s content to stdout or to a file'
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from help" -f -a "forget" -d 'Drop entries from the local upload cache (the stored files stay)'
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -532,7 +532,7 @@ complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_see
 complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -f -a "path" -d 'Print the config file\'s path'
 complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -f -a "show" -d 'Print the settings in effect and where each comes from (the key redacted)'
 complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -543,7 +543,7 @@ complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_su
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
-complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from show" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
@@ -557,7 +557,7 @@ complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_su
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the settings in effect and where each comes from (the key redacted)'
 complete -c claude -n "__fish_claude_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c claude -n "__fish_claude_using_subcommand completions" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token)' -r
+complete -c claude -n "__fish_claude_using_subcommand completions" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand completions" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand completions" -l base-url -d 'API base URL' -r
 complete -c claude -n "__fish_claude_using_subcommand completions" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
