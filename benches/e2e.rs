@@ -3,8 +3,9 @@
 //!
 //! (a) `claude ask hi --no-stream` against `curl` making the same POST with
 //!     the same headers and body: 30 alternating runs each, median ratio.
-//! (c) 100 MB piped into `claude ask --no-stream`: wall time, and the peak
-//!     RSS of the claude process (from wait4) against the input size.
+//! (c) 30 MB piped into `claude ask --no-stream`, the most a request under
+//!     the API's 32 MB limit can carry: wall time, and the peak RSS of the
+//!     claude process (from wait4) against the input size.
 //! (d) a 20 MB PDF attached with `-f`: the same figures; the body carries it
 //!     in base64 (4/3 of its size).
 //!
@@ -150,7 +151,7 @@ fn measure_child() {
 }
 
 fn large_stdin() {
-    const SIZE: usize = 100 * 1024 * 1024;
+    const SIZE: usize = 30 * 1024 * 1024;
     let line =
         "The quick brown fox jumps over the lazy dog; \"quoted\" text, tabs\tand unicode é.\n";
     let input = line.repeat(SIZE / line.len() + 1);

@@ -12,6 +12,7 @@
 //! output = "text"
 //! render = "auto"
 //! theme = "light"
+//! max_request_bytes = 67108864   # a gateway that accepts more than 32 MB
 //!
 //! [aliases]
 //! fast = "claude-haiku-4-5"
@@ -50,6 +51,9 @@ pub struct Config {
     /// A shell command that prints the API key (`pass show anthropic`),
     /// used when no flag or environment variable gives one.
     pub api_key_command: Option<String>,
+    /// The largest request the server takes, for a gateway that accepts
+    /// more than the API's 32 MB: input over it is refused before sending.
+    pub max_request_bytes: Option<usize>,
     #[serde(default)]
     pub aliases: BTreeMap<String, String>,
     #[serde(default)]
@@ -204,6 +208,9 @@ pub fn parse(text: &str) -> Result<Config, String> {
     if config.tools.domains.is_some() && config.tools.block_domains.is_some() {
         return Err("tools: give domains or block_domains, not both".into());
     }
+    if config.max_request_bytes == Some(0) {
+        return Err("max_request_bytes must be at least 1".into());
+    }
     for (name, price) in &config.prices {
         let figures = [
             Some(price.input),
@@ -236,6 +243,7 @@ system = "Be brief."
 output = "stream-json"
 render = "never"
 theme = "light"
+max_request_bytes = 67108864
 
 [aliases]
 fast = "claude-haiku-4-5"
@@ -262,6 +270,7 @@ docs = "https://mcp.example.com/mcp"
         assert_eq!(config.output, Some(OutputName::StreamJson));
         assert_eq!(config.render, Some(RenderName::Never));
         assert_eq!(config.theme, Some(ThemeName::Light));
+        assert_eq!(config.max_request_bytes, Some(64 * 1024 * 1024));
         assert_eq!(config.aliases["fast"], "claude-haiku-4-5");
         let price = config.prices["my-model"].price();
         assert_eq!(
@@ -293,6 +302,8 @@ docs = "https://mcp.example.com/mcp"
         assert!(error.contains("not both"), "{error}");
         let error = parse("[tools]\nweb_serch = true\n").unwrap_err();
         assert!(error.starts_with("line 2: "), "{error}");
+        assert!(parse("max_request_bytes = 0\n").is_err());
+        assert!(parse("max_request_bytes = -1\n").is_err());
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub fn run(
     if !settings.dry_run {
         connection.require_credential()?;
     }
-    let content = super::assemble(args.prompt, args.input, terminal, &settings.model)?;
+    let content = super::assemble(args.prompt, args.input, terminal, &settings.model, config)?;
     send(
         content,
         &settings,

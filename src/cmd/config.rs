@@ -11,6 +11,7 @@ use crate::cli::{ConfigAction, ConfigArgs, DEFAULT_API_VERSION, DEFAULT_BASE_URL
 use crate::config::{Config, OutputName, RenderName, ThemeName};
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
+use crate::input;
 use crate::settings::{self, Connection, DEFAULT_MAX_TOKENS, Source};
 
 pub fn run(
@@ -106,6 +107,14 @@ fn show(
         None => "\"auto\"  # built-in",
     };
     writeln!(out, "theme = {theme}")?;
+    match config.max_request_bytes {
+        Some(limit) => writeln!(out, "max_request_bytes = {limit}  # config file")?,
+        None => writeln!(
+            out,
+            "max_request_bytes = {}  # built-in: the API's limit",
+            input::MAX_REQUEST_BYTES
+        )?,
+    }
 
     let client = &connection.client;
     let credential = match (&client.credential, &connection.key_source) {

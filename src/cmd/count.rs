@@ -24,7 +24,7 @@ pub fn run(
     if !settings.dry_run {
         connection.require_credential()?;
     }
-    let content = super::assemble(args.prompt, args.input, terminal, &settings.model)?;
+    let content = super::assemble(args.prompt, args.input, terminal, &settings.model, config)?;
     let message = super::ask::message_request(content, &settings, false);
     let request = CountTokensRequest::from(&message);
     let client = Client::new(connection.client_config())?;

@@ -48,22 +48,23 @@ fn assemble(
     input: InputArgs,
     terminal: &Terminal,
     model: &str,
+    config: &Config,
 ) -> Result<InputContent> {
     let spec = InputSpec {
         prompt,
         files: input.files,
         stdin: settings::stdin_mode(&input.stdin),
         stdin_is_terminal: terminal.stdin,
-        media: settings::media_options(&input.media, model),
+        media: settings::media_options(&input.media, model, config),
     };
     input::assemble(&spec, stdin_reader(spec.stdin_is_explicit()))
 }
 
 /// Reads stdin for input assembly, saying so when it stays silent.
 /// `explicit`: the user asked for stdin, so there is nothing to turn off.
-fn stdin_reader(explicit: bool) -> impl FnOnce() -> io::Result<Vec<u8>> {
-    move || {
-        input::read_stdin(input::STDIN_HINT_AFTER, move || {
+fn stdin_reader(explicit: bool) -> impl input::StdinReader {
+    move |limit| {
+        input::read_stdin(limit, input::STDIN_HINT_AFTER, move || {
             output::note(if explicit {
                 "waiting for stdin (asked for with --stdin or -); end it with Ctrl-D"
             } else {

@@ -25,7 +25,7 @@ pub fn run(
         prompt: args.prompt,
         stdin: settings::stdin_mode(&args.stdin),
         stdin_is_terminal: terminal.stdin,
-        media: settings::media_options(&args.media, &settings.model),
+        media: settings::media_options(&args.media, &settings.model, config),
     };
     let content = input::assemble_vision(&spec, stdin_reader(spec.stdin_is_explicit()))?;
     super::ask::send(

@@ -8,9 +8,9 @@ use std::path::Path;
 use bytes::Bytes;
 use reqwest::Url;
 
-use super::limits::MAX_REQUEST_BYTES;
+use super::limits::request_limit_text;
 use super::media::{self, ImageFormat, Kind};
-use super::{UrlKind, io_reason};
+use super::{MediaOptions, UrlKind, io_reason};
 use crate::error::Error;
 
 /// An image read into memory.
@@ -121,30 +121,47 @@ fn unsupported(name: &str, format: &str) -> Error {
 pub fn from_argument(
     path: &Path,
     origin: Origin,
-    forced_url_kind: Option<UrlKind>,
     default_url_kind: Option<UrlKind>,
-    resize: bool,
+    media: &MediaOptions,
 ) -> Result<Named, Error> {
     let name = path.display().to_string();
     if let Some(text) = path.to_str().filter(|text| is_url(text)) {
-        let attachment = from_url(text, forced_url_kind, default_url_kind)?;
+        let attachment = from_url(text, media.url_kind, default_url_kind)?;
         return Ok(Named { name, attachment });
     }
-    // An image to be resized may be far larger than what is finally sent.
-    let limit = if resize {
-        MAX_RESIZE_INPUT_BYTES
-    } else {
-        MAX_REQUEST_BYTES
-    };
-    let bytes = read_file(path, &name, limit)?;
+    let bytes = read_file(path, &name, media)?;
     let attachment = from_bytes(&name, bytes, origin)?;
-    if let Attachment::Image(_) = attachment {
+    check_size(&name, attachment, media)
+}
+
+/// Refuses input over the request size limit, once it is known what it is:
+/// an image may be larger while `--resize` will shrink it.
+pub fn check_size(
+    name: &str,
+    attachment: Attachment,
+    media: &MediaOptions,
+) -> Result<Named, Error> {
+    let name = name.to_owned();
+    if let Attachment::Image(_) = attachment
+        && media.resize
+    {
         return Ok(Named { name, attachment });
     }
-    if bytes_of(&attachment) > MAX_REQUEST_BYTES {
-        return Err(over_request_limit(&name));
+    if bytes_of(&attachment) > media.max_request_bytes {
+        return Err(over_request_limit(&name, media.max_request_bytes));
     }
     Ok(Named { name, attachment })
+}
+
+/// The most bytes of one input that are read: the request size limit, or
+/// more under `--resize`, since an image to be resized may be far larger
+/// than what is finally sent.
+pub fn read_limit(media: &MediaOptions) -> usize {
+    if media.resize {
+        media.max_request_bytes.max(MAX_RESIZE_INPUT_BYTES)
+    } else {
+        media.max_request_bytes
+    }
 }
 
 /// The largest file `--resize` reads: an uncompressed 50-megapixel photo.
@@ -159,32 +176,51 @@ fn bytes_of(attachment: &Attachment) -> usize {
     }
 }
 
-fn over_request_limit(name: &str) -> Error {
+/// `name` is over the request size limit `limit`.
+fn over_request_limit(name: &str, limit: usize) -> Error {
     Error::Usage(format!(
-        "{name}: the file is over the API's 32 MB request limit ({MAX_REQUEST_BYTES} bytes)"
+        "{name}: {} is over {}",
+        what(name),
+        request_limit_text(limit)
     ))
 }
 
-/// Reads a file, but no more than `limit` bytes: a file over it (or an
+fn what(name: &str) -> &'static str {
+    if name == "stdin" {
+        "the input"
+    } else {
+        "the file"
+    }
+}
+
+/// `name` is over what is read of one input ([`read_limit`]).
+pub fn over_read_limit(name: &str, media: &MediaOptions) -> Error {
+    let limit = read_limit(media);
+    if limit > media.max_request_bytes {
+        Error::Usage(format!(
+            "{name}: {} is over {limit} bytes, more than --resize reads",
+            what(name)
+        ))
+    } else {
+        over_request_limit(name, limit)
+    }
+}
+
+/// Reads a file, but no more than the read limit: a file over it (or an
 /// endless one, like `/dev/zero`) is refused without being read whole.
-fn read_file(path: &Path, name: &str, limit: usize) -> Result<Vec<u8>, Error> {
+fn read_file(path: &Path, name: &str, media: &MediaOptions) -> Result<Vec<u8>, Error> {
     let failed = |e: std::io::Error| Error::Usage(format!("{name}: {}", io_reason(&e)));
     let file = std::fs::File::open(path).map_err(failed)?;
     if file.metadata().map_err(failed)?.is_dir() {
         return Err(Error::Usage(format!("{name}: is a directory")));
     }
+    let limit = read_limit(media);
     let mut bytes = Vec::new();
     file.take(limit as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(failed)?;
     if bytes.len() > limit {
-        return Err(if limit == MAX_REQUEST_BYTES {
-            over_request_limit(name)
-        } else {
-            Error::Usage(format!(
-                "{name}: the file is over {limit} bytes, more than --resize reads"
-            ))
-        });
+        return Err(over_read_limit(name, media));
     }
     Ok(bytes)
 }
@@ -232,7 +268,13 @@ mod tests {
         forced: Option<UrlKind>,
         default: Option<UrlKind>,
     ) -> Result<Attachment, Error> {
-        from_argument(Path::new(text), Origin::File, forced, default, false).map(|n| n.attachment)
+        let media = MediaOptions {
+            url_kind: forced,
+            resize: false,
+            max_pdf_pages: super::super::MAX_PDF_PAGES,
+            max_request_bytes: super::super::limits::MAX_REQUEST_BYTES,
+        };
+        from_argument(Path::new(text), Origin::File, default, &media).map(|n| n.attachment)
     }
 
     #[test]

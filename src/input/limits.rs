@@ -16,7 +16,8 @@ pub const MAX_IMAGE_SIDE_MANY: u32 = 2000;
 pub const MANY_IMAGES: usize = 20;
 /// Images in one request.
 pub const MAX_IMAGES: usize = 100;
-/// Largest request body: 32 MB.
+/// Largest request body: 32 MB. `max_request_bytes` in the config file
+/// replaces it for a gateway that accepts more.
 pub const MAX_REQUEST_BYTES: usize = 32 * 1024 * 1024;
 /// Pages of PDF in one request, and the lower figure for models with a
 /// 200k-token context window.
@@ -26,8 +27,19 @@ pub const MAX_PDF_PAGES_200K: usize = 100;
 /// What `--resize` suggests, for errors it would fix.
 const RESIZE_HINT: &str = "pass --resize to shrink it";
 
-/// Checks every limit that can be known before sending.
-pub fn check(items: &[Named], max_pdf_pages: usize) -> Result<(), Error> {
+/// The request size limit in words, for errors: the API's, or the one the
+/// config file set.
+pub fn request_limit_text(limit: usize) -> String {
+    if limit == MAX_REQUEST_BYTES {
+        format!("the API's 32 MB request limit ({MAX_REQUEST_BYTES} bytes)")
+    } else {
+        format!("the request limit of {limit} bytes (max_request_bytes in the config file)")
+    }
+}
+
+/// Checks every limit that can be known before sending. `max_request_bytes`
+/// is the request size limit in effect.
+pub fn check(items: &[Named], max_pdf_pages: usize, max_request_bytes: usize) -> Result<(), Error> {
     let images = items
         .iter()
         .filter(|item| {
@@ -103,15 +115,15 @@ pub fn check(items: &[Named], max_pdf_pages: usize) -> Result<(), Error> {
         }
     }
     // Text alone is left to the server: only files we encode are weighed.
-    if carries_media && media_bytes > MAX_REQUEST_BYTES {
+    if carries_media && media_bytes > max_request_bytes {
         let subject = match media_names.as_slice() {
             [one] => format!("{one}: the request"),
             _ => "the request".to_owned(),
         };
         return Err(Error::Usage(format!(
             "{subject} would be over {media_bytes} bytes with its images and PDFs in base64, \
-             more than the API's 32 MB limit ({MAX_REQUEST_BYTES} bytes); send fewer or \
-             smaller files"
+             more than {}; send fewer or smaller files",
+            request_limit_text(max_request_bytes)
         )));
     }
     Ok(())
@@ -138,10 +150,21 @@ mod tests {
     #[test]
     fn image_size_is_measured_in_base64() {
         // 3,932,160 bytes encode to exactly 5,242,880.
-        assert!(check(&[image("a.png", 3_932_160, (10, 10))], 600).is_ok());
-        let error = check(&[image("a.png", 3_932_161, (10, 10))], 600)
-            .unwrap_err()
-            .to_string();
+        assert!(
+            check(
+                &[image("a.png", 3_932_160, (10, 10))],
+                600,
+                MAX_REQUEST_BYTES
+            )
+            .is_ok()
+        );
+        let error = check(
+            &[image("a.png", 3_932_161, (10, 10))],
+            600,
+            MAX_REQUEST_BYTES,
+        )
+        .unwrap_err()
+        .to_string();
         assert_eq!(
             error,
             "a.png: image exceeds 5 MB maximum: 5242884 bytes > 5242880 bytes (the API counts \
@@ -151,15 +174,17 @@ mod tests {
 
     #[test]
     fn sides_are_capped_lower_for_many_images() {
-        assert!(check(&[image("big.png", 10, (8000, 10))], 600).is_ok());
-        let error = check(&[image("big.png", 10, (10, 8001))], 600).unwrap_err();
+        assert!(check(&[image("big.png", 10, (8000, 10))], 600, MAX_REQUEST_BYTES).is_ok());
+        let error = check(&[image("big.png", 10, (10, 8001))], 600, MAX_REQUEST_BYTES).unwrap_err();
         assert!(error.to_string().contains("8000 px"), "{error}");
         let mut many: Vec<Named> = (0..21)
             .map(|i| image(&format!("{i}.png"), 10, (2000, 10)))
             .collect();
-        assert!(check(&many, 600).is_ok());
+        assert!(check(&many, 600, MAX_REQUEST_BYTES).is_ok());
         many.push(image("wide.png", 10, (2001, 10)));
-        let error = check(&many, 600).unwrap_err().to_string();
+        let error = check(&many, 600, MAX_REQUEST_BYTES)
+            .unwrap_err()
+            .to_string();
         assert!(
             error.starts_with("wide.png") && error.contains("22 here"),
             "{error}"
@@ -172,7 +197,7 @@ mod tests {
             .map(|i| image(&format!("{i}.png"), 1, (1, 1)))
             .collect();
         assert!(
-            check(&many, 600)
+            check(&many, 600, MAX_REQUEST_BYTES)
                 .unwrap_err()
                 .to_string()
                 .starts_with("101 images")
@@ -184,8 +209,10 @@ mod tests {
                 pages: Some(pages),
             },
         };
-        assert!(check(&[pdf(100)], 100).is_ok());
-        let error = check(&[pdf(60), pdf(41)], 100).unwrap_err().to_string();
+        assert!(check(&[pdf(100)], 100, MAX_REQUEST_BYTES).is_ok());
+        let error = check(&[pdf(60), pdf(41)], 100, MAX_REQUEST_BYTES)
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("101 PDF pages"), "{error}");
     }
 }

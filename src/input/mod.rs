@@ -26,7 +26,7 @@ use crate::api::types::{Base64Data, InputBlock, InputContent, Source};
 use crate::error::Error;
 
 use attach::{Attachment, Named, Origin};
-pub use limits::{MAX_PDF_PAGES, MAX_PDF_PAGES_200K};
+pub use limits::{MAX_PDF_PAGES, MAX_PDF_PAGES_200K, MAX_REQUEST_BYTES};
 pub use local::LocalFile;
 pub use stdin::read_stdin;
 
@@ -57,6 +57,8 @@ pub struct MediaOptions {
     pub resize: bool,
     /// The PDF page limit of the model the request goes to.
     pub max_pdf_pages: usize,
+    /// The request size limit: the API's, or a gateway's from the config.
+    pub max_request_bytes: usize,
 }
 
 /// What the user gave to `ask` or `count`.
@@ -111,12 +113,19 @@ fn is_stdin_path(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
+/// Reads stdin: given the most bytes to read, it returns them, or an error
+/// of kind `FileTooLarge` as soon as stdin goes past that ([`read_stdin`]).
+pub trait StdinReader: FnOnce(usize) -> std::io::Result<Vec<u8>> {}
+
+impl<F: FnOnce(usize) -> std::io::Result<Vec<u8>>> StdinReader for F {}
+
 /// Checks how `-` is used, then reads stdin when the input includes it.
 fn take_stdin(
     paths: &[PathBuf],
     mode: StdinMode,
     is_terminal: bool,
-    read_stdin: impl FnOnce() -> std::io::Result<Vec<u8>>,
+    media: &MediaOptions,
+    read_stdin: impl StdinReader,
 ) -> Result<Option<Vec<u8>>, Error> {
     let dashes = paths.iter().filter(|p| is_stdin_path(p)).count();
     if mode == StdinMode::Never && dashes > 0 {
@@ -132,28 +141,33 @@ fn take_stdin(
     if !reads_stdin(paths, mode, is_terminal) {
         return Ok(None);
     }
-    read_stdin()
-        .map(Some)
-        .map_err(|e| Error::Usage(format!("cannot read stdin: {e}")))
+    match read_stdin(attach::read_limit(media)) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == std::io::ErrorKind::FileTooLarge => {
+            Err(attach::over_read_limit("stdin", media))
+        }
+        Err(e) => Err(Error::Usage(format!("cannot read stdin: {e}"))),
+    }
 }
 
 /// Builds the user turn's content for `ask` and `count`. `read_stdin` is
 /// called at most once, and only when the spec says stdin is part of the
 /// input.
-pub fn assemble(
-    spec: &InputSpec,
-    read_stdin: impl FnOnce() -> std::io::Result<Vec<u8>>,
-) -> Result<InputContent, Error> {
-    let mut stdin = take_stdin(&spec.files, spec.stdin, spec.stdin_is_terminal, read_stdin)?;
+pub fn assemble(spec: &InputSpec, read_stdin: impl StdinReader) -> Result<InputContent, Error> {
+    let mut stdin = take_stdin(
+        &spec.files,
+        spec.stdin,
+        spec.stdin_is_terminal,
+        &spec.media,
+        read_stdin,
+    )?;
     let named_stdin = spec.files.iter().any(|f| is_stdin_path(f));
 
     let mut items: Vec<Named> = Vec::new();
     let add_stdin = |items: &mut Vec<Named>, stdin: &mut Option<Vec<u8>>| -> Result<(), Error> {
         if let Some(bytes) = stdin.take() {
-            items.push(Named {
-                name: "stdin".into(),
-                attachment: attach::from_bytes("stdin", bytes, Origin::Stdin)?,
-            });
+            let attachment = attach::from_bytes("stdin", bytes, Origin::Stdin)?;
+            items.push(attach::check_size("stdin", attachment, &spec.media)?);
         }
         Ok(())
     };
@@ -165,13 +179,7 @@ pub fn assemble(
             add_stdin(&mut items, &mut stdin)?;
             continue;
         }
-        let mut item = attach::from_argument(
-            path,
-            Origin::File,
-            spec.media.url_kind,
-            None,
-            spec.media.resize,
-        )?;
+        let mut item = attach::from_argument(path, Origin::File, None, &spec.media)?;
         if let Attachment::Text(text) = &mut item.attachment {
             // Each file is introduced by its name, so the model can tell them apart.
             *text = format!("File: {}\n\n{text}", item.name);
@@ -190,9 +198,15 @@ pub fn assemble(
 /// neither stdin text nor `-p`, the question asks for a description.
 pub fn assemble_vision(
     spec: &VisionSpec,
-    read_stdin: impl FnOnce() -> std::io::Result<Vec<u8>>,
+    read_stdin: impl StdinReader,
 ) -> Result<InputContent, Error> {
-    let mut stdin = take_stdin(&spec.images, spec.stdin, spec.stdin_is_terminal, read_stdin)?;
+    let mut stdin = take_stdin(
+        &spec.images,
+        spec.stdin,
+        spec.stdin_is_terminal,
+        &spec.media,
+        read_stdin,
+    )?;
     let named_stdin = spec.images.iter().any(|f| is_stdin_path(f));
 
     let mut items: Vec<Named> = Vec::new();
@@ -201,10 +215,7 @@ pub fn assemble_vision(
         // Not named as an image: text joins the question, an image or a PDF
         // is sent as one rather than dropped.
         let attachment = attach::from_bytes("stdin", bytes, Origin::Stdin)?;
-        let item = Named {
-            name: "stdin".into(),
-            attachment,
-        };
+        let item = attach::check_size("stdin", attachment, &spec.media)?;
         match item.attachment {
             Attachment::Text(_) => question.push(item),
             _ => items.push(item),
@@ -218,18 +229,10 @@ pub fn assemble_vision(
                     "stdin is empty: - reads the image from stdin".into(),
                 ));
             }
-            Named {
-                name: "stdin".into(),
-                attachment: attach::from_bytes("stdin", bytes, Origin::Vision)?,
-            }
+            let attachment = attach::from_bytes("stdin", bytes, Origin::Vision)?;
+            attach::check_size("stdin", attachment, &spec.media)?
         } else {
-            attach::from_argument(
-                path,
-                Origin::Vision,
-                spec.media.url_kind,
-                Some(UrlKind::Image),
-                spec.media.resize,
-            )?
+            attach::from_argument(path, Origin::Vision, Some(UrlKind::Image), &spec.media)?
         };
         items.push(item);
     }
@@ -295,7 +298,7 @@ fn finish(mut items: Vec<Named>, media: &MediaOptions) -> Result<InputContent, E
             }
         }
     }
-    limits::check(&items, media.max_pdf_pages)?;
+    limits::check(&items, media.max_pdf_pages, media.max_request_bytes)?;
 
     if let [
         Named {
@@ -386,7 +389,6 @@ fn io_reason(error: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io;
 
     fn spec(prompt: &[&str], files: &[&str], stdin: StdinMode, terminal: bool) -> InputSpec {
         InputSpec {
@@ -402,14 +404,15 @@ mod tests {
         url_kind: None,
         resize: false,
         max_pdf_pages: MAX_PDF_PAGES,
+        max_request_bytes: MAX_REQUEST_BYTES,
     };
 
-    fn stdin_of(text: &'static str) -> impl FnOnce() -> io::Result<Vec<u8>> {
-        move || Ok(text.as_bytes().to_vec())
+    fn stdin_of(text: &'static str) -> impl StdinReader {
+        move |_| Ok(text.as_bytes().to_vec())
     }
 
-    fn never() -> impl FnOnce() -> io::Result<Vec<u8>> {
-        || panic!("stdin must not be read")
+    fn never() -> impl StdinReader {
+        |_| panic!("stdin must not be read")
     }
 
     fn texts(content: InputContent) -> Vec<String> {
@@ -508,7 +511,7 @@ mod tests {
 
     #[test]
     fn vision_puts_images_first_and_defaults_the_question() {
-        let content = assemble_vision(&vision(&["-"], None, false), || Ok(PNG.to_vec())).unwrap();
+        let content = assemble_vision(&vision(&["-"], None, false), |_| Ok(PNG.to_vec())).unwrap();
         let InputContent::Blocks(blocks) = content else {
             panic!("blocks expected")
         };
@@ -555,7 +558,7 @@ mod tests {
 
     #[test]
     fn non_utf8_stdin_is_a_usage_error() {
-        let error = assemble(&spec(&["x"], &[], StdinMode::Auto, false), || {
+        let error = assemble(&spec(&["x"], &[], StdinMode::Auto, false), |_| {
             Ok(vec![b'a', 0xff])
         })
         .unwrap_err();

@@ -327,7 +327,7 @@ pub fn stdin_mode(args: &StdinArgs) -> StdinMode {
 }
 
 /// How images and URLs are sent; the PDF page limit depends on the model.
-pub fn media_options(args: &MediaArgs, model: &str) -> MediaOptions {
+pub fn media_options(args: &MediaArgs, model: &str, config: &Config) -> MediaOptions {
     MediaOptions {
         url_kind: args.url_as.map(|kind| match kind {
             UrlKindArg::Image => UrlKind::Image,
@@ -335,6 +335,7 @@ pub fn media_options(args: &MediaArgs, model: &str) -> MediaOptions {
         }),
         resize: args.resize,
         max_pdf_pages: pdf_page_limit(model),
+        max_request_bytes: config.max_request_bytes.unwrap_or(input::MAX_REQUEST_BYTES),
     }
 }
 

@@ -127,6 +127,10 @@ fn config_path_and_show() {
     );
     assert!(shown.contains("max_tokens = 100  # config file"), "{shown}");
     assert!(
+        shown.contains("max_request_bytes = 33554432  # built-in: the API's limit"),
+        "{shown}"
+    );
+    assert!(
         shown.contains("<redacted>, sent as x-api-key  # ANTHROPIC_API_KEY"),
         "{shown}"
     );

@@ -233,3 +233,127 @@ fn a_silent_stdin_gets_one_hint_and_late_input_is_still_sent() {
         "the hint is printed once: {rest:?}"
     );
 }
+
+/// Runs `claude ARGS` with stdin read from `source` (a device such as
+/// /dev/zero), and returns its output; a run that does not end is a failure.
+fn run_with_stdin_from(
+    server: &FakeServer,
+    source: &str,
+    env: &[(&str, &std::path::Path)],
+    args: &[&str],
+) -> std::process::Output {
+    let mut cmd = spawnable(server);
+    for (name, value) in env {
+        cmd.env(name, value);
+    }
+    let mut child = cmd
+        .args(args)
+        .stdin(std::fs::File::open(source).unwrap())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if child
+        .wait_timeout(Duration::from_secs(120))
+        .unwrap()
+        .is_none()
+    {
+        child.kill().unwrap();
+        panic!("claude kept reading {source}");
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn endless_stdin_stops_at_the_request_limit_and_sends_nothing() {
+    let server = ok_server();
+    for args in [&["ask", "hi"][..], &["ask", "-f", "-", "hi"]] {
+        let output = run_with_stdin_from(&server, "/dev/zero", &[], args);
+        assert_exit(&output, 2);
+        assert_eq!(
+            error_line(&output),
+            "claude: error: stdin: the input is over the API's 32 MB request limit (33554432 \
+             bytes)"
+        );
+    }
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn binary_stdin_stops_at_its_first_bad_byte_and_sends_nothing() {
+    let server = ok_server();
+    for args in [&["ask", "hi"][..], &["ask", "-f", "-", "hi"]] {
+        let output = run_with_stdin_from(&server, "/dev/urandom", &[], args);
+        assert_exit(&output, 2);
+        let line = error_line(&output);
+        assert!(
+            line.starts_with("claude: error: stdin is neither UTF-8 text (invalid byte at offset "),
+            "{line}"
+        );
+    }
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn the_config_file_sets_the_request_limit() {
+    let home = tempdir("request-limit");
+    std::fs::create_dir_all(home.join("claude-cli")).unwrap();
+    let write_limit = |limit: usize| {
+        std::fs::write(
+            home.join("claude-cli/config.toml"),
+            format!("max_request_bytes = {limit}\n"),
+        )
+        .unwrap()
+    };
+    // A gateway that takes more: /dev/zero now stops at its limit.
+    write_limit(40 << 20);
+    let shown = claude()
+        .env("XDG_CONFIG_HOME", &home)
+        .args(["config", "show"])
+        .output()
+        .unwrap();
+    assert!(stdout(&shown).contains("max_request_bytes = 41943040  # config file\n"));
+    let server = ok_server();
+    let env = [("XDG_CONFIG_HOME", home.as_path())];
+    let output = run_with_stdin_from(&server, "/dev/zero", &env, &["ask", "hi"]);
+    assert_exit(&output, 2);
+    assert_eq!(
+        error_line(&output),
+        "claude: error: stdin: the input is over the request limit of 41943040 bytes \
+         (max_request_bytes in the config file)"
+    );
+    // The same setting, low, shows the limit is exact, for stdin and files.
+    write_limit(10);
+    let file = home.join("eleven.txt");
+    std::fs::write(&file, "eleven byte").unwrap();
+    for (stdin, files) in [("eleven byte", &[][..]), ("", &[file.to_str().unwrap()])] {
+        let output = claude_at(&server)
+            .env("XDG_CONFIG_HOME", &home)
+            .arg("ask")
+            .args(files.iter().flat_map(|f| ["-f", f]))
+            .arg("hi")
+            .write_stdin(stdin)
+            .output()
+            .unwrap();
+        assert_exit(&output, 2);
+        assert!(
+            error_line(&output).ends_with(
+                "is over the request limit of 10 bytes (max_request_bytes in the config file)"
+            ),
+            "{}",
+            error_line(&output)
+        );
+    }
+    assert!(server.requests().is_empty());
+    let output = claude_at(&server)
+        .env("XDG_CONFIG_HOME", &home)
+        .args(["ask", "hi"])
+        .write_stdin("ten bytes!")
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert_eq!(
+        sent_content(&server.single_request()),
+        json!([{"type":"text","text":"ten bytes!"},{"type":"text","text":"hi"}])
+    );
+}

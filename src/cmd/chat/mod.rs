@@ -101,7 +101,7 @@ pub fn run(
         // Before the turn is paid for, not after.
         store.check_writable(&name)?;
     }
-    let media = settings::media_options(&args.input.media, &session.model);
+    let media = settings::media_options(&args.input.media, &session.model, config);
     let mut conversation = Conversation {
         store,
         name,
@@ -131,7 +131,7 @@ pub fn run(
     }
 
     let model = conversation.session.model.clone();
-    let content = super::assemble(args.prompt, args.input, terminal, &model)?;
+    let content = super::assemble(args.prompt, args.input, terminal, &model, config)?;
     if conversation.settings.dry_run {
         return conversation.preview(content, output, connection, terminal);
     }

@@ -106,7 +106,7 @@ pub fn run(
             stdin_is_terminal: true,
             media,
         };
-        match input::assemble(&spec, || Ok(Vec::new())) {
+        match input::assemble(&spec, |_| Ok(Vec::new())) {
             Ok(content) => report(conversation.turn(content, output, connection, terminal)),
             Err(error) => output::note(error.line()),
         }
@@ -300,7 +300,7 @@ fn attach(path: &Path, pending: &mut Vec<PathBuf>, media: MediaOptions) {
         stdin_is_terminal: true,
         media,
     };
-    match input::assemble(&spec, || Ok(Vec::new())) {
+    match input::assemble(&spec, |_| Ok(Vec::new())) {
         Ok(_) => {
             pending.push(path.to_path_buf());
             output::note(format!("{} will go with the next message", path.display()));
