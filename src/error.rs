@@ -89,7 +89,9 @@ fn api_exit_code(error: &api::Error) -> ExitCode {
     match error {
         api::Error::Status(e) => status_exit_code(e.status),
         api::Error::WaitTooLong { error, .. } => status_exit_code(error.status),
-        api::Error::StreamEvent { .. } | api::Error::Protocol { .. } => ExitCode::Server,
+        api::Error::StreamEvent { .. }
+        | api::Error::Protocol { .. }
+        | api::Error::TooLarge { .. } => ExitCode::Server,
         api::Error::Interrupted { .. } => ExitCode::for_signal(
             crate::interrupt::received().unwrap_or(crate::interrupt::Signal::Interrupt),
         ),

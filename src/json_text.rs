@@ -42,6 +42,38 @@ impl Iterator for Structure<'_> {
     }
 }
 
+/// An upper bound on the number of values in JSON text, counted without
+/// parsing: each value after the first follows a colon (an object member),
+/// or a comma or an opening bracket (an array element). Counting stops once
+/// it is past `stop_after`.
+pub fn count_values(json: &[u8], stop_after: usize) -> usize {
+    let mut count = 1usize;
+    let mut rest = json;
+    loop {
+        // Outside a string, up to the next one.
+        let end = memchr::memchr(b'"', rest).unwrap_or(rest.len());
+        count += rest[..end]
+            .iter()
+            .filter(|b| matches!(b, b',' | b'[' | b':'))
+            .count();
+        if count > stop_after || end == rest.len() {
+            return count;
+        }
+        rest = &rest[end + 1..];
+        // Inside the string, to its closing quote.
+        loop {
+            match memchr::memchr2(b'"', b'\\', rest) {
+                None => return count,
+                Some(i) if rest[i] == b'\\' => rest = rest.get(i + 2..).unwrap_or_default(),
+                Some(i) => {
+                    rest = &rest[i + 1..];
+                    break;
+                }
+            }
+        }
+    }
+}
+
 /// `json` without the whitespace between tokens; strings, key order and
 /// numbers stay exactly as they were.
 pub fn minify(json: &[u8]) -> Vec<u8> {
@@ -68,6 +100,19 @@ mod tests {
             minify(pretty),
             b"{\"b\":\"x y\\\" z\",\"a\":[1.50,2e3]}".to_vec()
         );
+    }
+
+    #[test]
+    fn values_are_counted_outside_strings() {
+        assert_eq!(count_values(b"1", 100), 1);
+        assert_eq!(count_values(br#"{"a,[{":[1,2],"b\\\",":{}}"#, 100), 6);
+        assert_eq!(count_values(b"[{},{},{}]", 100), 4);
+        assert_eq!(
+            count_values(b"[{},{},{}]", 2),
+            4,
+            "one stretch is counted whole"
+        );
+        assert_eq!(count_values(br#"["x", "unterminated, [{"#, 100), 3);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use bytes::Bytes;
 use reqwest::Method;
 
+use super::caps;
 use super::client::{
     Call, Client, JsonReply, Observer, RequestPreview, StartedSink, build_error, transport,
 };
@@ -94,14 +95,24 @@ impl Client {
     }
 }
 
-/// The most one JSONL line may hold: a whole Message is far smaller.
-const MAX_LINE_BYTES: usize = super::sse::MAX_EVENT_BYTES;
-
 /// Splits a body into lines as it arrives; the last line needs no newline.
+/// Each line is held to [`caps::RESULT_LINE`] before it is handed on.
 fn read_lines(
     response: &mut Response,
     on_line: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
 ) -> Result<(), Error> {
+    let cap = caps::RESULT_LINE;
+    let too_large = |exceeded: caps::Exceeded| Error::TooLarge {
+        detail: exceeded.to_string(),
+        request_id: None,
+    };
+    let mut hand_on = |line: &[u8]| {
+        if line.trim_ascii().is_empty() {
+            return Ok(());
+        }
+        cap.check(line).map_err(too_large)?;
+        on_line(line).map_err(Error::Output)
+    };
     let mut pending: Vec<u8> = Vec::new();
     loop {
         match response.next_chunk() {
@@ -109,26 +120,15 @@ fn read_lines(
                 let mut rest: &[u8] = &chunk;
                 while let Some(end) = memchr::memchr(b'\n', rest) {
                     pending.extend_from_slice(&rest[..end]);
-                    if !pending.trim_ascii().is_empty() {
-                        on_line(&pending).map_err(Error::Output)?;
-                    }
+                    hand_on(&pending)?;
                     pending.clear();
                     rest = &rest[end + 1..];
                 }
                 pending.extend_from_slice(rest);
-                if pending.len() > MAX_LINE_BYTES {
-                    return Err(Error::Protocol {
-                        detail: format!("a result line is over {MAX_LINE_BYTES} bytes"),
-                        request_id: None,
-                    });
-                }
+                // A line without an end must not grow past the cap either.
+                cap.check_bytes(pending.len()).map_err(too_large)?;
             }
-            Ok(None) => {
-                if !pending.trim_ascii().is_empty() {
-                    on_line(&pending).map_err(Error::Output)?;
-                }
-                return Ok(());
-            }
+            Ok(None) => return hand_on(&pending),
             Err(error) => return Err(transport(error)),
         }
     }

@@ -13,6 +13,7 @@ use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::{Method, Url};
 
+use super::caps::{self, Capped};
 use super::error::{self, ApiError, Error};
 use super::proxy::Proxies;
 use super::retry::{RetryDecision, RetryPolicy};
@@ -129,9 +130,6 @@ pub struct RequestPreview {
 
 /// Bytes of an error body kept for the message; the rest is not read.
 const ERROR_BODY_LIMIT: usize = 64 * 1024;
-/// The most of a non-streamed reply we read: far above any real Message,
-/// so only a hostile or broken server reaches it (and gets a parse error).
-const MAX_BODY_BYTES: usize = super::sse::MAX_EVENT_BYTES;
 const SECRET_HEADERS: [&str; 2] = ["x-api-key", "authorization"];
 
 /// The Messages API client.
@@ -204,8 +202,9 @@ impl Client {
         Ok(url)
     }
 
-    /// A call whose reply is one JSON value.
-    pub(super) fn json_call<T: DeserializeOwned>(
+    /// A call whose reply is one JSON value, read against the cap of its
+    /// type.
+    pub(super) fn json_call<T: DeserializeOwned + Capped>(
         &self,
         method: Method,
         url: Url,
@@ -491,29 +490,41 @@ impl StreamSink for StartedSink<'_> {
     }
 }
 
-/// Reads a whole JSON body. A body that does not parse is the server's
-/// fault, reported with its request id.
-pub(super) fn read_json<T: DeserializeOwned>(
+/// Reads a whole JSON body, no further than the cap of its type allows. A
+/// body that does not parse is the server's fault, reported with its
+/// request id.
+pub(super) fn read_json<T: DeserializeOwned + Capped>(
     response: &mut Response,
     request_id: Option<String>,
 ) -> Result<JsonReply<T>, Error> {
+    let too_large = |detail: String| Error::TooLarge {
+        detail,
+        request_id: request_id.clone(),
+    };
+    // One byte past the cap tells that the body is over it.
     let body = response
-        .read_body(Some(MAX_BODY_BYTES))
+        .read_body(Some(T::CAP.bytes + 1))
         .map_err(transport)?;
+    T::CAP
+        .check(&body)
+        .map_err(|exceeded| too_large(exceeded.to_string()))?;
     match serde_json::from_slice::<T>(&body) {
         Ok(value) => Ok(JsonReply {
             value,
             raw: Bytes::from(body),
         }),
-        Err(e) => Err(Error::Protocol {
-            detail: format!(
-                "the reply is not a valid {} ({e})",
-                std::any::type_name::<T>()
-                    .rsplit("::")
-                    .next()
-                    .unwrap_or("reply")
-            ),
-            request_id,
+        Err(e) => Err(match caps::list_over_cap(&e) {
+            Some(detail) => too_large(detail),
+            None => Error::Protocol {
+                detail: format!(
+                    "the reply is not a valid {} ({e})",
+                    std::any::type_name::<T>()
+                        .rsplit("::")
+                        .next()
+                        .unwrap_or("reply")
+                ),
+                request_id,
+            },
         }),
     }
 }

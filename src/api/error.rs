@@ -37,6 +37,14 @@ pub enum Error {
         detail: String,
         request_id: Option<String>,
     },
+    /// The reply went past a cap on what one reply may hold
+    /// ([`super::caps`]). Not retried: the same server would most likely
+    /// send the same again, and each attempt costs all of it.
+    #[error("{detail}{}", request_id_suffix(request_id.as_deref()))]
+    TooLarge {
+        detail: String,
+        request_id: Option<String>,
+    },
     /// Connecting, sending or receiving failed.
     #[error("{0}")]
     Transport(TransportError),
@@ -181,6 +189,7 @@ impl Error {
             )
             | Error::Transport(TransportError::Interrupted)
             | Error::WaitTooLong { .. }
+            | Error::TooLarge { .. }
             | Error::Build(_)
             | Error::Output(_)
             | Error::Interrupted { .. } => false,

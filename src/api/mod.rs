@@ -4,6 +4,7 @@
 //! the command line.
 
 mod batches;
+pub mod caps;
 mod client;
 mod count;
 mod error;

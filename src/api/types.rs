@@ -28,6 +28,7 @@ pub struct TokenCount {
 /// reads the fields the text view shows.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Page {
+    #[serde(deserialize_with = "super::caps::page_items")]
     pub data: Vec<Value>,
     #[serde(default)]
     pub has_more: bool,
@@ -186,6 +187,7 @@ pub struct Message {
     pub role: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
+    #[serde(deserialize_with = "super::caps::content_blocks")]
     pub content: Vec<ContentBlock>,
     #[serde(default)]
     pub stop_reason: Option<StopReason>,

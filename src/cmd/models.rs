@@ -1,10 +1,8 @@
 //! `claude models`: the models the key can use (`GET /v1/models`, every
-//! page), or one model's limits and capabilities.
+//! page, printed as each arrives), or one model's limits and capabilities.
 
 use std::collections::HashSet;
-use std::io;
-
-use serde_json::Value;
+use std::io::{self, Write};
 
 use crate::api::{self, Client};
 use crate::catalog;
@@ -12,12 +10,13 @@ use crate::cli::ModelsArgs;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
 use crate::log::StderrLog;
-use crate::output::{self, Spinner};
+use crate::output::{self, ModelList, Spinner};
 use crate::settings::{self, Connection, LogLevel, Terminal};
 
 /// Models per page: the API's maximum, so most accounts need one request.
 const PAGE_SIZE: u32 = 1000;
-/// Pages followed before giving up: 100,000 models.
+/// Pages followed before giving up: 100,000 models (pages hold at most
+/// `api::caps::PAGE_ITEMS`).
 const MAX_PAGES: usize = 100;
 
 pub fn run(args: ModelsArgs, connection: &Connection, terminal: &Terminal) -> Result<ExitCode> {
@@ -54,30 +53,30 @@ pub fn run(args: ModelsArgs, connection: &Connection, terminal: &Terminal) -> Re
         return Ok(ExitCode::Success);
     }
 
-    let models = list_all(&client, &log);
-    stop_spinner();
-    output::print_models(
-        &mut stdout,
-        &models?,
-        settings::data_format(args.output),
-        terminal.stdout,
-    )
-    .map_err(Error::Output)?;
+    let list = ModelList::new(stdout, settings::data_format(args.output), terminal.stdout);
+    print_all(&client, &log, list, stop_spinner)?;
     Ok(ExitCode::Success)
 }
 
-/// Every page of the list. A server whose pagination does not move on
-/// (more pages, but no new `last_id`) is an error, not an endless loop or
-/// a list quietly cut short.
-fn list_all(client: &Client, log: &StderrLog) -> Result<Vec<Value>> {
-    let mut models = Vec::new();
+/// Every page of the list, each printed as it arrives: one page is held
+/// at a time, however many the server says follow. A server whose
+/// pagination does not move on (more pages, but no new `last_id`) is an
+/// error, not an endless loop or a list quietly cut short.
+fn print_all(
+    client: &Client,
+    log: &StderrLog,
+    mut list: ModelList<impl Write>,
+    stop_spinner: impl Fn(),
+) -> Result<()> {
     let mut seen = HashSet::new();
     let mut after: Option<String> = None;
     for _ in 0..MAX_PAGES {
-        let page = client.list_models(after.as_deref(), PAGE_SIZE, log)?.value;
-        models.extend(page.data);
+        let page = client.list_models(after.as_deref(), PAGE_SIZE, log);
+        stop_spinner();
+        let page = page?.value;
+        list.page(&page.data).map_err(Error::Output)?;
         if !page.has_more {
-            return Ok(models);
+            return list.finish().map_err(Error::Output);
         }
         match page.last_id {
             Some(last) if seen.insert(last.clone()) => after = Some(last),

@@ -40,34 +40,59 @@ pub fn print_count(
     out.flush()
 }
 
-/// One line per model: id, creation date, display name, in aligned
-/// columns (the name last, as it has spaces); or a JSON array.
-pub fn print_models(
-    out: &mut impl Write,
-    models: &[Value],
+/// The model list, printed as its pages arrive so that no more than one
+/// page is ever held: one line per model (id, creation date, display name,
+/// in columns aligned on the longest id so far, the name last as it has
+/// spaces), or one JSON array.
+pub struct ModelList<W: Write> {
+    out: W,
     format: DataFormat,
-    pretty: bool,
-) -> io::Result<()> {
-    if format == DataFormat::Json {
-        print_json(out, &Value::Array(models.to_vec()), pretty)?;
-        return out.flush();
+    json: JsonArrayWriter,
+    width: usize,
+}
+
+impl<W: Write> ModelList<W> {
+    pub fn new(out: W, format: DataFormat, pretty: bool) -> Self {
+        ModelList {
+            out,
+            format,
+            json: JsonArrayWriter::new(pretty),
+            width: 0,
+        }
     }
-    let infos: Vec<ModelInfo> = models.iter().map(ModelInfo::from_json).collect();
-    let width = infos
-        .iter()
-        .map(|m| m.id.chars().count())
-        .max()
-        .unwrap_or(0);
-    for model in &infos {
-        let line = format!(
-            "{:width$}  {:10}  {}",
-            model.id,
-            date(model.created_at.as_deref()),
-            model.display_name.as_deref().unwrap_or("")
-        );
-        writeln!(out, "{}", line.trim_end())?;
+
+    /// Prints one page.
+    pub fn page(&mut self, models: &[Value]) -> io::Result<()> {
+        match self.format {
+            DataFormat::Json => models
+                .iter()
+                .try_for_each(|model| self.json.item(&mut self.out, model))?,
+            DataFormat::Text => {
+                let infos: Vec<ModelInfo> = models.iter().map(ModelInfo::from_json).collect();
+                let widest = infos.iter().map(|m| m.id.chars().count()).max();
+                self.width = self.width.max(widest.unwrap_or(0));
+                for model in &infos {
+                    let line = format!(
+                        "{:width$}  {:10}  {}",
+                        model.id,
+                        date(model.created_at.as_deref()),
+                        model.display_name.as_deref().unwrap_or(""),
+                        width = self.width
+                    );
+                    writeln!(self.out, "{}", line.trim_end())?;
+                }
+            }
+        }
+        self.out.flush()
     }
-    out.flush()
+
+    /// Ends the list (the JSON array) after the last page.
+    pub fn finish(mut self) -> io::Result<()> {
+        match self.format {
+            DataFormat::Json => self.json.finish(&mut self.out),
+            DataFormat::Text => self.out.flush(),
+        }
+    }
 }
 
 /// One model: its limits and capabilities, or its JSON.
@@ -209,18 +234,32 @@ mod tests {
     }
 
     #[test]
-    fn models_are_aligned_with_the_name_last() {
+    fn models_are_printed_page_by_page_with_the_name_last() {
         let models = [
             json!({"id": "claude-opus-5", "display_name": "Claude Opus 5", "created_at": "2026-07-24T00:00:00Z"}),
             json!({"id": "claude-haiku-4-5", "display_name": "Claude Haiku 4.5", "created_at": "2025-10-01T00:00:00Z"}),
             json!({"id": "odd"}),
         ];
+        let list = |out: &mut Vec<u8>, format, pretty| {
+            let mut list = ModelList::new(out, format, pretty);
+            list.page(&models[..1])?;
+            list.page(&models[1..])?;
+            list.finish()
+        };
         assert_eq!(
-            text(|out| print_models(out, &models, DataFormat::Text, false)),
-            "claude-opus-5     2026-07-24  Claude Opus 5\n\
+            text(|out| list(out, DataFormat::Text, false)),
+            // The first page is printed before the second is known.
+            "claude-opus-5  2026-07-24  Claude Opus 5\n\
              claude-haiku-4-5  2025-10-01  Claude Haiku 4.5\n\
              odd\n"
         );
+        // Page by page, the JSON is what one array would print.
+        for pretty in [false, true] {
+            let whole = text(|out| print_json(out, &Value::Array(models.to_vec()), pretty));
+            assert_eq!(text(|out| list(out, DataFormat::Json, pretty)), whole);
+            let empty = text(|out| ModelList::new(out, DataFormat::Json, pretty).finish());
+            assert_eq!(empty, text(|out| print_json(out, &json!([]), pretty)));
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@ mod upload;
 use std::io::{self, Write};
 
 pub use batch::{BatchProgress, ResultLine, print_batch, print_batch_list, result_line};
-pub use data::{DataFormat, JsonArrayWriter, print_count, print_json, print_model, print_models};
+pub use data::{DataFormat, JsonArrayWriter, ModelList, print_count, print_json, print_model};
 pub use files::{print_cache_entries, print_file, print_files};
 pub use reply::{Format, OutputSettings, Renderer, ReplyLimits};
 pub use spinner::Spinner;

@@ -393,3 +393,26 @@ fn unreadable_result_lines_count_as_failures() {
     // Passed on as they came.
     assert!(stdout(&output).contains("\nnot json\n"));
 }
+
+#[test]
+fn a_result_line_over_its_cap_is_refused_before_it_is_parsed() {
+    let lines = fixture_lines();
+    // 3.3 MB of `{},`: a small line, but a tree of a million values.
+    let hostile = format!(
+        "{{\"custom_id\":\"x\",\"result\":[{}{{}}]}}",
+        "{},".repeat(1_100_000)
+    );
+    let body = format!("{}\n{hostile}\n{}\n", lines[0], lines[1]);
+    let server = FakeServer::with([ended(), Reply::json(body)]);
+    let output = claude_at(&server)
+        .args(["batch", "results", ID])
+        .output()
+        .unwrap();
+    assert_exit(&output, 9);
+    assert_eq!(
+        error_line(&output),
+        "claude: error: the reply holds over 1050000 JSON values, the cap for a batch result \
+         line"
+    );
+    assert_eq!(stdout(&output), format!("{}\n", lines[0]));
+}

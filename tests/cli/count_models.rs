@@ -143,10 +143,11 @@ fn models_follow_pagination_to_the_last_page() {
     let server = two_pages();
     let output = claude_at(&server).arg("models").output().unwrap();
     assert_exit(&output, 0);
+    // Each page is printed as it arrives, aligned on the longest id so far.
     assert_eq!(
         stdout(&output),
-        "claude-opus-5              2026-07-24  Claude Opus 5\n\
-         claude-sonnet-5            2026-06-01  Claude Sonnet 5\n\
+        "claude-opus-5    2026-07-24  Claude Opus 5\n\
+         claude-sonnet-5  2026-06-01  Claude Sonnet 5\n\
          claude-haiku-4-5-20251001  2025-10-01  Claude Haiku 4.5\n"
     );
     let requests = server.requests();
@@ -253,7 +254,11 @@ fn pagination_that_does_not_move_on_is_an_error_not_a_loop() {
     assert_exit(&output, 9);
     assert!(error_line(&output).contains("pagination is broken"));
     assert_eq!(server.requests().len(), 3);
-    assert_eq!(stdout(&output), "");
+    // What arrived was printed as it came; the exit code says it is not all.
+    assert_eq!(
+        stdout(&output),
+        "a  2026-01-01  M\nb  2026-01-01  M\na  2026-01-01  M\n"
+    );
 
     let no_last_id = json!({"data": [], "has_more": true, "last_id": null}).to_string();
     let server = FakeServer::with([Reply::json(no_last_id)]);

@@ -5,6 +5,8 @@ mod support;
 
 /// `batch`: submit, status, wait, results, list, cancel.
 mod batch;
+/// Hostile replies: every cap on what one reply may hold, provoked.
+mod caps;
 /// `chat`: sessions, piped turns, and the REPL on a pseudo-terminal.
 mod chat;
 /// Chat under faults: closed stdout, killed saves, unwritable sessions,
