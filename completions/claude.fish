@@ -48,6 +48,7 @@ complete -c claude -n "__fish_claude_needs_command" -f -a "help" -d 'Print this 
 complete -c claude -n "__fish_claude_using_subcommand ask" -s f -s a -l file -l attach -d 'Attach a file or an http(s) URL (repeatable); - is stdin' -r -F
 complete -c claude -n "__fish_claude_using_subcommand ask" -l url-as -d 'Send every URL as this kind, whatever its path says' -r -f -a "image\t'An image block'
 document\t'A document block (PDF)'"
+complete -c claude -n "__fish_claude_using_subcommand ask" -l file-id -d 'Attach a stored file by id (repeatable): an image or a document by its type' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -s m -l model -d 'Model id or alias: opus, sonnet, haiku [default: sonnet]' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -s s -l system -d 'System prompt' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l system-file -d 'Read the system prompt from a file' -r -F
@@ -93,6 +94,7 @@ complete -c claude -n "__fish_claude_using_subcommand ask" -s p -l print -d 'Cla
 complete -c claude -n "__fish_claude_using_subcommand ask" -l stdin -d 'Always read stdin, even from a terminal'
 complete -c claude -n "__fish_claude_using_subcommand ask" -l no-stdin -d 'Never read stdin'
 complete -c claude -n "__fish_claude_using_subcommand ask" -l resize -d 'Shrink images to 1568 px on the long edge and under the 5 MB limit'
+complete -c claude -n "__fish_claude_using_subcommand ask" -l upload -d 'Send images and PDFs as stored files, uploaded once and then reused'
 complete -c claude -n "__fish_claude_using_subcommand ask" -l dry-run -d 'Print the request (key redacted) instead of sending it'
 complete -c claude -n "__fish_claude_using_subcommand ask" -l code-exec -d 'Let the model run code in Anthropic\'s sandbox'
 complete -c claude -n "__fish_claude_using_subcommand ask" -l no-default-tools -d 'Leave out the server tools the config file turns on'
@@ -107,6 +109,7 @@ complete -c claude -n "__fish_claude_using_subcommand ask" -s V -l version -d 'P
 complete -c claude -n "__fish_claude_using_subcommand vision" -s p -l prompt -d 'The question [default: "Describe this image." or, for several, "Describe these images."]' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l url-as -d 'Send every URL as this kind, whatever its path says' -r -f -a "image\t'An image block'
 document\t'A document block (PDF)'"
+complete -c claude -n "__fish_claude_using_subcommand vision" -l file-id -d 'Attach a stored file by id (repeatable): an image or a document by its type' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -s m -l model -d 'Model id or alias: opus, sonnet, haiku [default: sonnet]' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -s s -l system -d 'System prompt' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l system-file -d 'Read the system prompt from a file' -r -F
@@ -151,6 +154,7 @@ complete -c claude -n "__fish_claude_using_subcommand vision" -l fallback-model 
 complete -c claude -n "__fish_claude_using_subcommand vision" -l stdin -d 'Always read stdin, even from a terminal'
 complete -c claude -n "__fish_claude_using_subcommand vision" -l no-stdin -d 'Never read stdin'
 complete -c claude -n "__fish_claude_using_subcommand vision" -l resize -d 'Shrink images to 1568 px on the long edge and under the 5 MB limit'
+complete -c claude -n "__fish_claude_using_subcommand vision" -l upload -d 'Send images and PDFs as stored files, uploaded once and then reused'
 complete -c claude -n "__fish_claude_using_subcommand vision" -l dry-run -d 'Print the request (key redacted) instead of sending it'
 complete -c claude -n "__fish_claude_using_subcommand vision" -l code-exec -d 'Let the model run code in Anthropic\'s sandbox'
 complete -c claude -n "__fish_claude_using_subcommand vision" -l no-default-tools -d 'Leave out the server tools the config file turns on'
@@ -165,6 +169,7 @@ complete -c claude -n "__fish_claude_using_subcommand vision" -s V -l version -d
 complete -c claude -n "__fish_claude_using_subcommand count" -s f -s a -l file -l attach -d 'Attach a file or an http(s) URL (repeatable); - is stdin' -r -F
 complete -c claude -n "__fish_claude_using_subcommand count" -l url-as -d 'Send every URL as this kind, whatever its path says' -r -f -a "image\t'An image block'
 document\t'A document block (PDF)'"
+complete -c claude -n "__fish_claude_using_subcommand count" -l file-id -d 'Attach a stored file by id (repeatable): an image or a document by its type' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -s m -l model -d 'Model id or alias: opus, sonnet, haiku [default: sonnet]' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -s s -l system -d 'System prompt' -r
 complete -c claude -n "__fish_claude_using_subcommand count" -l system-file -d 'Read the system prompt from a file' -r -F
@@ -201,6 +206,7 @@ complete -c claude -n "__fish_claude_using_subcommand count" -l fallback-model -
 complete -c claude -n "__fish_claude_using_subcommand count" -l stdin -d 'Always read stdin, even from a terminal'
 complete -c claude -n "__fish_claude_using_subcommand count" -l no-stdin -d 'Never read stdin'
 complete -c claude -n "__fish_claude_using_subcommand count" -l resize -d 'Shrink images to 1568 px on the long edge and under the 5 MB limit'
+complete -c claude -n "__fish_claude_using_subcommand count" -l upload -d 'Send images and PDFs as stored files, uploaded once and then reused'
 complete -c claude -n "__fish_claude_using_subcommand count" -l dry-run -d 'Print the request (key redacted) instead of sending it'
 complete -c claude -n "__fish_claude_using_subcommand count" -l code-exec -d 'Let the model run code in Anthropic\'s sandbox'
 complete -c claude -n "__fish_claude_using_subcommand count" -l no-default-tools -d 'Leave out the server tools the config file turns on'
@@ -214,6 +220,7 @@ complete -c claude -n "__fish_claude_using_subcommand chat" -l delete -d 'Delete
 complete -c claude -n "__fish_claude_using_subcommand chat" -s f -s a -l file -l attach -d 'Attach a file or an http(s) URL (repeatable); - is stdin' -r -F
 complete -c claude -n "__fish_claude_using_subcommand chat" -l url-as -d 'Send every URL as this kind, whatever its path says' -r -f -a "image\t'An image block'
 document\t'A document block (PDF)'"
+complete -c claude -n "__fish_claude_using_subcommand chat" -l file-id -d 'Attach a stored file by id (repeatable): an image or a document by its type' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -s m -l model -d 'Model id or alias: opus, sonnet, haiku [default: sonnet]' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -s s -l system -d 'System prompt' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l system-file -d 'Read the system prompt from a file' -r -F
@@ -261,6 +268,7 @@ complete -c claude -n "__fish_claude_using_subcommand chat" -l compact -d 'Let t
 complete -c claude -n "__fish_claude_using_subcommand chat" -l stdin -d 'Always read stdin, even from a terminal'
 complete -c claude -n "__fish_claude_using_subcommand chat" -l no-stdin -d 'Never read stdin'
 complete -c claude -n "__fish_claude_using_subcommand chat" -l resize -d 'Shrink images to 1568 px on the long edge and under the 5 MB limit'
+complete -c claude -n "__fish_claude_using_subcommand chat" -l upload -d 'Send images and PDFs as stored files, uploaded once and then reused'
 complete -c claude -n "__fish_claude_using_subcommand chat" -l dry-run -d 'Print the request (key redacted) instead of sending it'
 complete -c claude -n "__fish_claude_using_subcommand chat" -l code-exec -d 'Let the model run code in Anthropic\'s sandbox'
 complete -c claude -n "__fish_claude_using_subcommand chat" -l no-default-tools -d 'Leave out the server tools the config file turns on'

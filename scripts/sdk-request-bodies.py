@@ -32,6 +32,17 @@ Record fields:
                        sends each batch request's `params` in the order of the
                        dict it was given, i.e. the order written in CASES)
 
+Files API cases (anthropic 2.x only) add three fields. `files`: stored files
+(id, filename, mime_type) the mock server must hold for `--file-id`;
+`upload_ids`: the ids the mock gives, in order, to the files the case
+uploads first (as an SDK user would: client.files.upload(file=Path(...)),
+then a request naming the returned id; the CLI's `--upload` does both);
+`uploads`: each upload request's multipart parts as the SDK sent them
+(name, filename, content_type, and the part's bytes as `data_file`, the file
+they came from, or `data_text`). A case whose target is "files.upload"
+records only `uploads` and no body. `files`, `upload_ids` and `uploads` are
+null (or empty) in other cases.
+
 A case's `target` chooses the SDK method: "create" (default; client.messages
 .create, or client.beta.messages.create when the case sets beta=True),
 "count_tokens" (client.messages.count_tokens, POST /v1/messages/count_tokens;
@@ -120,10 +131,27 @@ httpx = _httpx_module()
 
 HELLO = [{"role": "user", "content": "hello world"}]
 COUNT_TOKENS_JSON = b'{"input_tokens": 42}'
-TARGETS = ("create", "count_tokens", "batches.create")
+TARGETS = ("create", "count_tokens", "batches.create", "files.upload")
+# Ids the mock gives to uploads, in order.
+UPLOAD_IDS = ["file_011CPMxVD3fHLUhvTqtsQA5w", "file_011CPMxVD3fHLUhvTqtsQA5x"]
 
 
-def case(name, cli, kwargs, *, stdin=None, stdin_file=None, env=None, beta=False, target="create", only_major=None):
+def case(
+    name,
+    cli,
+    kwargs,
+    *,
+    stdin=None,
+    stdin_file=None,
+    env=None,
+    beta=False,
+    target="create",
+    only_major=None,
+    files=None,
+    upload_first=(),
+):
+    """`files`: stored files for --file-id; `upload_first`: paths the SDK user
+    uploads before the call (their ids are UPLOAD_IDS, in order)."""
     assert target in TARGETS, target
     assert stdin is None or stdin_file is None, name
     assert not (beta and target != "create"), name
@@ -142,6 +170,8 @@ def case(name, cli, kwargs, *, stdin=None, stdin_file=None, env=None, beta=False
         "beta": beta,
         "target": target,
         "only_major": only_major,
+        "files": files,
+        "upload_first": list(upload_first),
     }
 
 
@@ -179,6 +209,18 @@ def pdf_url(url):
 
 def text(t):
     return {"type": "text", "text": t}
+
+
+def file_document(file_id):
+    return {"type": "document", "source": {"type": "file", "file_id": file_id}}
+
+
+def file_image(file_id):
+    return {"type": "image", "source": {"type": "file", "file_id": file_id}}
+
+
+def stored(file_id, filename, mime_type):
+    return {"id": file_id, "filename": filename, "mime_type": mime_type}
 
 
 def user(*blocks):
@@ -570,6 +612,71 @@ CASES += [
     ),
 ]
 
+# --- Files API (anthropic 2.x): --file-id names a stored file, --upload
+# uploads the local file first (path.name as the filename, as the SDK sends
+# a pathlib.Path) and names the id the API gave.
+PDF_ID = "file_011CNha8iCJcU1wXNR6q4V8w"
+PNG_ID = "file_011CNha8iCJcU1wXNR6q4V8y"
+CASES += [
+    case(
+        "file-id-document",
+        ["ask", "--file-id", PDF_ID, "Summarize"],
+        base(messages=user(file_document(PDF_ID), text("Summarize"))),
+        files=[stored(PDF_ID, "contract.pdf", "application/pdf")],
+        only_major=2,
+    ),
+    case(
+        "file-id-image",
+        ["ask", "-f", NOTES_TXT, "--file-id", PNG_ID, "What is this?"],
+        base(messages=user(text(f"File: {NOTES_TXT}\n\nalpha\n"), file_image(PNG_ID), text("What is this?"))),
+        files=[stored(PNG_ID, "red.png", "image/png")],
+        only_major=2,
+    ),
+    case(
+        "count-file-id",
+        ["count", "--file-id", PDF_ID, "hello world"],
+        {"messages": user(file_document(PDF_ID), text("hello world")), "model": "claude-sonnet-5"},
+        target="count_tokens",
+        files=[stored(PDF_ID, "contract.pdf", "application/pdf")],
+        only_major=2,
+    ),
+    case(
+        "upload-pdf",
+        ["ask", "--upload", "-f", ONE_PAGE_PDF, "Summarize"],
+        base(messages=user(file_document(UPLOAD_IDS[0]), text("Summarize"))),
+        upload_first=[ONE_PAGE_PDF],
+        only_major=2,
+    ),
+    case(
+        "upload-mixed",
+        ["ask", "--upload", "-f", NOTES_TXT, "-f", RED_PNG, "-f", ONE_PAGE_PDF, "Compare"],
+        base(
+            messages=user(
+                text(f"File: {NOTES_TXT}\n\nalpha\n"),
+                file_image(UPLOAD_IDS[0]),
+                file_document(UPLOAD_IDS[1]),
+                text("Compare"),
+            )
+        ),
+        upload_first=[RED_PNG, ONE_PAGE_PDF],
+        only_major=2,
+    ),
+    case(
+        "upload-vision",
+        ["vision", "--upload", BLUE_JPG],
+        base(messages=user(file_image(UPLOAD_IDS[0]), text("Describe this image."))),
+        upload_first=[BLUE_JPG],
+        only_major=2,
+    ),
+    case(
+        "files-upload-expires",
+        ["files", "upload", "--expires", "1h", RED_PNG],
+        {"file": Path(RED_PNG), "expires_in_seconds": 3600},
+        target="files.upload",
+        only_major=2,
+    ),
+]
+
 # The major version whose records are written for the common cases.
 COMMON_MAJOR = 2
 
@@ -580,16 +687,33 @@ class Recorder:
 
     def __call__(self, request):
         raw = request.read()
-        body = json.loads(raw) if raw else None
         path = request.url.raw_path.decode("ascii")
+        multipart = request.headers.get("content-type", "").startswith("multipart/form-data")
+        body = None if multipart else (json.loads(raw) if raw else None)
         self.requests.append(
             {
                 "method": request.method,
                 "path": path,
                 "headers": dict(request.headers),
                 "body": body,
+                "parts": parts_of(request.headers["content-type"], raw) if multipart else None,
             }
         )
+        if request.url.path == "/v1/files":
+            uploaded = sum(1 for r in self.requests if r["parts"] is not None)
+            part = next(p for p in self.requests[-1]["parts"] if p["name"] == "file")
+            metadata = {
+                "id": UPLOAD_IDS[uploaded - 1],
+                "type": "file",
+                "filename": part["filename"],
+                "mime_type": part["content_type"],
+                "size_bytes": len(part["data"]),
+                "created_at": "2026-11-22T01:34:07Z",
+                "downloadable": False,
+            }
+            return httpx.Response(
+                200, headers={"content-type": "application/json"}, content=json.dumps(metadata).encode()
+            )
         if request.url.path.endswith("/count_tokens"):
             return httpx.Response(
                 200, headers={"content-type": "application/json"}, content=COUNT_TOKENS_JSON
@@ -605,6 +729,40 @@ class Recorder:
         return httpx.Response(
             200, headers={"content-type": "application/json"}, content=MESSAGE_JSON
         )
+
+
+def parts_of(content_type, raw):
+    """The parts of a multipart/form-data body, as a server reads them."""
+    boundary = content_type.split("boundary=", 1)[1].strip().encode()
+    parts = []
+    for chunk in raw.split(b"--" + boundary)[1:]:
+        if chunk.startswith(b"--"):
+            break
+        head, _, data = chunk[2:].partition(b"\r\n\r\n")
+        assert data.endswith(b"\r\n"), chunk[:80]
+        part = {"name": None, "filename": None, "content_type": None, "data": data[:-2]}
+        for line in head.decode().split("\r\n"):
+            key, _, value = line.partition(":")
+            if key.lower() == "content-disposition":
+                for param in value.split(";"):
+                    k, _, v = param.strip().partition("=")
+                    if k in ("name", "filename"):
+                        part[k] = v.strip('"')
+            elif key.lower() == "content-type":
+                part["content_type"] = value.strip()
+        parts.append(part)
+    return parts
+
+
+def part_record(part):
+    """A part for the record: its bytes named by the file they came from."""
+    record = {k: part[k] for k in ("name", "filename", "content_type")}
+    sources = [rel for rel in (RED_PNG, BLUE_JPG, ONE_PAGE_PDF, NOTES_TXT) if (REPO / rel).read_bytes() == part["data"]]
+    if sources:
+        record["data_file"] = sources[0]
+    else:
+        record["data_text"] = part["data"].decode()
+    return record
 
 
 def make_client(recorder):
@@ -625,8 +783,13 @@ def run_case(c):
     """Returns (record, None) or (None, reason-it-is-unsupported)."""
     recorder = Recorder()
     client = make_client(recorder)
-    messages = client.beta.messages if c["beta"] else client.messages
-    target = ("beta.messages." if c["beta"] else "messages.") + c["target"]
+    for rel in c["upload_first"]:
+        client.files.upload(file=Path(REPO / rel))
+    if c["target"] == "files.upload":
+        messages, target = client, "files.upload"
+    else:
+        messages = client.beta.messages if c["beta"] else client.messages
+        target = ("beta.messages." if c["beta"] else "messages.") + c["target"]
     method = messages
     for attr in c["target"].split("."):
         method = getattr(method, attr)
@@ -640,6 +803,8 @@ def run_case(c):
         result = method(**c["kwargs"])
         if c["target"] == "count_tokens":
             assert result.input_tokens == 42, result
+        elif c["target"] == "files.upload":
+            assert result.type == "file", result
         elif c["target"] == "batches.create":
             assert result.type == "message_batch" and result.id == MESSAGE_BATCH_ID, result
         elif c["kwargs"].get("stream"):
@@ -653,8 +818,8 @@ def run_case(c):
     for w in caught:
         print(f"  [{c['name']}] SDK warning: {w.category.__name__}: {w.message}", file=sys.stderr)
 
-    assert len(recorder.requests) == 1, recorder.requests
-    req = recorder.requests[0]
+    assert len(recorder.requests) == 1 + len(c["upload_first"]), recorder.requests
+    req = recorder.requests[-1]
     assert req["method"] == "POST", req
     headers = req["headers"]
     record = {
@@ -664,11 +829,18 @@ def run_case(c):
         "stdin": c["stdin"],
         "stdin_file": c["stdin_file"],
         "env": c["env"],
-        "call": f"{call_repr(target, c['kwargs'])}  # sent POST {req['path']}",
+        "call": "".join(f"client.files.upload(file=Path({rel!r})); " for rel in c["upload_first"])
+        + f"{call_repr(target, c['kwargs'])}  # sent POST {req['path']}",
         "path": req["path"],
         "anthropic_version": headers.get("anthropic-version"),
         "anthropic_beta": headers.get("anthropic-beta"),
         "body": req["body"],
+        "files": c["files"],
+        "upload_ids": UPLOAD_IDS[: len(c["upload_first"])] or None,
+        "uploads": [
+            [part_record(p) for p in r["parts"]] for r in recorder.requests if r["parts"] is not None
+        ]
+        or None,
     }
     return record, None
 

@@ -26,7 +26,7 @@ pub const MIN_EXPIRES_SECONDS: u64 = 3600;
 pub const MAX_EXPIRES_SECONDS: u64 = 90 * 24 * 3600;
 
 /// Where an upload's bytes come from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum UploadSource {
     /// A file, opened afresh for each attempt and never read whole.
     Path(PathBuf),

@@ -255,6 +255,10 @@ pub enum Source {
     Url {
         url: String,
     },
+    /// A file stored with the Files API.
+    File {
+        file_id: String,
+    },
 }
 
 /// Raw bytes that serialize as a base64 string. Encoding happens while the

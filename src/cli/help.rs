@@ -108,6 +108,10 @@ pub const COUNT_EXAMPLES: &[Example] = &[
         "The API's reply as JSON",
         "git diff | claude count -o json | jq .input_tokens",
     ),
+    example(
+        "Count a PDF sent as a stored file, uploaded once",
+        "claude count --upload -f report.pdf \"Summarize this\"",
+    ),
 ];
 
 pub const CHAT_ABOUT: &str = "\

@@ -637,6 +637,30 @@ pub struct MediaArgs {
                      or .webp an image; vision takes any other URL as an image, ask asks."
     )]
     pub url_as: Option<UrlKindArg>,
+
+    #[command(flatten)]
+    pub stored: StoredFileArgs,
+}
+
+/// Sending files through the Files API.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Input")]
+pub struct StoredFileArgs {
+    /// Send images and PDFs as stored files, uploaded once and then reused
+    #[arg(
+        long,
+        long_help = "Send local images and PDFs (-f, vision's images, piped stdin) through the \
+                     Files API: each is uploaded, or taken from the upload cache when a \
+                     stored copy of the same bytes is still alive, and the request names it \
+                     by id instead of carrying it in base64. Text files stay inline. The \
+                     base64 limits (5 MB an image, 32 MB a request) no longer apply; the \
+                     Files API's 500 MB a file does."
+    )]
+    pub upload: bool,
+
+    /// Attach a stored file by id (repeatable): an image or a document by its type
+    #[arg(long = "file-id", value_name = "ID")]
+    pub file_ids: Vec<String>,
 }
 
 /// What to ask the model for.

@@ -8,10 +8,12 @@ use crate::cli::{AskArgs, OutputArgs, TurnArgs};
 use crate::config::Config;
 use crate::error::Result;
 use crate::exit::ExitCode;
+use crate::input::UserInput;
 use crate::log::StderrLog;
 use crate::output::{self, OutputSettings, Renderer, Spinner};
 use crate::settings::{self, Connection, LogLevel, RequestSettings, Terminal};
 use crate::turn::{Driver, NoHook, Outcome};
+use crate::uploads;
 
 pub fn run(
     args: AskArgs,
@@ -24,9 +26,9 @@ pub fn run(
     if !settings.dry_run {
         connection.require_credential()?;
     }
-    let content = super::assemble(args.prompt, args.input, terminal, &settings.model, config)?;
+    let input = super::assemble(args.prompt, args.input, terminal, &settings.model, config)?;
     send(
-        content,
+        input,
         &settings,
         &args.turn,
         &args.output,
@@ -37,8 +39,11 @@ pub fn run(
 }
 
 /// Sends one user turn and prints the reply: what `ask` and `vision` share.
+/// When a file taken from the upload cache turns out to be gone, it is
+/// uploaded again and the turn is sent once more (nothing has been printed
+/// then: the API refuses the request before it answers).
 pub fn send(
-    content: InputContent,
+    input: UserInput,
     settings: &RequestSettings,
     turn: &TurnArgs,
     output: &OutputArgs,
@@ -50,8 +55,18 @@ pub fn send(
     // A reply that may outlast the SDKs' ten-minute non-streaming limit is
     // fetched as a stream even when it is printed whole.
     let stream = output.stream || api::needs_streaming(&settings.model, settings.max_tokens);
-    let request = message_request(content, settings, stream);
     let client = Client::new(connection.client_config())?;
+    let files_log = StderrLog::new(connection.log, None);
+    let mut files = super::request_files(
+        &client,
+        &files_log,
+        connection,
+        terminal,
+        uploads::FOR_A_REQUEST,
+        settings.dry_run,
+    );
+    let again = input.needs_files().then(|| input.clone());
+    let request = message_request(input.resolve(&mut files)?, settings, stream);
 
     if settings.dry_run {
         let preview = client.preview_message(&request, &settings.betas)?;
@@ -61,16 +76,27 @@ pub fn send(
     if connection.both_credentials && connection.log >= LogLevel::Info {
         output::note("both ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are set; using the API key");
     }
-    let (mut renderer, log) = renderer(output, connection, terminal, &settings.model);
-    let mut driver = Driver {
-        client: &client,
-        betas: &settings.betas,
-        renderer: &mut renderer,
-        log: &log,
-        limits: settings::reply_limits(turn, settings, config),
-        hook: &mut NoHook,
+    let run = |request: MessageRequest| {
+        let (mut renderer, log) = renderer(output, connection, terminal, &settings.model);
+        Driver {
+            client: &client,
+            betas: &settings.betas,
+            renderer: &mut renderer,
+            log: &log,
+            limits: settings::reply_limits(turn, settings, config),
+            hook: &mut NoHook,
+        }
+        .run(request)
     };
-    match driver.run(request)? {
+    let outcome = match (run(request), again) {
+        (Err(error), Some(again)) if files.forget_gone(&error) => run(message_request(
+            again.resolve(&mut files)?,
+            settings,
+            stream,
+        ))?,
+        (result, _) => result?,
+    };
+    match outcome {
         Outcome::Finished(run) if settings.structured => Ok(check_json(&run.reply, run.exit)),
         Outcome::Finished(run) => Ok(run.exit),
         Outcome::Interrupted(signal) => {

@@ -3,7 +3,7 @@
 use std::io;
 
 use crate::api::Client;
-use crate::api::types::CountTokensRequest;
+use crate::api::types::{CountTokensRequest, MessageRequest};
 use crate::catalog;
 use crate::cli::CountArgs;
 use crate::config::Config;
@@ -12,6 +12,7 @@ use crate::exit::ExitCode;
 use crate::log::StderrLog;
 use crate::output::{self, Spinner};
 use crate::settings::{self, Connection, LogLevel, Terminal};
+use crate::uploads;
 
 pub fn run(
     args: CountArgs,
@@ -24,24 +25,42 @@ pub fn run(
     if !settings.dry_run {
         connection.require_credential()?;
     }
-    let content = super::assemble(args.prompt, args.input, terminal, &settings.model, config)?;
-    let message = super::ask::message_request(content, &settings, false);
-    let request = CountTokensRequest::from(&message);
+    let input = super::assemble(args.prompt, args.input, terminal, &settings.model, config)?;
     let client = Client::new(connection.client_config())?;
+    let files_log = StderrLog::new(connection.log, None);
+    let mut files = super::request_files(
+        &client,
+        &files_log,
+        connection,
+        terminal,
+        uploads::FOR_A_REQUEST,
+        settings.dry_run,
+    );
+    let again = input.needs_files().then(|| input.clone());
+    let message = super::ask::message_request(input.resolve(&mut files)?, &settings, false);
 
     if settings.dry_run {
-        let preview = client.preview_count(&request, &settings.betas)?;
+        let preview = client.preview_count(&CountTokensRequest::from(&message), &settings.betas)?;
         return super::print_preview(&preview, connection, terminal);
     }
 
-    let spinner = (terminal.stderr_styled && connection.log == LogLevel::Off)
-        .then(|| Spinner::start("counting tokens".into()));
-    let log = StderrLog::new(connection.log, spinner.clone());
-    let reply = client.count_tokens(&request, &settings.betas, &log);
-    if let Some(spinner) = spinner {
-        spinner.stop();
-    }
-    let reply = reply?;
+    let count = |message: &MessageRequest| {
+        let spinner = (terminal.stderr_styled && connection.log == LogLevel::Off)
+            .then(|| Spinner::start("counting tokens".into()));
+        let log = StderrLog::new(connection.log, spinner.clone());
+        let reply = client.count_tokens(&CountTokensRequest::from(message), &settings.betas, &log);
+        if let Some(spinner) = spinner {
+            spinner.stop();
+        }
+        reply.map_err(Error::Api)
+    };
+    // A file taken from the upload cache that is gone is uploaded again.
+    let reply = match (count(&message), again) {
+        (Err(error), Some(again)) if files.forget_gone(&error) => count(
+            &super::ask::message_request(again.resolve(&mut files)?, &settings, false),
+        )?,
+        (result, _) => result?,
+    };
     let mut stdout = io::stdout().lock();
     output::print_count(
         &mut stdout,

@@ -14,15 +14,16 @@ pub mod vision;
 use std::ffi::OsStr;
 use std::io;
 
-use crate::api::RequestPreview;
-use crate::api::types::InputContent;
+use crate::api::{Client, Observer, RequestPreview};
 use crate::cli::{InputArgs, RequestArgs};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
-use crate::input::{self, InputSpec};
+use crate::input::{self, InputSpec, UserInput};
 use crate::output;
-use crate::settings::{self, Connection, RequestSettings, Terminal};
+use crate::settings::{self, Connection, LogLevel, RequestSettings, Terminal};
+use crate::uploads::cache::Cache;
+use crate::uploads::{RequestFiles, Uploader};
 
 /// The request options of a command that sends a message: resolved over
 /// the config file, with `--cache 1h` caught before `1h` joins the prompt.
@@ -41,23 +42,46 @@ fn request_settings(
     Ok(settings)
 }
 
-/// The user turn from PROMPT words, `-f` files and stdin (`ask`, `count`,
-/// one chat turn); `model` decides the PDF page limit.
+/// The user turn from PROMPT words, `-f` files, `--file-id` files and
+/// stdin (`ask`, `count`, one chat turn); `model` decides the PDF page
+/// limit.
 fn assemble(
     prompt: Vec<String>,
     input: InputArgs,
     terminal: &Terminal,
     model: &str,
     config: &Config,
-) -> Result<InputContent> {
+) -> Result<UserInput> {
     let spec = InputSpec {
         prompt,
         files: input.files,
         stdin: settings::stdin_mode(&input.stdin),
         stdin_is_terminal: terminal.stdin,
         media: settings::media_options(&input.media, model, config),
+        file_ids: input.media.stored.file_ids,
     };
     input::assemble(&spec, stdin_reader(spec.stdin_is_explicit()))
+}
+
+/// What gives a request's files their ids: the upload cache, uploads
+/// (with a progress bar on a terminal) and lookups. `lifetime`: how many
+/// seconds a cached file must still live to be reused.
+fn request_files<'a>(
+    client: &'a Client,
+    log: &'a dyn Observer,
+    connection: &Connection,
+    terminal: &Terminal,
+    lifetime: i64,
+    dry_run: bool,
+) -> RequestFiles<'a> {
+    let uploader = Uploader::new(
+        client,
+        log,
+        Cache::default_location(),
+        connection.client.base_url.as_str(),
+        terminal.stderr_styled && connection.log == LogLevel::Off,
+    );
+    RequestFiles::new(uploader, lifetime, dry_run)
 }
 
 /// Reads stdin for input assembly, saying so when it stays silent.

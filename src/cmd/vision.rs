@@ -26,10 +26,11 @@ pub fn run(
         stdin: settings::stdin_mode(&args.stdin),
         stdin_is_terminal: terminal.stdin,
         media: settings::media_options(&args.media, &settings.model, config),
+        file_ids: args.media.stored.file_ids,
     };
-    let content = input::assemble_vision(&spec, stdin_reader(spec.stdin_is_explicit()))?;
+    let input = input::assemble_vision(&spec, stdin_reader(spec.stdin_is_explicit()))?;
     super::ask::send(
-        content,
+        input,
         &settings,
         &args.turn,
         &args.output,

@@ -1,6 +1,6 @@
 //! One attachment: a file, stdin or a URL, turned into what it will be sent
-//! as (text, an image, a PDF, or a URL source), with clear errors for what
-//! cannot be sent.
+//! as (text, an image, a PDF, a URL source, or with `--upload` a file to
+//! store), with clear errors for what cannot be sent.
 
 use std::io::Read;
 use std::path::Path;
@@ -9,6 +9,7 @@ use bytes::Bytes;
 use reqwest::Url;
 
 use super::limits::request_limit_text;
+use super::local::{self, LocalFile};
 use super::media::{self, ImageFormat, Kind};
 use super::{MediaOptions, UrlKind, io_reason};
 use crate::error::Error;
@@ -27,8 +28,18 @@ pub struct Image {
 pub enum Attachment {
     Text(String),
     Image(Image),
-    Pdf { data: Bytes, pages: Option<usize> },
-    Url { url: String, kind: UrlKind },
+    Pdf {
+        data: Bytes,
+        pages: Option<usize>,
+    },
+    Url {
+        url: String,
+        kind: UrlKind,
+    },
+    /// An image or a PDF to send as a stored file (`--upload`).
+    Upload(LocalFile),
+    /// A stored file, by id (`--file-id`).
+    Stored(String),
 }
 
 /// An attachment and the name errors call it by.
@@ -129,6 +140,16 @@ pub fn from_argument(
         let attachment = from_url(text, media.url_kind, default_url_kind)?;
         return Ok(Named { name, attachment });
     }
+    if media.upload {
+        // Looked at, not read: an image or a PDF is sent as it is stored.
+        let file = local::from_path(path)?;
+        if matches!(file.kind, Kind::Image(_) | Kind::Pdf) {
+            return Ok(Named {
+                name,
+                attachment: Attachment::Upload(file),
+            });
+        }
+    }
     let bytes = read_file(path, &name, media)?;
     let attachment = from_bytes(&name, bytes, origin)?;
     check_size(&name, attachment, media)
@@ -172,7 +193,17 @@ fn bytes_of(attachment: &Attachment) -> usize {
         Attachment::Text(text) => text.len(),
         Attachment::Image(image) => image.data.len(),
         Attachment::Pdf { data, .. } => data.len(),
-        Attachment::Url { .. } => 0,
+        Attachment::Url { .. } | Attachment::Upload(_) | Attachment::Stored(_) => 0,
+    }
+}
+
+/// With `--upload`, an image or a PDF read from stdin is stored too.
+pub fn to_upload(name: &str, attachment: Attachment) -> Result<Attachment, Error> {
+    match attachment {
+        Attachment::Image(Image { data, .. }) | Attachment::Pdf { data, .. } => {
+            Ok(Attachment::Upload(local::from_bytes(name, data)?))
+        }
+        other => Ok(other),
     }
 }
 
@@ -273,6 +304,7 @@ mod tests {
             resize: false,
             max_pdf_pages: super::super::MAX_PDF_PAGES,
             max_request_bytes: super::super::limits::MAX_REQUEST_BYTES,
+            upload: false,
         };
         from_argument(Path::new(text), Origin::File, default, &media).map(|n| n.attachment)
     }

@@ -1,8 +1,11 @@
 //! The API's limits on images and documents, checked before anything is
 //! sent so that a breach costs no round trip and names the file.
 //! Figures: shared/api-facts.md, "Image / PDF limits" (vision and PDF
-//! support pages of the API docs).
+//! support pages of the API docs). Files sent through the Files API
+//! (`--upload`) are not in the body, so the base64 limits do not apply to
+//! them; the Files API's 500 MB does (see `local`).
 
+use super::LocalFile;
 use super::attach::{Attachment, Named};
 use super::media;
 use crate::error::Error;
@@ -46,6 +49,10 @@ pub fn check(items: &[Named], max_pdf_pages: usize, max_request_bytes: usize) ->
             matches!(
                 item.attachment,
                 Attachment::Image(_)
+                    | Attachment::Upload(LocalFile {
+                        kind: media::Kind::Image(_),
+                        ..
+                    })
                     | Attachment::Url {
                         kind: super::UrlKind::Image,
                         ..
@@ -111,7 +118,19 @@ pub fn check(items: &[Named], max_pdf_pages: usize, max_request_bytes: usize) ->
                 }
             }
             Attachment::Text(text) => media_bytes = media_bytes.saturating_add(text.len()),
-            Attachment::Url { .. } => {}
+            // Stored files are not in the body: only their sides are known
+            // and checked here; the Files API's own limits apply.
+            Attachment::Upload(file) => {
+                if let Some((width, height)) = file.dimensions
+                    && width.max(height) > max_side
+                {
+                    return Err(Error::Usage(format!(
+                        "{name}: image is {width}x{height} px; the API accepts at most \
+                         {max_side} px per side"
+                    )));
+                }
+            }
+            Attachment::Url { .. } | Attachment::Stored(_) => {}
         }
     }
     // Text alone is left to the server: only files we encode are weighed.

@@ -17,7 +17,7 @@ use crate::error::Error;
 const HEAD_BYTES: usize = 64 * 1024;
 
 /// A file to upload.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LocalFile {
     /// How the user named it, for messages.
     pub name: String,

@@ -9,9 +9,13 @@
 //!
 //! What a file is comes from its content ([`media`]); images and PDFs are
 //! checked against the API's limits ([`limits`]) before anything is sent.
+//! With `--upload`, local images and PDFs are not read but become files to
+//! store ([`local`]); they, and stored files named with `--file-id`, get
+//! their ids from whoever sends ([`content`]).
 
 mod attach;
 pub mod batch;
+pub mod content;
 mod limits;
 pub mod local;
 pub mod media;
@@ -22,10 +26,11 @@ mod stdin;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::api::types::{Base64Data, InputBlock, InputContent, Source};
+use crate::api::types::{Base64Data, InputBlock, Source};
 use crate::error::Error;
 
 use attach::{Attachment, Named, Origin};
+pub use content::{NoStoredFiles, Part, StoredFiles, UserInput};
 pub use limits::{MAX_PDF_PAGES, MAX_PDF_PAGES_200K, MAX_REQUEST_BYTES};
 pub use local::LocalFile;
 pub use stdin::read_stdin;
@@ -59,6 +64,8 @@ pub struct MediaOptions {
     pub max_pdf_pages: usize,
     /// The request size limit: the API's, or a gateway's from the config.
     pub max_request_bytes: usize,
+    /// `--upload`: local images and PDFs go through the Files API.
+    pub upload: bool,
 }
 
 /// What the user gave to `ask` or `count`.
@@ -69,6 +76,8 @@ pub struct InputSpec {
     pub stdin: StdinMode,
     pub stdin_is_terminal: bool,
     pub media: MediaOptions,
+    /// `--file-id`: stored files, after the `-f` files.
+    pub file_ids: Vec<String>,
 }
 
 /// What the user gave to `vision`.
@@ -80,6 +89,8 @@ pub struct VisionSpec {
     pub stdin: StdinMode,
     pub stdin_is_terminal: bool,
     pub media: MediaOptions,
+    /// `--file-id`: stored files, after the images.
+    pub file_ids: Vec<String>,
 }
 
 /// How long stdin may stay silent before we say we are waiting for it.
@@ -150,10 +161,9 @@ fn take_stdin(
     }
 }
 
-/// Builds the user turn's content for `ask` and `count`. `read_stdin` is
-/// called at most once, and only when the spec says stdin is part of the
-/// input.
-pub fn assemble(spec: &InputSpec, read_stdin: impl StdinReader) -> Result<InputContent, Error> {
+/// Builds the user turn for `ask` and `count`. `read_stdin` is called at
+/// most once, and only when the spec says stdin is part of the input.
+pub fn assemble(spec: &InputSpec, read_stdin: impl StdinReader) -> Result<UserInput, Error> {
     let mut stdin = take_stdin(
         &spec.files,
         spec.stdin,
@@ -166,7 +176,7 @@ pub fn assemble(spec: &InputSpec, read_stdin: impl StdinReader) -> Result<InputC
     let mut items: Vec<Named> = Vec::new();
     let add_stdin = |items: &mut Vec<Named>, stdin: &mut Option<Vec<u8>>| -> Result<(), Error> {
         if let Some(bytes) = stdin.take() {
-            let attachment = attach::from_bytes("stdin", bytes, Origin::Stdin)?;
+            let attachment = stdin_attachment(bytes, Origin::Stdin, &spec.media)?;
             items.push(attach::check_size("stdin", attachment, &spec.media)?);
         }
         Ok(())
@@ -186,6 +196,7 @@ pub fn assemble(spec: &InputSpec, read_stdin: impl StdinReader) -> Result<InputC
         }
         items.push(item);
     }
+    items.extend(stored(&spec.file_ids));
     items.push(Named {
         name: "the prompt".into(),
         attachment: Attachment::Text(spec.prompt.join(" ")),
@@ -193,13 +204,13 @@ pub fn assemble(spec: &InputSpec, read_stdin: impl StdinReader) -> Result<InputC
     finish(items, &spec.media)
 }
 
-/// Builds the user turn's content for `vision`: the images, then the
-/// question. Piped stdin that is not an image is part of the question; with
-/// neither stdin text nor `-p`, the question asks for a description.
+/// Builds the user turn for `vision`: the images, then the question.
+/// Piped stdin that is not an image is part of the question; with neither
+/// stdin text nor `-p`, the question asks for a description.
 pub fn assemble_vision(
     spec: &VisionSpec,
     read_stdin: impl StdinReader,
-) -> Result<InputContent, Error> {
+) -> Result<UserInput, Error> {
     let mut stdin = take_stdin(
         &spec.images,
         spec.stdin,
@@ -214,7 +225,7 @@ pub fn assemble_vision(
     if !named_stdin && let Some(bytes) = stdin.take() {
         // Not named as an image: text joins the question, an image or a PDF
         // is sent as one rather than dropped.
-        let attachment = attach::from_bytes("stdin", bytes, Origin::Stdin)?;
+        let attachment = stdin_attachment(bytes, Origin::Stdin, &spec.media)?;
         let item = attach::check_size("stdin", attachment, &spec.media)?;
         match item.attachment {
             Attachment::Text(_) => question.push(item),
@@ -229,13 +240,14 @@ pub fn assemble_vision(
                     "stdin is empty: - reads the image from stdin".into(),
                 ));
             }
-            let attachment = attach::from_bytes("stdin", bytes, Origin::Vision)?;
+            let attachment = stdin_attachment(bytes, Origin::Vision, &spec.media)?;
             attach::check_size("stdin", attachment, &spec.media)?
         } else {
             attach::from_argument(path, Origin::Vision, Some(UrlKind::Image), &spec.media)?
         };
         items.push(item);
     }
+    items.extend(stored(&spec.file_ids));
     if let Some(prompt) = &spec.prompt {
         question.push(Named {
             name: "-p".into(),
@@ -253,6 +265,10 @@ pub fn assemble_vision(
                 matches!(
                     item.attachment,
                     Attachment::Pdf { .. }
+                        | Attachment::Upload(LocalFile {
+                            kind: media::Kind::Pdf,
+                            ..
+                        })
                         | Attachment::Url {
                             kind: UrlKind::Document,
                             ..
@@ -277,7 +293,7 @@ pub fn assemble_vision(
 }
 
 /// Resizes when asked, checks the limits and builds the blocks.
-fn finish(mut items: Vec<Named>, media: &MediaOptions) -> Result<InputContent, Error> {
+fn finish(mut items: Vec<Named>, media: &MediaOptions) -> Result<UserInput, Error> {
     // The API rejects empty and whitespace-only text blocks.
     items.retain(|item| match &item.attachment {
         Attachment::Text(text) => !text.trim().is_empty(),
@@ -286,6 +302,13 @@ fn finish(mut items: Vec<Named>, media: &MediaOptions) -> Result<InputContent, E
     if items.is_empty() {
         return Err(Error::Usage(
             "nothing to send: give a prompt, pipe text to stdin, or attach a file with -f".into(),
+        ));
+    }
+    if media.resize && media.upload {
+        return Err(Error::Usage(
+            "--resize and --upload do not go together: --resize shrinks images to send them \
+             inline, --upload stores them as they are"
+                .into(),
         ));
     }
     if media.resize {
@@ -300,25 +323,27 @@ fn finish(mut items: Vec<Named>, media: &MediaOptions) -> Result<InputContent, E
     }
     limits::check(&items, media.max_pdf_pages, media.max_request_bytes)?;
 
-    if let [
-        Named {
-            attachment: Attachment::Text(_),
-            ..
-        },
-    ] = items.as_slice()
-        && let Some(Named {
-            attachment: Attachment::Text(text),
-            ..
-        }) = items.pop()
-    {
-        return Ok(InputContent::Text(text));
-    }
-    Ok(InputContent::Blocks(
+    Ok(UserInput::Parts(
         items
             .into_iter()
-            .map(|item| block(item.attachment))
+            .map(|item| part(item.attachment))
             .collect(),
     ))
+}
+
+/// Stdin's bytes as an attachment; with `--upload`, an image or a PDF
+/// among them is stored.
+fn stdin_attachment(
+    bytes: Vec<u8>,
+    origin: Origin,
+    media: &MediaOptions,
+) -> Result<Attachment, Error> {
+    let attachment = attach::from_bytes("stdin", bytes, origin)?;
+    if media.upload {
+        attach::to_upload("stdin", attachment)
+    } else {
+        Ok(attachment)
+    }
 }
 
 #[cfg(feature = "resize")]
@@ -333,8 +358,18 @@ fn shrink(_: &str, _: &attach::Image) -> Result<Option<attach::Image>, Error> {
     ))
 }
 
-fn block(attachment: Attachment) -> InputBlock {
-    match attachment {
+/// The `--file-id` files, in order.
+fn stored(ids: &[String]) -> impl Iterator<Item = Named> + '_ {
+    ids.iter().map(|id| Named {
+        name: id.clone(),
+        attachment: Attachment::Stored(id.clone()),
+    })
+}
+
+fn part(attachment: Attachment) -> Part {
+    let block = match attachment {
+        Attachment::Upload(file) => return Part::Upload(file),
+        Attachment::Stored(id) => return Part::Stored(id),
         Attachment::Text(text) => InputBlock::Text { text },
         Attachment::Image(image) => InputBlock::Image {
             source: Source::Base64 {
@@ -355,7 +390,8 @@ fn block(attachment: Attachment) -> InputBlock {
                 UrlKind::Document => InputBlock::Document { source },
             }
         }
-    }
+    };
+    Part::Block(block)
 }
 
 /// Reads a file that must be UTF-8 text, with errors that name it.
@@ -389,6 +425,16 @@ fn io_reason(error: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::types::InputContent;
+
+    /// The content of input that names no stored file.
+    fn assemble(spec: &InputSpec, stdin: impl StdinReader) -> Result<InputContent, Error> {
+        super::assemble(spec, stdin)?.resolve(&mut NoStoredFiles)
+    }
+
+    fn assemble_vision(spec: &VisionSpec, stdin: impl StdinReader) -> Result<InputContent, Error> {
+        super::assemble_vision(spec, stdin)?.resolve(&mut NoStoredFiles)
+    }
 
     fn spec(prompt: &[&str], files: &[&str], stdin: StdinMode, terminal: bool) -> InputSpec {
         InputSpec {
@@ -397,6 +443,7 @@ mod tests {
             stdin,
             stdin_is_terminal: terminal,
             media: MEDIA,
+            file_ids: Vec::new(),
         }
     }
 
@@ -405,6 +452,7 @@ mod tests {
         resize: false,
         max_pdf_pages: MAX_PDF_PAGES,
         max_request_bytes: MAX_REQUEST_BYTES,
+        upload: false,
     };
 
     fn stdin_of(text: &'static str) -> impl StdinReader {
@@ -504,6 +552,7 @@ mod tests {
             stdin: StdinMode::Auto,
             stdin_is_terminal: terminal,
             media: MEDIA,
+            file_ids: Vec::new(),
         }
     }
 

@@ -336,6 +336,7 @@ pub fn media_options(args: &MediaArgs, model: &str, config: &Config) -> MediaOpt
         resize: args.resize,
         max_pdf_pages: pdf_page_limit(model),
         max_request_bytes: config.max_request_bytes.unwrap_or(input::MAX_REQUEST_BYTES),
+        upload: args.stored.upload,
     }
 }
 

@@ -52,5 +52,7 @@ mod sse_fixtures;
 mod stream;
 /// A turn of several requests: pause_turn carried through.
 mod turn;
+/// `--upload` and `--file-id`: the upload cache as requests use it.
+mod uploads;
 /// Command-line errors, and the bare prompt.
 mod usage;

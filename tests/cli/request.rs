@@ -11,23 +11,44 @@ fn sdk_cases() -> Vec<Value> {
     cases
 }
 
+/// A fake API for a case: the one reply it needs, or for the Files API
+/// cases a store holding the case's files that gives uploads its ids.
+fn server_for(case: &Value) -> FakeServer {
+    let reply = if case["body"]["stream"] == json!(true) {
+        Reply::stream("stream-basic.sse")
+    } else if case["path"] == json!("/v1/messages/count_tokens") {
+        Reply::json(r#"{"input_tokens": 42}"#)
+    } else if case["path"] == json!("/v1/messages/batches") {
+        Reply::message("message-batch.assembled.json")
+    } else if case["body"]["output_config"]["format"].is_object() {
+        Reply::message("message-structured-output-recorded.json")
+    } else {
+        Reply::message("message-basic-recorded.json")
+    };
+    let files = case["files"].as_array().cloned().unwrap_or_default();
+    let ids = case["upload_ids"].as_array().cloned().unwrap_or_default();
+    if files.is_empty() && ids.is_empty() && case["path"] != json!("/v1/files") {
+        return FakeServer::with([reply]);
+    }
+    let store = FileStore::new();
+    for file in &files {
+        store.add(StoredFile::new(
+            file["id"].as_str().unwrap(),
+            file["filename"].as_str().unwrap(),
+            file["mime_type"].as_str().unwrap(),
+            b"stored",
+        ));
+    }
+    let ids: Vec<&str> = ids.iter().map(|id| id.as_str().unwrap()).collect();
+    store.next_ids(&ids);
+    FakeServer::routing(move |request| store.answer(request).unwrap_or_else(|| reply.clone()))
+}
+
 #[test]
 fn request_bodies_equal_what_the_official_sdk_sends() {
     for case in sdk_cases() {
         let name = case["name"].as_str().unwrap();
-        let stream = case["body"]["stream"] == json!(true);
-        let counting = case["path"] == json!("/v1/messages/count_tokens");
-        let server = FakeServer::with([if stream {
-            Reply::stream("stream-basic.sse")
-        } else if counting {
-            Reply::json(r#"{"input_tokens": 42}"#)
-        } else if case["path"] == json!("/v1/messages/batches") {
-            Reply::message("message-batch.assembled.json")
-        } else if case["body"]["output_config"]["format"].is_object() {
-            Reply::message("message-structured-output-recorded.json")
-        } else {
-            Reply::message("message-basic-recorded.json")
-        }]);
+        let server = server_for(&case);
         let args: Vec<&str> = case["cli"]
             .as_array()
             .unwrap()
@@ -47,17 +68,56 @@ fn request_bodies_equal_what_the_official_sdk_sends() {
         }
         let output = cmd.output().unwrap();
         assert_exit(&output, 0);
-        let request = server.single_request();
+        let requests = server.requests();
+        let uploads: Vec<&Recorded> = requests
+            .iter()
+            .filter(|r| r.method == "POST" && r.path == "/v1/files")
+            .collect();
+        let expected = case["uploads"].as_array().cloned().unwrap_or_default();
+        assert_eq!(uploads.len(), expected.len(), "case {name}: uploads");
+        for (sent, parts) in uploads.iter().zip(&expected) {
+            let sent = crate::support::files::parts(sent);
+            let parts = parts.as_array().unwrap();
+            assert_eq!(sent.len(), parts.len(), "case {name}: parts");
+            for (part, want) in sent.iter().zip(parts) {
+                assert_eq!(
+                    Some(part.name.as_str()),
+                    want["name"].as_str(),
+                    "case {name}"
+                );
+                assert_eq!(
+                    part.filename.as_deref(),
+                    want["filename"].as_str(),
+                    "case {name}"
+                );
+                assert_eq!(
+                    part.content_type.as_deref(),
+                    want["content_type"].as_str(),
+                    "case {name}"
+                );
+                let data = match want["data_file"].as_str() {
+                    Some(path) => std::fs::read(path).unwrap(),
+                    None => want["data_text"].as_str().unwrap().as_bytes().to_vec(),
+                };
+                assert_eq!(part.data, data, "case {name}: the part's bytes");
+            }
+        }
+        let request = requests
+            .iter()
+            .rfind(|r| r.method == "POST")
+            .unwrap_or_else(|| panic!("case {name}: nothing was posted"));
         assert_eq!(
             Some(request.path.as_str()),
             case["path"].as_str(),
             "case {name}"
         );
-        assert_eq!(
-            request.json(),
-            case["body"],
-            "case {name}: body differs from the SDK's"
-        );
+        if !case["body"].is_null() {
+            assert_eq!(
+                request.json(),
+                case["body"],
+                "case {name}: body differs from the SDK's"
+            );
+        }
         assert_eq!(
             request.header("anthropic-version"),
             case["anthropic_version"].as_str(),

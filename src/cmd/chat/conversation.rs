@@ -11,10 +11,13 @@ use crate::catalog;
 use crate::cmd::ask;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
+use crate::input::UserInput;
+use crate::log::StderrLog;
 use crate::output::{self, OutputSettings, ReplyLimits};
 use crate::session::{Container, Session, Store};
 use crate::settings::{Connection, RequestSettings, Terminal};
 use crate::turn::{Driver, NoHook, Outcome, Run};
+use crate::uploads;
 
 /// The beta that enables server-side compaction (shared/api-facts.md).
 const COMPACTION_BETA: &str = "compact-2026-01-12";
@@ -72,23 +75,34 @@ impl Conversation {
     /// `--dry-run`: the request the turn would send.
     pub fn preview(
         &self,
-        content: InputContent,
+        input: UserInput,
         output: OutputSettings,
         connection: &Connection,
         terminal: &Terminal,
     ) -> Result<ExitCode> {
         let stream =
             output.stream || api::needs_streaming(&self.session.model, self.settings.max_tokens);
-        let (request, betas, _) = self.request(content, stream)?;
+        let files_log = StderrLog::new(connection.log, None);
+        let mut files = crate::cmd::request_files(
+            &self.client,
+            &files_log,
+            connection,
+            terminal,
+            uploads::FOR_A_REQUEST,
+            true,
+        );
+        let (request, betas, _) = self.request(input.resolve(&mut files)?, stream)?;
         let preview = self.client.preview_message(&request, &betas)?;
         crate::cmd::print_preview(&preview, connection, terminal)
     }
 
-    /// Sends `content` after the saved history and prints the reply. The
-    /// exchange is saved only when the reply is complete.
+    /// Sends `input` after the saved history and prints the reply. The
+    /// exchange is saved only when the reply is complete. A file taken from
+    /// the upload cache that turns out to be gone is uploaded again, and
+    /// the turn sent once more.
     pub fn turn(
         &mut self,
-        content: InputContent,
+        input: UserInput,
         output: OutputSettings,
         connection: &Connection,
         terminal: &Terminal,
@@ -96,19 +110,42 @@ impl Conversation {
         self.saved_last_turn = false;
         let stream =
             output.stream || api::needs_streaming(&self.session.model, self.settings.max_tokens);
-        let (request, betas, user) = self.request(content, stream)?;
-        let (mut renderer, log) = ask::renderer(output, connection, terminal, &self.session.model);
-        // A turn that is paid for is kept, even when no one reads its end.
-        renderer.keep_reading_if_stdout_closes();
-        let mut driver = Driver {
-            client: &self.client,
-            betas: &betas,
-            renderer: &mut renderer,
-            log: &log,
-            limits: self.limits,
-            hook: &mut NoHook,
+        let files_log = StderrLog::new(connection.log, None);
+        let mut files = crate::cmd::request_files(
+            &self.client,
+            &files_log,
+            connection,
+            terminal,
+            uploads::FOR_A_REQUEST,
+            false,
+        );
+        let again = input.needs_files().then(|| input.clone());
+        let (request, betas, user) = self.request(input.resolve(&mut files)?, stream)?;
+        let send = |request: MessageRequest, betas: &[String]| {
+            let (mut renderer, log) =
+                ask::renderer(output, connection, terminal, &self.session.model);
+            // A turn that is paid for is kept, even when no one reads its end.
+            renderer.keep_reading_if_stdout_closes();
+            let outcome = Driver {
+                client: &self.client,
+                betas,
+                renderer: &mut renderer,
+                log: &log,
+                limits: self.limits,
+                hook: &mut NoHook,
+            }
+            .run(request);
+            outcome.map(|outcome| (outcome, renderer.stdout_closed()))
         };
-        let run = match driver.run(request)? {
+        let ((outcome, stdout_closed), user) = match (send(request, &betas), again) {
+            (Err(error), Some(again)) if files.forget_gone(&error) => {
+                let (request, betas, user) = self.request(again.resolve(&mut files)?, stream)?;
+                (send(request, &betas)?, user)
+            }
+            (result, _) => (result?, user),
+        };
+        drop(files);
+        let run = match outcome {
             Outcome::Finished(run) => run,
             Outcome::Interrupted(signal) => {
                 output::note(format!("{}; this turn is not saved", signal.describe()));
@@ -158,7 +195,7 @@ impl Conversation {
             );
         }
         std::mem::swap(&mut self.session, &mut saved);
-        self.stdout_closed = renderer.stdout_closed();
+        self.stdout_closed = stdout_closed;
         if self.stdout_closed {
             // As `| head` expects of a command whose reader left: quietly.
             return Ok(ExitCode::Success);

@@ -122,7 +122,7 @@ pub fn run(
         }
         return repl::run(
             conversation,
-            args.input.files,
+            (args.input.files, args.input.media.stored.file_ids),
             media,
             output,
             connection,
@@ -131,11 +131,11 @@ pub fn run(
     }
 
     let model = conversation.session.model.clone();
-    let content = super::assemble(args.prompt, args.input, terminal, &model, config)?;
+    let input = super::assemble(args.prompt, args.input, terminal, &model, config)?;
     if conversation.settings.dry_run {
-        return conversation.preview(content, output, connection, terminal);
+        return conversation.preview(input, output, connection, terminal);
     }
-    conversation.turn(content, output, connection, terminal)
+    conversation.turn(input, output, connection, terminal)
 }
 
 /// A name for a new session: the time, made unique.

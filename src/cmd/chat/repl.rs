@@ -12,7 +12,7 @@ use crate::api::types::InputContent;
 use crate::catalog;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
-use crate::input::{self, InputSpec, MediaOptions, StdinMode};
+use crate::input::{self, InputSpec, MediaOptions, StdinMode, UserInput};
 use crate::interrupt::{self, Signal};
 use crate::output::{self, OutputSettings};
 use crate::session::Session;
@@ -41,14 +41,17 @@ line but the last with a backslash (\\). To send a message that starts with
 
 Ctrl-C cancels a reply in flight (that turn is not kept) or clears the line.";
 
+/// `attached`: the `-f` files and `--file-id` files, which go with the
+/// first message.
 pub fn run(
     mut conversation: Conversation,
-    mut pending: Vec<PathBuf>,
+    attached: (Vec<PathBuf>, Vec<String>),
     mut media: MediaOptions,
     mut output: OutputSettings,
     connection: &Connection,
     terminal: &Terminal,
 ) -> Result<ExitCode> {
+    let (mut pending, mut file_ids) = attached;
     // A conversation streams, wherever stdout goes.
     output.stream = true;
     // Ctrl-C outside a reply clears the line; it must not end the process.
@@ -105,6 +108,7 @@ pub fn run(
             stdin: StdinMode::Never,
             stdin_is_terminal: true,
             media,
+            file_ids: std::mem::take(&mut file_ids),
         };
         match input::assemble(&spec, |_| Ok(Vec::new())) {
             Ok(content) => report(conversation.turn(content, output, connection, terminal)),
@@ -299,6 +303,7 @@ fn attach(path: &Path, pending: &mut Vec<PathBuf>, media: MediaOptions) {
         stdin: StdinMode::Never,
         stdin_is_terminal: true,
         media,
+        file_ids: Vec::new(),
     };
     match input::assemble(&spec, |_| Ok(Vec::new())) {
         Ok(_) => {
@@ -360,7 +365,12 @@ fn retry(
     };
     let previous = std::mem::replace(&mut conversation.session, trial);
     conversation.replace_last = true;
-    let result = conversation.turn(InputContent::Json(user), output, connection, terminal);
+    let result = conversation.turn(
+        UserInput::Sent(InputContent::Json(user)),
+        output,
+        connection,
+        terminal,
+    );
     conversation.replace_last = false;
     if !conversation.saved_last_turn {
         conversation.session = previous;

@@ -25,11 +25,25 @@ pub fn claude() -> assert_cmd::Command {
     if let Some(path) = std::env::var_os("PATH") {
         cmd.env("PATH", path);
     }
+    cmd.env("XDG_CACHE_HOME", own_cache_dir());
     cmd
 }
 
 /// An absolute path where no config file is.
 pub const NO_CONFIG: &str = "/nonexistent/claude-cli-test-config";
+
+/// An upload cache directory no other command shares. Without one, the
+/// platform's cache directory (found from the password file when HOME is
+/// unset) would carry uploads from test to test, and into the real home.
+fn own_cache_dir() -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    std::env::temp_dir().join(format!(
+        "claude-cli-test-cache-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ))
+}
 
 /// `claude` pointed at `server`, with a key.
 pub fn claude_at(server: &FakeServer) -> assert_cmd::Command {
@@ -83,6 +97,7 @@ pub fn spawnable(server: &FakeServer) -> std::process::Command {
     cmd.env_clear()
         .env("XDG_CONFIG_HOME", NO_CONFIG)
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("XDG_CACHE_HOME", own_cache_dir())
         .env("ANTHROPIC_BASE_URL", server.url())
         .env("ANTHROPIC_API_KEY", SECRET_KEY);
     cmd
