@@ -273,7 +273,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__ask)
-            opts="-p -a -f -m -s -t -o -u -v -h -V --print --attach --file --stdin --no-stdin --resize --url-as --upload --file-id --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --web-search --web-fetch --domains --block-domains --code-exec --mcp --no-default-tools --max-continuations --output --stream --no-stream --usage --show-thinking --render --raw --theme --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
+            opts="-p -a -f -m -s -t -o -u -v -h -V --print --attach --file --stdin --no-stdin --resize --url-as --citations --upload --file-id --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --web-search --web-fetch --domains --block-domains --code-exec --mcp --no-default-tools --max-continuations --output --stream --no-stream --usage --show-thinking --no-sources --render --raw --theme --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1019,7 +1019,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__chat)
-            opts="-c -a -f -m -s -t -o -u -v -h -V --session --continue --list --show --delete --compact --attach --file --stdin --no-stdin --resize --url-as --upload --file-id --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --web-search --web-fetch --domains --block-domains --code-exec --mcp --no-default-tools --max-continuations --output --stream --no-stream --usage --show-thinking --render --raw --theme --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
+            opts="-c -a -f -m -s -t -o -u -v -h -V --session --continue --list --show --delete --compact --attach --file --stdin --no-stdin --resize --url-as --citations --upload --file-id --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --web-search --web-fetch --domains --block-domains --code-exec --mcp --no-default-tools --max-continuations --output --stream --no-stream --usage --show-thinking --no-sources --render --raw --theme --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1448,7 +1448,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__count)
-            opts="-a -f -m -s -t -o -v -h -V --attach --file --stdin --no-stdin --resize --url-as --upload --file-id --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --web-search --web-fetch --domains --block-domains --code-exec --mcp --no-default-tools --output --cost --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
+            opts="-a -f -m -s -t -o -v -h -V --attach --file --stdin --no-stdin --resize --url-as --citations --upload --file-id --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --web-search --web-fetch --domains --block-domains --code-exec --mcp --no-default-tools --output --cost --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2487,7 +2487,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__vision)
-            opts="-p -m -s -t -o -u -v -h -V --prompt --stdin --no-stdin --resize --url-as --upload --file-id --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --web-search --web-fetch --domains --block-domains --code-exec --mcp --no-default-tools --max-continuations --output --stream --no-stream --usage --show-thinking --render --raw --theme --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
+            opts="-p -m -s -t -o -u -v -h -V --prompt --stdin --no-stdin --resize --url-as --citations --upload --file-id --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --web-search --web-fetch --domains --block-domains --code-exec --mcp --no-default-tools --max-continuations --output --stream --no-stream --usage --show-thinking --no-sources --render --raw --theme --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -588,6 +588,22 @@ CASES += [
         base(messages=user(image(RED_PNG, "image/png"), text("Describe this image.")), tools=[WEB_SEARCH]),
     ),
     case(
+        "citations-documents",
+        ["ask", "--citations", "-f", NOTES_TXT, "-f", ONE_PAGE_PDF, "Summarize"],
+        base(
+            messages=user(
+                {
+                    "type": "document",
+                    "source": {"type": "text", "media_type": "text/plain", "data": "alpha\n"},
+                    "title": NOTES_TXT,
+                    "citations": {"enabled": True},
+                },
+                {**pdf(ONE_PAGE_PDF), "citations": {"enabled": True}},
+                text("Summarize"),
+            )
+        ),
+    ),
+    case(
         "count-server-tools",
         ["count", "--web-search", "--code-exec", "hello world"],
         {"messages": HELLO, "model": "claude-sonnet-5", "tools": [WEB_SEARCH, CODE_EXECUTION]},

@@ -239,9 +239,25 @@ impl PartialEq for RawContent {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum InputBlock {
-    Text { text: String },
-    Image { source: Source },
-    Document { source: Source },
+    Text {
+        text: String,
+    },
+    Image {
+        source: Source,
+    },
+    Document {
+        source: Source,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        title: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        citations: Option<CitationsConfig>,
+    },
+}
+
+/// A document's `citations`: whether the answer may cite it.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct CitationsConfig {
+    pub enabled: bool,
 }
 
 /// Where an image or a document comes from.
@@ -258,6 +274,11 @@ pub enum Source {
     /// A file stored with the Files API.
     File {
         file_id: String,
+    },
+    /// A plain-text document.
+    Text {
+        media_type: &'static str,
+        data: String,
     },
 }
 

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 pub use super::request::{
-    Base64Data, CacheControl, CacheKind, CacheTtl, CountTokensRequest, Effort, InputBlock,
-    InputContent, InputMessage, McpServer, McpServerKind, MessageRequest, OutputConfig,
+    Base64Data, CacheControl, CacheKind, CacheTtl, CitationsConfig, CountTokensRequest, Effort,
+    InputBlock, InputContent, InputMessage, McpServer, McpServerKind, MessageRequest, OutputConfig,
     OutputFormat, RawContent, Role, Source, ThinkingConfig, ToolDefinition, WebOptions, WebTool,
 };
 

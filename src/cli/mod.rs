@@ -638,6 +638,16 @@ pub struct MediaArgs {
     )]
     pub url_as: Option<UrlKindArg>,
 
+    /// Let the answer cite attached PDFs and text files, with numbered sources
+    #[arg(
+        long,
+        long_help = "Send attached PDFs and text files as documents with citations \
+                     turned on ({\"enabled\": true}; a text file is titled with its name), \
+                     so that the answer marks what it takes from them with [n] and ends \
+                     with a numbered Sources list."
+    )]
+    pub citations: bool,
+
     #[command(flatten)]
     pub stored: StoredFileArgs,
 }
@@ -780,6 +790,15 @@ pub struct OutputArgs {
     /// Print the model's thinking to stderr
     #[arg(long)]
     pub show_thinking: bool,
+
+    /// Leave out the [n] citation markers and the Sources list
+    #[arg(
+        long,
+        long_help = "Leave out the [n] markers that follow cited text and the numbered \
+                     Sources list after the answer (text output only: -o json keeps the \
+                     API's citation objects either way)."
+    )]
+    pub no_sources: bool,
 
     /// Render Markdown in text output: auto renders only on a terminal, without NO_COLOR or TERM=dumb [default: auto, or render in the config file]
     #[arg(long, value_enum, value_name = "WHEN", overrides_with = "raw")]

@@ -27,6 +27,9 @@ pub struct Image {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Attachment {
     Text(String),
+    /// A text file sent as a document, so that the answer can cite it
+    /// (`--citations`); its title is the file's name.
+    TextDocument(String),
     Image(Image),
     Pdf {
         data: Bytes,
@@ -190,7 +193,7 @@ const MAX_RESIZE_INPUT_BYTES: usize = 256 * 1024 * 1024;
 
 fn bytes_of(attachment: &Attachment) -> usize {
     match attachment {
-        Attachment::Text(text) => text.len(),
+        Attachment::Text(text) | Attachment::TextDocument(text) => text.len(),
         Attachment::Image(image) => image.data.len(),
         Attachment::Pdf { data, .. } => data.len(),
         Attachment::Url { .. } | Attachment::Upload(_) | Attachment::Stored(_) => 0,
@@ -305,6 +308,7 @@ mod tests {
             max_pdf_pages: super::super::MAX_PDF_PAGES,
             max_request_bytes: super::super::limits::MAX_REQUEST_BYTES,
             upload: false,
+            citations: false,
         };
         from_argument(Path::new(text), Origin::File, default, &media).map(|n| n.attachment)
     }

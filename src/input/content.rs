@@ -4,7 +4,7 @@
 //! anything; whoever may send gives the files their ids through
 //! [`StoredFiles`], and gets the request's content.
 
-use crate::api::types::{InputBlock, InputContent, Source};
+use crate::api::types::{CitationsConfig, InputBlock, InputContent, Source};
 use crate::error::Error;
 
 use super::LocalFile;
@@ -22,10 +22,11 @@ pub trait StoredFiles {
 #[derive(Debug, Clone)]
 pub enum Part {
     Block(InputBlock),
-    /// An image or a PDF sent as a stored file.
-    Upload(LocalFile),
-    /// A stored file named by id.
-    Stored(String),
+    /// An image or a PDF sent as a stored file; a document carries the
+    /// `citations` setting.
+    Upload(LocalFile, Option<CitationsConfig>),
+    /// A stored file named by id, likewise.
+    Stored(String, Option<CitationsConfig>),
 }
 
 /// The user turn.
@@ -58,22 +59,22 @@ impl UserInput {
         for part in parts {
             blocks.push(match part {
                 Part::Block(block) => block,
-                Part::Upload(file) => {
+                Part::Upload(file, citations) => {
                     let source = Source::File {
                         file_id: files.upload(&file)?,
                     };
                     match file.kind {
                         Kind::Image(_) => InputBlock::Image { source },
-                        _ => InputBlock::Document { source },
+                        _ => document(source, citations),
                     }
                 }
-                Part::Stored(id) => {
+                Part::Stored(id, citations) => {
                     let image = files.is_image(&id)?;
                     let source = Source::File { file_id: id };
                     if image {
                         InputBlock::Image { source }
                     } else {
-                        InputBlock::Document { source }
+                        document(source, citations)
                     }
                 }
             });
@@ -84,6 +85,14 @@ impl UserInput {
             return Ok(InputContent::Text(text));
         }
         Ok(InputContent::Blocks(blocks))
+    }
+}
+
+fn document(source: Source, citations: Option<CitationsConfig>) -> InputBlock {
+    InputBlock::Document {
+        source,
+        title: None,
+        citations,
     }
 }
 

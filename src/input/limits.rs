@@ -117,7 +117,9 @@ pub fn check(items: &[Named], max_pdf_pages: usize, max_request_bytes: usize) ->
                     )));
                 }
             }
-            Attachment::Text(text) => media_bytes = media_bytes.saturating_add(text.len()),
+            Attachment::Text(text) | Attachment::TextDocument(text) => {
+                media_bytes = media_bytes.saturating_add(text.len())
+            }
             // Stored files are not in the body: only their sides are known
             // and checked here; the Files API's own limits apply.
             Attachment::Upload(file) => {

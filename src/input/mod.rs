@@ -26,7 +26,7 @@ mod stdin;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::api::types::{Base64Data, InputBlock, Source};
+use crate::api::types::{Base64Data, CitationsConfig, InputBlock, Source};
 use crate::error::Error;
 
 use attach::{Attachment, Named, Origin};
@@ -66,6 +66,9 @@ pub struct MediaOptions {
     pub max_request_bytes: usize,
     /// `--upload`: local images and PDFs go through the Files API.
     pub upload: bool,
+    /// `--citations`: attached PDFs and text files are documents the answer
+    /// may cite.
+    pub citations: bool,
 }
 
 /// What the user gave to `ask` or `count`.
@@ -191,8 +194,13 @@ pub fn assemble(spec: &InputSpec, read_stdin: impl StdinReader) -> Result<UserIn
         }
         let mut item = attach::from_argument(path, Origin::File, None, &spec.media)?;
         if let Attachment::Text(text) = &mut item.attachment {
-            // Each file is introduced by its name, so the model can tell them apart.
-            *text = format!("File: {}\n\n{text}", item.name);
+            if spec.media.citations {
+                // A document, titled with the file's name, for citations.
+                item.attachment = Attachment::TextDocument(std::mem::take(text));
+            } else {
+                // Each file is introduced by its name, so the model can tell them apart.
+                *text = format!("File: {}\n\n{text}", item.name);
+            }
         }
         items.push(item);
     }
@@ -296,7 +304,7 @@ pub fn assemble_vision(
 fn finish(mut items: Vec<Named>, media: &MediaOptions) -> Result<UserInput, Error> {
     // The API rejects empty and whitespace-only text blocks.
     items.retain(|item| match &item.attachment {
-        Attachment::Text(text) => !text.trim().is_empty(),
+        Attachment::Text(text) | Attachment::TextDocument(text) => !text.trim().is_empty(),
         _ => true,
     });
     if items.is_empty() {
@@ -323,10 +331,11 @@ fn finish(mut items: Vec<Named>, media: &MediaOptions) -> Result<UserInput, Erro
     }
     limits::check(&items, media.max_pdf_pages, media.max_request_bytes)?;
 
+    let citations = media.citations.then_some(CitationsConfig { enabled: true });
     Ok(UserInput::Parts(
         items
             .into_iter()
-            .map(|item| part(item.attachment))
+            .map(|item| part(item, citations))
             .collect(),
     ))
 }
@@ -366,28 +375,43 @@ fn stored(ids: &[String]) -> impl Iterator<Item = Named> + '_ {
     })
 }
 
-fn part(attachment: Attachment) -> Part {
-    let block = match attachment {
-        Attachment::Upload(file) => return Part::Upload(file),
-        Attachment::Stored(id) => return Part::Stored(id),
+/// The part an attachment becomes; documents carry `citations` when the
+/// answer may cite them.
+fn part(item: Named, citations: Option<CitationsConfig>) -> Part {
+    let document = |source, title| InputBlock::Document {
+        source,
+        title,
+        citations,
+    };
+    let block = match item.attachment {
+        Attachment::Upload(file) => return Part::Upload(file, citations),
+        Attachment::Stored(id) => return Part::Stored(id, citations),
         Attachment::Text(text) => InputBlock::Text { text },
+        Attachment::TextDocument(text) => document(
+            Source::Text {
+                media_type: "text/plain",
+                data: text,
+            },
+            Some(item.name),
+        ),
         Attachment::Image(image) => InputBlock::Image {
             source: Source::Base64 {
                 media_type: image.format.media_type(),
                 data: Base64Data(image.data),
             },
         },
-        Attachment::Pdf { data, .. } => InputBlock::Document {
-            source: Source::Base64 {
+        Attachment::Pdf { data, .. } => document(
+            Source::Base64 {
                 media_type: "application/pdf",
                 data: Base64Data(data),
             },
-        },
+            None,
+        ),
         Attachment::Url { url, kind } => {
             let source = Source::Url { url };
             match kind {
                 UrlKind::Image => InputBlock::Image { source },
-                UrlKind::Document => InputBlock::Document { source },
+                UrlKind::Document => document(source, None),
             }
         }
     };
@@ -453,6 +477,7 @@ mod tests {
         max_pdf_pages: MAX_PDF_PAGES,
         max_request_bytes: MAX_REQUEST_BYTES,
         upload: false,
+        citations: false,
     };
 
     fn stdin_of(text: &'static str) -> impl StdinReader {

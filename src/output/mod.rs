@@ -3,6 +3,7 @@
 //! knows nothing of HTTP or retries.
 
 mod batch;
+mod citations;
 mod data;
 mod files;
 mod reply;

@@ -10,6 +10,7 @@ use crate::catalog;
 use crate::json_text;
 use crate::render::{self, Markdown};
 
+use super::citations::Sources;
 use super::server_tools;
 use super::spinner::Spinner;
 
@@ -37,6 +38,9 @@ pub struct OutputSettings {
     /// One stderr line per server tool call and continuation, as it
     /// happens (on a terminal, or under `-v`).
     pub tool_calls: bool,
+    /// In text format, cited text is marked `[n]` and a `Sources:` list
+    /// follows the answer (off with `--no-sources`).
+    pub sources: bool,
     /// Draw the text as Markdown with these options; `None` prints it as
     /// it came.
     pub markdown: Option<render::Options>,
@@ -77,6 +81,8 @@ pub struct Renderer<O: Write, E: Write> {
     thinking_shown: bool,
     /// stderr is a terminal, where Ctrl-C echoes `^C`.
     stderr_terminal: bool,
+    /// What the text cited, numbered.
+    sources: Sources,
 }
 
 impl<O: Write, E: Write> Renderer<O, E> {
@@ -104,6 +110,7 @@ impl<O: Write, E: Write> Renderer<O, E> {
             thinking_open: false,
             thinking_shown: false,
             stderr_terminal: false,
+            sources: Sources::default(),
         }
     }
 
@@ -164,11 +171,10 @@ impl<O: Write, E: Write> Renderer<O, E> {
         match self.settings.format {
             Format::Text => {
                 if !self.settings.stream {
-                    let text = message.text();
+                    let text = self.text_of(message);
                     self.write_text(&text)?;
                 }
-                self.end_markdown()?;
-                self.end_line()?;
+                self.end_text()?;
             }
             Format::Json => match &reply.raw {
                 // Not streamed: the body as the server sent it, on one line.
@@ -199,13 +205,20 @@ impl<O: Write, E: Write> Renderer<O, E> {
         self.close_thinking()?;
         if let Some(message) = partial {
             match self.settings.format {
-                Format::Text if !self.settings.stream => self.write_text(&message.text())?,
+                Format::Text if !self.settings.stream => {
+                    let text = self.text_of(message);
+                    self.write_text(&text)?;
+                }
                 Format::Json => self.write_message(message)?,
                 _ => {}
             }
         }
-        self.end_markdown()?;
-        self.end_line()?;
+        if self.settings.format == Format::Text {
+            self.end_text()?;
+        } else {
+            self.end_markdown()?;
+            self.end_line()?;
+        }
         self.out.flush()
     }
 
@@ -286,6 +299,23 @@ impl<O: Write, E: Write> Renderer<O, E> {
         self.out.write_all(text.as_bytes())?;
         self.at_line_start = text.ends_with('\n');
         Ok(())
+    }
+
+    /// A whole message's text, with citation markers when sources are shown.
+    fn text_of(&mut self, message: &Message) -> String {
+        if self.settings.sources {
+            self.sources.cited_text(message)
+        } else {
+            message.text()
+        }
+    }
+
+    /// Ends the answer's text: what rendering holds, the last line, and
+    /// the Sources list of what it cited.
+    fn end_text(&mut self) -> io::Result<()> {
+        self.end_markdown()?;
+        self.end_line()?;
+        self.sources.write(&mut self.out)
     }
 
     /// Draws what rendering still holds: the last line, a table.
@@ -391,6 +421,10 @@ impl<O: Write> Write for Closable<O> {
 
 impl<O: Write, E: Write> StreamSink for Renderer<O, E> {
     fn block_complete(&mut self, block: &ContentBlock) -> io::Result<()> {
+        if self.settings.sources && self.settings.stream && self.settings.format == Format::Text {
+            let markers = self.sources.markers(block);
+            self.write_text(&markers)?;
+        }
         self.show_block(block)
     }
 
@@ -524,6 +558,7 @@ mod tests {
             usage: true,
             show_thinking: false,
             tool_calls: false,
+            sources: true,
             markdown: None,
         }
     }

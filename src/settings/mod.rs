@@ -337,6 +337,7 @@ pub fn media_options(args: &MediaArgs, model: &str, config: &Config) -> MediaOpt
         max_pdf_pages: pdf_page_limit(model),
         max_request_bytes: config.max_request_bytes.unwrap_or(input::MAX_REQUEST_BYTES),
         upload: args.stored.upload,
+        citations: args.citations,
     }
 }
 
@@ -401,6 +402,7 @@ pub fn output_settings(
         usage: args.usage,
         show_thinking: args.show_thinking,
         tool_calls: terminal.stderr || log >= LogLevel::Info,
+        sources: !args.no_sources,
         markdown: output::markdown_options(
             render_when(args, config),
             theme_choice(args, config),

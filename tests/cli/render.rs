@@ -162,11 +162,13 @@ fn reply(source: &Source) -> (Reply, &'static str) {
 }
 
 /// `claude ask` with `args` against a server giving `reply`, stdout piped.
+/// Citation markers and the Sources list (which the recorded web search and
+/// fetch replies would get) are left out: these tests are about the text.
 fn ask(reply: Reply, args: &[&str]) -> Output {
     let server = FakeServer::with([reply]);
     claude_at(&server)
         .env("COLUMNS", COLUMNS)
-        .arg("ask")
+        .args(["ask", "--no-sources"])
         .args(args)
         .arg("hi")
         .output()

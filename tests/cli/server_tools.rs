@@ -506,3 +506,79 @@ fn a_chat_goes_on_in_the_container_of_its_last_code_execution() {
         ]
     );
 }
+
+#[test]
+fn cited_text_is_marked_and_ends_with_numbered_sources() {
+    let server = FakeServer::with([
+        web_search(),
+        web_search(),
+        web_search(),
+        Reply::message("message-web-fetch.assembled.json"),
+    ]);
+    let ask = |flags: &[&str]| {
+        claude_at(&server)
+            .arg("ask")
+            .args(flags)
+            .arg("weather?")
+            .output()
+            .unwrap()
+    };
+    let output = ask(&["--web-search"]);
+    assert_exit(&output, 0);
+    assert_eq!(
+        stdout(&output),
+        "Today in San Francisco, there are showers with breezy and cool conditions, with a \
+         high of 52°F.[1] Tonight will be cloudy, becoming windier and chilly, with a shower or \
+         two this evening followed by heavy rain late, and watch for flooding on streets and \
+         poor drainage areas with a low of 45°F.[1]\n\nSources:\n[1] San Francisco, CA Weather \
+         Forecast | AccuWeather - \
+         https://www.accuweather.com/en/us/san-francisco/94103/weather-forecast/347629\n"
+    );
+    // --no-sources: the text as it came.
+    let output = ask(&["--web-search", "--no-sources"]);
+    assert!(!stdout(&output).contains("[1]") && !stdout(&output).contains("Sources:"));
+    assert!(stdout(&output).ends_with("with a low of 45°F.\n"));
+    // -o json: the API's citation objects, unchanged.
+    let output = ask(&["--web-search", "-o", "json"]);
+    let printed: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(
+        printed,
+        recorded("message-server-tool-web-search-recorded.json")
+    );
+    // A fetched document is cited by its title and the characters cited.
+    let output = ask(&["--web-fetch"]);
+    assert_exit(&output, 0);
+    assert_eq!(
+        stdout(&output),
+        "Release 2.4 streams by default on a terminal[1] and drops the legacy config \
+         format.\n\nSources:\n[1] Release notes 2.4, characters 13-57\n"
+    );
+}
+
+#[test]
+fn citations_turns_attached_files_into_documents_the_answer_may_cite() {
+    let server = FakeServer::with([Reply::message("message-basic-recorded.json")]);
+    let output = claude_at(&server)
+        .args([
+            "ask",
+            "--citations",
+            "-f",
+            "tests/fixtures/images/notes.txt",
+            "-f",
+            "tests/fixtures/images/one-page.pdf",
+            "Summarize",
+        ])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    let content = sent_content(&server.single_request());
+    assert_eq!(
+        content[0],
+        json!({"type": "document", "title": "tests/fixtures/images/notes.txt",
+               "source": {"type": "text", "media_type": "text/plain", "data": "alpha\n"},
+               "citations": {"enabled": true}})
+    );
+    assert_eq!(content[1]["type"], json!("document"));
+    assert_eq!(content[1]["citations"], json!({"enabled": true}));
+    assert_eq!(content[2], json!({"type": "text", "text": "Summarize"}));
+}

@@ -34,7 +34,7 @@ fn message(name: &str) -> Value {
 fn a_paused_turn_is_sent_back_byte_for_byte_and_finishes() {
     let server = FakeServer::with([paused(), after()]);
     let output = claude_at(&server)
-        .args(["ask", "weather in San Francisco?"])
+        .args(["ask", "--no-sources", "weather in San Francisco?"])
         .output()
         .unwrap();
     assert_exit(&output, 0);
@@ -78,9 +78,12 @@ fn streamed_continuations_print_one_answer_and_usage_adds_up() {
         .output()
         .unwrap();
     assert_exit(&output, 0);
+    // The citation that came with the second part is marked, and listed.
     assert_eq!(
         stdout(&output),
-        "Use certified eclipse glasses; sunglasses are not enough.\n"
+        "Use certified eclipse glasses; sunglasses are not enough.[1]\n\nSources:\n\
+         [1] How to Watch a Solar Eclipse Safely | Example Observatory - \
+         https://www.example.com/eclipse-viewing-safety\n"
     );
     // 612 + 1380 input, 63 + 24 output, over claude-fable-5's prices.
     let usage = stderr(&output)
