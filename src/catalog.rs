@@ -294,6 +294,19 @@ mod tests {
     }
 
     #[test]
+    fn the_largest_counts_cost_a_finite_amount() {
+        let max = u64::MAX;
+        let u = usage(&format!(
+            r#"{{"input_tokens":{max},"output_tokens":{max},"cache_creation_input_tokens":{max},
+                "cache_read_input_tokens":{max},
+                "cache_creation":{{"ephemeral_5m_input_tokens":{max},"ephemeral_1h_input_tokens":{max}}}}}"#
+        ));
+        let price = price_of("claude-opus-4-1").unwrap();
+        assert!(cost(&u, price).is_finite() && batch_cost(&u, price).is_finite());
+        assert!(input_cost(max, price).is_finite());
+    }
+
+    #[test]
     fn context_windows_of_known_models() {
         assert!(has_200k_context("haiku"));
         assert!(has_200k_context("claude-sonnet-4-5-20250929"));

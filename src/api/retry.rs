@@ -5,7 +5,8 @@
 //! decides first, then 408, 409, 429 and every 5xx are retried, as are
 //! connection errors and timeouts. The wait is the server's `retry-after-ms`
 //! or `retry-after` (seconds or an HTTP date) when positive, else
-//! `min(0.5 * 2^n, 8)` seconds scaled by a jitter in (0.75, 1].
+//! `min(0.5 * 2^n, 8)` seconds scaled by a jitter in (0.75, 1]. A server
+//! wait under a millisecond counts as none (the SDK would retry at once).
 //!
 //! One deliberate difference: a server-requested wait longer than
 //! `max_wait` is not slept through. The caller fails with the retryable
@@ -81,8 +82,14 @@ pub fn server_delay(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
         }
     };
     // The SDK caps waits at 2^32 ms; anything above is as good as forever.
-    (seconds > 0.0).then(|| Duration::from_secs_f64(seconds.min(4_294_967.0)))
+    (seconds >= MIN_SERVER_WAIT_SECS).then(|| Duration::from_secs_f64(seconds.min(4_294_967.0)))
 }
+
+/// The shortest server wait honoured. `retry-after-ms` counts milliseconds,
+/// so a shorter wait is no real request: `retry-after: 1e-320` would round
+/// to no wait at all. Like zero, it gets the backoff, whose shortest wait
+/// is the SDK's minimum (0.375 s).
+const MIN_SERVER_WAIT_SECS: f64 = 0.001;
 
 /// The exponential backoff before retry `retries_taken + 1`, with `jitter`
 /// in [0, 1) scaling it down by up to a quarter.
@@ -160,6 +167,31 @@ mod tests {
     }
 
     #[test]
+    fn a_wait_that_would_round_to_nothing_gets_the_minimum_backoff() {
+        let policy = RetryPolicy {
+            max_retries: 1,
+            max_wait: Duration::from_secs(60),
+        };
+        for h in [
+            headers(&[("retry-after", "1e-320")]),
+            headers(&[("retry-after-ms", "1e-320")]),
+        ] {
+            let wait = server_delay(&h, SystemTime::now());
+            match policy.decide(true, 0, wait) {
+                RetryDecision::RetryAfter(wait) => {
+                    assert!(wait > Duration::from_millis(375), "{wait:?}")
+                }
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+        let one_ms = headers(&[("retry-after-ms", "1")]);
+        assert_eq!(
+            server_delay(&one_ms, SystemTime::now()),
+            Some(Duration::from_millis(1))
+        );
+    }
+
+    #[test]
     fn retry_after_takes_fractional_seconds() {
         let h = headers(&[("retry-after", "1.5")]);
         assert_eq!(
@@ -178,8 +210,8 @@ mod tests {
     }
 
     #[test]
-    fn zero_negative_and_garbage_waits_fall_back_to_backoff() {
-        for value in ["0", "-3", "soon", "NaN", "inf"] {
+    fn zero_negative_tiny_and_garbage_waits_fall_back_to_backoff() {
+        for value in ["0", "-3", "soon", "NaN", "inf", "1e-320", "0.0009"] {
             let h = headers(&[("retry-after", value)]);
             assert_eq!(server_delay(&h, SystemTime::now()), None, "{value}");
         }

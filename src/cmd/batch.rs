@@ -209,7 +209,7 @@ impl Batches<'_> {
                 let result: Option<Value> = serde_json::from_slice(line).ok();
                 match &result {
                     Some(result) => tally.add(result),
-                    None => tally.unknown += 1,
+                    None => tally.add_unreadable(),
                 }
                 match (format, result) {
                     (DataFormat::Json, _) => {
@@ -311,9 +311,10 @@ fn defaults(settings: &RequestSettings) -> Result<Defaults> {
     Ok(Defaults { params })
 }
 
-/// Counts and usage over the results seen.
-#[derive(Default)]
-struct Tally {
+/// Counts and usage over the results seen. Every count comes from the
+/// server (or counts its lines): they saturate, never wrap.
+#[derive(Debug, Default)]
+pub struct Tally {
     succeeded: u64,
     errored: u64,
     canceled: u64,
@@ -328,42 +329,55 @@ struct Tally {
     unknown: u64,
 }
 
+fn bump(count: &mut u64, by: u64) {
+    *count = count.saturating_add(by);
+}
+
 impl Tally {
-    fn add(&mut self, result: &Value) {
+    /// Counts one result line.
+    pub fn add(&mut self, result: &Value) {
         let outcome = &result["result"];
         match outcome["type"].as_str() {
             Some("succeeded") => {
-                self.succeeded += 1;
+                bump(&mut self.succeeded, 1);
                 let message = &outcome["message"];
                 let usage: Usage =
                     serde_json::from_value(message["usage"].clone()).unwrap_or_default();
-                self.input += usage.input_tokens();
-                self.output += usage.output_tokens();
-                self.cache_write += usage.cache_write_tokens();
-                self.cache_read += usage.cache_read_tokens();
+                bump(&mut self.input, usage.input_tokens());
+                bump(&mut self.output, usage.output_tokens());
+                bump(&mut self.cache_write, usage.cache_write_tokens());
+                bump(&mut self.cache_read, usage.cache_read_tokens());
                 match catalog::price_of(message["model"].as_str().unwrap_or_default()) {
                     Some(price) => self.cost += catalog::batch_cost(&usage, price),
-                    None => self.unpriced += 1,
+                    None => bump(&mut self.unpriced, 1),
                 }
             }
-            Some("errored") => self.errored += 1,
-            Some("canceled") => self.canceled += 1,
-            Some("expired") => self.expired += 1,
-            _ => self.unknown += 1,
+            Some("errored") => bump(&mut self.errored, 1),
+            Some("canceled") => bump(&mut self.canceled, 1),
+            Some("expired") => bump(&mut self.expired, 1),
+            _ => self.add_unreadable(),
         }
     }
 
+    /// Counts a line that is not JSON.
+    pub fn add_unreadable(&mut self) {
+        bump(&mut self.unknown, 1);
+    }
+
     /// Lines read, whatever they said.
-    fn seen(&self) -> u64 {
-        self.succeeded + self.failed()
+    pub fn seen(&self) -> u64 {
+        self.succeeded.saturating_add(self.failed())
     }
 
     /// Lines that are not a reply; a line of no known type counts too.
-    fn failed(&self) -> u64 {
-        self.errored + self.canceled + self.expired + self.unknown
+    pub fn failed(&self) -> u64 {
+        self.errored
+            .saturating_add(self.canceled)
+            .saturating_add(self.expired)
+            .saturating_add(self.unknown)
     }
 
-    fn summary(&self) -> String {
+    pub fn summary(&self) -> String {
         let mut summary = format!(
             "{} succeeded, {} errored, {} canceled, {} expired",
             self.succeeded, self.errored, self.canceled, self.expired
@@ -374,7 +388,7 @@ impl Tally {
         summary
     }
 
-    fn usage_line(&self) -> String {
+    pub fn usage_line(&self) -> String {
         let cost = match (self.unpriced, self.succeeded) {
             (0, _) => format!("${:.6} at batch prices", self.cost),
             (n, all) if n == all => "cost unknown".to_owned(),
@@ -413,5 +427,33 @@ mod tests {
              0 cache-read tokens; $0.000017 at batch prices"
         );
         assert_eq!(tally.failed(), 3);
+    }
+
+    #[test]
+    fn counts_near_the_largest_saturate() {
+        let huge = u64::MAX - 1;
+        let line = serde_json::json!({"custom_id": "a", "result": {"type": "succeeded",
+            "message": {"model": "claude-haiku-4-5", "usage": {"input_tokens": huge,
+            "output_tokens": huge, "cache_creation_input_tokens": huge,
+            "cache_read_input_tokens": huge}}}});
+        let mut tally = Tally {
+            errored: u64::MAX,
+            ..Tally::default()
+        };
+        tally.add(&line);
+        tally.add(&line);
+        tally.add_unreadable();
+        assert_eq!(
+            (
+                tally.input,
+                tally.output,
+                tally.cache_write,
+                tally.cache_read
+            ),
+            (u64::MAX, u64::MAX, u64::MAX, u64::MAX)
+        );
+        assert_eq!((tally.seen(), tally.failed()), (u64::MAX, u64::MAX));
+        assert!(tally.cost.is_finite());
+        assert!(tally.usage_line().contains("18446744073709551615 input"));
     }
 }

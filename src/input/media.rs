@@ -187,40 +187,56 @@ fn webp_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
     }
 }
 
+/// Walks the segments the way decoders do: bytes between segments that
+/// are not a marker are skipped, as are fill bytes after `0xff`. A file
+/// can hold more than one frame header (a decoder may use any of them), so
+/// the largest one before the scan is the size.
 fn jpeg_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
+    let mut largest: Option<(u32, u32)> = None;
     let mut at = 2;
-    loop {
-        // Markers may be padded with any number of 0xff bytes.
-        while *bytes.get(at)? == 0xff && *bytes.get(at + 1)? == 0xff {
-            at += 1;
-        }
-        if *bytes.get(at)? != 0xff {
-            return None;
-        }
-        let marker = *bytes.get(at + 1)?;
-        match marker {
+    while let Some(marker_at) = next_marker(bytes, at) {
+        // The marker code follows `marker_at`, its length (if any) that.
+        let marker = bytes[marker_at + 1];
+        let length = be16(bytes, marker_at + 2);
+        at = match marker {
             // Standalone markers carry no length.
-            0x01 | 0xd0..=0xd7 => {
-                at += 2;
-                continue;
-            }
-            // Start of frame (all but DHT, JPG and DAC, which share the range).
-            0xc0..=0xcf if !matches!(marker, 0xc4 | 0xc8 | 0xcc) => {
-                let height = be16(bytes, at + 5)?;
-                let width = be16(bytes, at + 7)?;
-                return Some((width.into(), height.into()));
-            }
-            // Start of scan or end of image before any frame header.
-            0xda | 0xd9 => return None,
-            _ => {
-                let length = usize::from(be16(bytes, at + 2)?);
-                if length < 2 {
-                    return None;
-                }
-                at += 2 + length;
+            0x01 | 0xd0..=0xd8 => marker_at + 2,
+            // Start of scan or end of image: no frame header comes after.
+            0xda | 0xd9 => break,
+            _ => match length {
+                Some(length) if length >= 2 => marker_at + 2 + usize::from(length),
+                _ => break,
+            },
+        };
+        // Start of frame (all but DHT, JPG and DAC, which share the range).
+        if (0xc0..=0xcf).contains(&marker) && !matches!(marker, 0xc4 | 0xc8 | 0xcc) {
+            let (Some(height), Some(width)) =
+                (be16(bytes, marker_at + 5), be16(bytes, marker_at + 7))
+            else {
+                break;
+            };
+            let size = (u32::from(width), u32::from(height));
+            if largest.is_none_or(|known| pixels(known) < pixels(size)) {
+                largest = Some(size);
             }
         }
     }
+    largest
+}
+
+/// Where the next marker starts at or after `from`: the `0xff` (or the
+/// last fill byte) right before a marker code.
+fn next_marker(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from + memchr::memchr(0xff, bytes.get(from..)?)?;
+    // Fill bytes: any number of 0xff (or 0x00) before the marker code.
+    while matches!(bytes.get(at + 1), Some(0xff | 0x00)) {
+        at += 1;
+    }
+    (at + 1 < bytes.len()).then_some(at)
+}
+
+fn pixels((width, height): (u32, u32)) -> u64 {
+    u64::from(width) * u64::from(height)
 }
 
 /// Pages in a PDF, counted from its uncompressed page objects
@@ -228,37 +244,59 @@ fn jpeg_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
 /// updates repeats the objects it changed. `None` when no page object is
 /// visible, as in PDFs that keep their objects in compressed streams: the
 /// count would be a guess.
+///
+/// One pass over the bytes: the `obj` keywords are walked alongside the
+/// `/Type` keys, so each page finds its object without searching back.
 pub fn pdf_page_count(bytes: &[u8]) -> Option<usize> {
     let mut objects = std::collections::HashSet::new();
-    let mut unnumbered = 0;
+    let mut unnumbered = 0usize;
+    let mut keywords = memmem::find_iter(bytes, b"obj").peekable();
+    // The last `obj` keyword before the current key, and its object number.
+    let mut last_object: Option<(usize, Option<u64>)> = None;
     for at in memmem::find_iter(bytes, b"/Type") {
         let rest = &bytes[at + 5..];
         let skip = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
         let rest = &rest[skip..];
         // `/Page`, not `/Pages` (the page tree) or `/PageLabel`.
-        if rest.starts_with(b"/Page")
+        let is_page = rest.starts_with(b"/Page")
             && !rest
                 .get(5)
-                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+        if !is_page {
+            continue;
+        }
+        let mut newest = None;
+        while let Some(&keyword) = keywords.peek()
+            && keyword + 3 <= at
         {
-            match object_number(&bytes[..at]) {
-                Some(number) => {
-                    objects.insert(number);
-                }
-                None => unnumbered += 1,
+            newest = Some(keyword);
+            keywords.next();
+        }
+        if let Some(keyword) = newest {
+            last_object = Some((keyword, object_number(&bytes[..keyword])));
+        }
+        // The object's dictionary is within a few kilobytes of its `obj`.
+        let number = last_object
+            .filter(|(keyword, _)| keyword + OBJECT_REACH >= at)
+            .and_then(|(_, number)| number);
+        match number {
+            Some(number) => {
+                objects.insert(number);
             }
+            None => unnumbered += 1,
         }
     }
     let pages = objects.len() + unnumbered;
     (pages > 0).then_some(pages)
 }
 
-/// The number of the object whose dictionary ends `before`: the `N` of
-/// the nearest `N G obj` within the last few kilobytes.
+/// How far a `/Type` key may be from the `obj` keyword of its object.
+const OBJECT_REACH: usize = 4096;
+
+/// The `N` of `N G obj`, given the bytes before `obj`. Only the last few
+/// bytes are read: a number longer than that would not parse anyway.
 fn object_number(before: &[u8]) -> Option<u64> {
-    let window = &before[before.len().saturating_sub(4096)..];
-    let obj = memmem::rfind(window, b"obj")?;
-    let head = window[..obj].trim_ascii_end();
+    let head = before[before.len().saturating_sub(64)..].trim_ascii_end();
     let generation_start = head.iter().rposition(|b| !b.is_ascii_digit())? + 1;
     let head = head[..generation_start].trim_ascii_end();
     let number_start = head
@@ -361,6 +399,32 @@ mod tests {
     }
 
     #[test]
+    fn jpeg_dimensions_skip_stray_bytes_as_decoders_do() {
+        let sof = |w: u16, h: u16| {
+            let mut segment = vec![0xff, 0xc0, 0x00, 0x0b, 0x08];
+            segment.extend(h.to_be_bytes());
+            segment.extend(w.to_be_bytes());
+            segment.extend([0x01, 0x01, 0x11, 0x00]);
+            segment
+        };
+        let mut jpeg = vec![0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0xaa, 0xbb];
+        jpeg.extend([0x00, 0x12, 0x34]); // stray bytes between segments
+        jpeg.extend([0xff, 0x00, 0xff]); // fill, then the marker
+        jpeg.extend(&sof(20_000, 20_000)[1..]);
+        jpeg.extend([0xff, 0xda, 0x00, 0x02]);
+        assert_eq!(dimensions(ImageFormat::Jpeg, &jpeg), Some((20_000, 20_000)));
+        // Two frame headers: the larger one counts, whichever comes first.
+        let mut two = vec![0xff, 0xd8];
+        two.extend(sof(1, 1));
+        two.extend(sof(9000, 10));
+        assert_eq!(dimensions(ImageFormat::Jpeg, &two), Some((9000, 10)));
+        // A frame header after the scan starts is not read.
+        let mut late = vec![0xff, 0xd8, 0xff, 0xda, 0x00, 0x02];
+        late.extend(sof(9000, 10));
+        assert_eq!(dimensions(ImageFormat::Jpeg, &late), None);
+    }
+
+    #[test]
     fn webp_dimensions_in_all_three_forms() {
         let riff = |chunk: &[u8], data: &[u8]| {
             let mut bytes = b"RIFF\0\0\0\0WEBP".to_vec();
@@ -397,6 +461,22 @@ mod tests {
         let mut updated = pdf.to_vec();
         updated.extend(b"\n2 0 obj <</Type /Page /Rotate 90>> endobj\n%%EOF");
         assert_eq!(pdf_page_count(&updated), Some(2));
+    }
+
+    #[test]
+    fn pdf_page_keys_without_objects_count_once_each_in_one_pass() {
+        let pdf = b"%PDF-1.4\n/Type/Page ".repeat(1000);
+        assert_eq!(pdf_page_count(&pdf), Some(1000));
+        // A page far from any `obj` is unnumbered, one near it is not.
+        let mut far = b"%PDF-1.4\n7 0 obj <</Type/Page>>\n".to_vec();
+        far.extend(vec![b' '; 5000]);
+        far.extend(b"<</Type/Page>>\n7 0 obj <</Type/Page>>");
+        assert_eq!(pdf_page_count(&far), Some(2));
+        // `endobj` names no object.
+        assert_eq!(
+            pdf_page_count(b"1 0 obj <</Type/Page>> endobj <</Type/Page>>"),
+            Some(2)
+        );
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub const TARGET_LONG_EDGE: u32 = 1568;
 const MAX_PIXELS: u64 = 50_000_000;
 /// The longest side it decodes, for images whose header did not say.
 const MAX_SIDE: u32 = 20_000;
+/// The most the image library may allocate for one decode: 50 megapixels
+/// of 16-bit RGBA (8 bytes a pixel), nothing larger.
+const MAX_DECODE_BYTES: u64 = MAX_PIXELS * 8;
 
 /// JPEG qualities tried in turn until the image fits.
 const JPEG_QUALITIES: [u8; 4] = [85, 75, 60, 45];
@@ -57,16 +60,12 @@ pub fn shrink(name: &str, image: &Image) -> Result<Option<Image>, Error> {
 
 /// Decodes an image the way a viewer shows it (EXIF orientation applied:
 /// the orientation tag is not kept in the re-encoded file), within a
-/// memory budget.
+/// memory budget. The size is checked three times, as a header can lie to
+/// one reader and not another: the size our header walk read, the size the
+/// decoder itself found, and the image library's allocation limit.
 fn decode(name: &str, image: &Image) -> Result<DynamicImage, Error> {
-    if let Some((width, height)) = image.size
-        && u64::from(width) * u64::from(height) > MAX_PIXELS
-    {
-        return Err(Error::Usage(format!(
-            "{name}: at {width}x{height} px the image is too large for --resize (at most \
-             {} megapixels); shrink it with an image editor",
-            MAX_PIXELS / 1_000_000
-        )));
+    if let Some(size) = image.size {
+        check_size(name, size)?;
     }
     let failed = |e: image::ImageError| {
         Error::Usage(format!(
@@ -79,12 +78,28 @@ fn decode(name: &str, image: &Image) -> Result<DynamicImage, Error> {
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
-    reader.limits(limits);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    reader.limits(limits.clone());
     let mut decoder = reader.into_decoder().map_err(failed)?;
+    check_size(name, decoder.dimensions())?;
+    // `ImageReader::decode` reserves the pixels against the limit; going
+    // through the decoder (for the orientation) must do it by hand.
+    limits.reserve(decoder.total_bytes()).map_err(failed)?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let mut picture = DynamicImage::from_decoder(decoder).map_err(failed)?;
     picture.apply_orientation(orientation);
     Ok(picture)
+}
+
+fn check_size(name: &str, (width, height): (u32, u32)) -> Result<(), Error> {
+    if u64::from(width) * u64::from(height) <= MAX_PIXELS {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "{name}: at {width}x{height} px the image is too large for --resize (at most {} \
+         megapixels); shrink it with an image editor",
+        MAX_PIXELS / 1_000_000
+    )))
 }
 
 fn codec_format(format: ImageFormat) -> image::ImageFormat {
@@ -246,6 +261,45 @@ mod tests {
         };
         let error = shrink("huge.png", &huge).unwrap_err().to_string();
         assert!(error.contains("too large for --resize"), "{error}");
+    }
+
+    /// A small JPEG whose frame header says 20000x20000, behind a stray
+    /// byte that decoders skip: decoding it would take 1.2 GB.
+    fn jpeg_bomb() -> Vec<u8> {
+        let mut jpeg = Vec::new();
+        noisy(8, 8)
+            .write_with_encoder(JpegEncoder::new_with_quality(&mut jpeg, 50))
+            .unwrap();
+        let sof = jpeg.windows(2).position(|w| w == [0xff, 0xc0]).unwrap();
+        jpeg[sof + 5..sof + 9].copy_from_slice(&[0x4e, 0x20, 0x4e, 0x20]);
+        jpeg.insert(sof, 0x00);
+        jpeg
+    }
+
+    #[test]
+    fn the_decoder_s_own_size_is_checked_before_decoding() {
+        // Even were the header walk fooled, the decoder's size refuses it.
+        let lying = Image {
+            format: ImageFormat::Jpeg,
+            data: Bytes::from(jpeg_bomb()),
+            size: Some((8, 8)),
+        };
+        let error = decode("bomb.jpg", &lying).unwrap_err().to_string();
+        assert!(
+            error.contains("20000x20000 px the image is too large for --resize"),
+            "{error}"
+        );
+        let unknown = Image {
+            size: None,
+            ..lying.clone()
+        };
+        let error = shrink("bomb.jpg", &unknown).unwrap_err().to_string();
+        assert!(error.contains("too large for --resize"), "{error}");
+        // And the header walk is not fooled.
+        assert_eq!(
+            Image::from_bytes(ImageFormat::Jpeg, lying.data).size,
+            Some((20_000, 20_000))
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::api::types::{InputContent, InputMessage, Role, Usage};
+use crate::catalog;
 use crate::error::Error;
 use crate::settings::ServerTools;
 
@@ -137,9 +138,45 @@ impl Session {
         self.messages.len() / 2
     }
 
+    /// Adds a reply's tokens and cost to the totals. The counts come from
+    /// the server: they saturate, never wrap.
+    pub fn count_reply(&mut self, usage: &Usage, model: &str) {
+        let totals = &mut self.totals;
+        let add = |total: &mut u64, tokens: u64| *total = total.saturating_add(tokens);
+        add(&mut totals.input_tokens, usage.input_tokens());
+        add(&mut totals.output_tokens, usage.output_tokens());
+        add(
+            &mut totals.cache_creation_input_tokens,
+            usage.cache_write_tokens(),
+        );
+        add(
+            &mut totals.cache_read_input_tokens,
+            usage.cache_read_tokens(),
+        );
+        match catalog::price_of(model) {
+            Some(price) => totals.cost_usd += catalog::cost(usage, price),
+            None => add(&mut totals.unpriced_replies, 1),
+        }
+    }
+
+    /// How full the context window is after the last reply: its whole
+    /// prompt plus its answer is what the next turn starts from. Returns the
+    /// tokens used and the model's window, when both are known.
+    pub fn context_fill(&self) -> Option<ContextFill> {
+        let usage = self.last_usage.as_ref()?;
+        let window = catalog::context_window(&self.model)?;
+        let used = usage
+            .input_tokens()
+            .saturating_add(usage.cache_write_tokens())
+            .saturating_add(usage.cache_read_tokens())
+            .saturating_add(usage.output_tokens());
+        Some(ContextFill { used, window })
+    }
+
     /// Checks what the API requires of a history: user and assistant
     /// alternate, starting with the user and ending with the assistant.
-    fn check(&self) -> Result<(), String> {
+    /// [`Store::load`] refuses a file that fails it.
+    pub fn check(&self) -> Result<(), String> {
         if self.version != FORMAT_VERSION {
             return Err(format!(
                 "format version {} is not {FORMAT_VERSION}",
@@ -160,6 +197,21 @@ impl Session {
             }
         }
         Ok(())
+    }
+}
+
+/// Tokens in the context window, and the window's size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContextFill {
+    pub used: u64,
+    pub window: u64,
+}
+
+impl ContextFill {
+    /// The share used, in whole percent (more than 100 when over).
+    pub fn percent(self) -> u64 {
+        let percent = u128::from(self.used) * 100 / u128::from(self.window.max(1));
+        u64::try_from(percent).unwrap_or(u64::MAX)
     }
 }
 
@@ -476,6 +528,41 @@ mod tests {
         assert_eq!(loaded.messages[1].content, thinking);
         let leftovers: Vec<_> = std::fs::read_dir(store.dir()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn totals_and_the_context_fill_saturate() {
+        let huge = u64::MAX - 1;
+        let usage: Usage = serde_json::from_value(json!({"input_tokens": huge,
+            "output_tokens": huge, "cache_creation_input_tokens": huge,
+            "cache_read_input_tokens": huge}))
+        .unwrap();
+        let mut session = Session::new("claude-haiku-4-5".into(), None);
+        session.count_reply(&usage, "claude-haiku-4-5");
+        session.count_reply(&usage, "claude-haiku-4-5");
+        session.totals.unpriced_replies = u64::MAX;
+        session.count_reply(&usage, "no-such-model");
+        let totals = &session.totals;
+        assert_eq!(
+            [
+                totals.input_tokens,
+                totals.output_tokens,
+                totals.cache_creation_input_tokens,
+                totals.cache_read_input_tokens,
+                totals.unpriced_replies
+            ],
+            [u64::MAX; 5]
+        );
+        assert!(totals.cost_usd.is_finite());
+        session.last_usage = Some(usage);
+        let fill = session.context_fill().unwrap();
+        assert_eq!((fill.used, fill.window), (u64::MAX, 200_000));
+        assert_eq!(fill.percent(), u64::MAX / 2000);
+        let fill = ContextFill {
+            used: 160_000,
+            window: 200_000,
+        };
+        assert_eq!(fill.percent(), 80);
     }
 
     #[test]

@@ -376,6 +376,32 @@ fn options_that_params_lines_do_not_take_are_named() {
 }
 
 #[test]
+fn usage_near_the_largest_count_saturates_instead_of_wrapping() {
+    let mut result: Value = serde_json::from_str(fixture_lines()[0]).unwrap();
+    let huge = u64::MAX - 1;
+    result["result"]["message"]["usage"] = json!({"input_tokens": huge, "output_tokens": huge,
+        "cache_creation_input_tokens": huge, "cache_read_input_tokens": huge});
+    let mut second = result.clone();
+    second["custom_id"] = json!("req-9");
+    let body = format!("{result}\n{second}\n");
+    let server = FakeServer::with([batch("ended", [0, 2, 0, 0, 0]), Reply::json(body)]);
+    let output = claude_at(&server)
+        .args(["batch", "results", ID, "-o", "text", "--usage"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    let notes = stderr(&output);
+    let max = u64::MAX;
+    assert!(
+        notes.contains(&format!(
+            "2 succeeded, 0 errored, 0 canceled, 0 expired; {max} input, {max} output, \
+             {max} cache-write, {max} cache-read tokens; $"
+        )),
+        "{notes}"
+    );
+}
+
+#[test]
 fn unreadable_result_lines_count_as_failures() {
     let lines = fixture_lines();
     let body = format!("{}\nnot json\n{}\n{}\n", lines[0], lines[1], lines[2]);

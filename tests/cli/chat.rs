@@ -323,6 +323,41 @@ fn a_conversation_near_the_context_window_gets_a_warning() {
 }
 
 #[test]
+fn usage_near_the_largest_count_saturates_instead_of_wrapping() {
+    let data = tempdir("chat-huge-usage");
+    let mut message: Value = serde_json::from_str(&fixture("message-basic-recorded.json")).unwrap();
+    let huge = u64::MAX - 1;
+    message["usage"] = json!({"input_tokens": huge, "cache_read_input_tokens": huge,
+        "cache_creation_input_tokens": huge, "output_tokens": huge});
+    let server = FakeServer::with([
+        Reply::json(message.to_string()),
+        Reply::json(message.to_string()),
+    ]);
+    for prompt in ["one", "two"] {
+        let output = chat(&server, &data)
+            .args(["--session", "huge", "-m", "haiku", prompt])
+            .output()
+            .unwrap();
+        assert_exit(&output, 0);
+        assert!(
+            stderr(&output).contains("at 18446744073709551615 tokens"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    let totals = &read_session(&data, "huge")["totals"];
+    for field in [
+        "input_tokens",
+        "output_tokens",
+        "cache_creation_input_tokens",
+        "cache_read_input_tokens",
+    ] {
+        assert_eq!(totals[field], json!(u64::MAX), "{field}: {totals}");
+    }
+    assert!(totals["cost_usd"].as_f64().unwrap().is_finite(), "{totals}");
+}
+
+#[test]
 fn dry_run_shows_the_history_it_would_send() {
     let data = tempdir("chat-dry");
     let server = FakeServer::with([ok()]);

@@ -412,6 +412,35 @@ fn empty_and_unreadable_files_are_refused() {
     refused(&["vision", dir.to_str().unwrap()], &["is a directory"]);
 }
 
+/// blue.jpg with a stray byte before its frame header, which now says
+/// 20000x20000: decoders skip the byte and would decode 400 megapixels.
+fn jpeg_bomb() -> Vec<u8> {
+    let mut jpeg = std::fs::read(image_path("blue.jpg")).unwrap();
+    let sof = jpeg.windows(2).position(|w| w == [0xff, 0xc0]).unwrap();
+    jpeg[sof + 5..sof + 9].copy_from_slice(&[0x4e, 0x20, 0x4e, 0x20]);
+    jpeg.insert(sof, 0x00);
+    jpeg
+}
+
+#[test]
+fn a_jpeg_hiding_its_size_behind_a_stray_byte_is_refused() {
+    let dir = tempdir("jpeg-bomb");
+    let path = write(&dir, "bomb.jpg", &jpeg_bomb());
+    refused(
+        &["vision", &path],
+        &["bomb.jpg: image is 20000x20000 px", "8000 px"],
+    );
+    refused(
+        &["ask", "-f", &path, "what is it?"],
+        &["bomb.jpg: image is 20000x20000 px"],
+    );
+    #[cfg(feature = "resize")]
+    refused(
+        &["vision", "--resize", &path],
+        &["bomb.jpg: at 20000x20000 px the image is too large for --resize"],
+    );
+}
+
 #[cfg(feature = "resize")]
 mod resize {
     use super::*;

@@ -7,7 +7,6 @@ use serde_json::{Value, json};
 
 use crate::api::types::{InputContent, MessageRequest, RawContent, StopReason};
 use crate::api::{self, Client};
-use crate::catalog;
 use crate::cmd::ask;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
@@ -184,7 +183,8 @@ impl Conversation {
                     session.pop_exchange();
                 }
                 session.push_exchange(user, assistant);
-                count(session, &run);
+                session.count_reply(&run.reply.message.usage, run.reply.message.model_name());
+                session.last_usage = Some(run.last_usage.clone());
             },
         )?;
         self.saved_last_turn = true;
@@ -209,44 +209,23 @@ impl Conversation {
         Ok(exit)
     }
 
-    /// Judged from the last reply: its whole prompt plus its answer is what
-    /// the next turn starts from.
+    /// Judged from the last reply (see [`Session::context_fill`]).
     fn warn_if_nearly_full(&self) {
-        let (Some(usage), Some(window)) = (
-            &self.session.last_usage,
-            catalog::context_window(&self.session.model),
-        ) else {
+        let Some(fill) = self.session.context_fill() else {
             return;
         };
-        let used = usage.input_tokens()
-            + usage.cache_write_tokens()
-            + usage.cache_read_tokens()
-            + usage.output_tokens();
-        if used * 100 >= window * WARN_AT_PERCENT {
+        if fill.percent() >= WARN_AT_PERCENT {
             output::note(format!(
-                "warning: this conversation is at {used} tokens, {}% of {}'s {window}-token \
-                 context window; start a new one (/clear), or resume it with --compact to let \
-                 the server summarise its start",
-                used * 100 / window,
-                self.session.model
+                "warning: this conversation is at {} tokens, {}% of {}'s {}-token context \
+                 window; start a new one (/clear), or resume it with --compact to let the \
+                 server summarise its start",
+                fill.used,
+                fill.percent(),
+                self.session.model,
+                fill.window
             ));
         }
     }
-}
-
-/// Adds a turn's tokens and cost to the session's totals.
-fn count(session: &mut Session, run: &Run) {
-    let usage = &run.reply.message.usage;
-    let totals = &mut session.totals;
-    totals.input_tokens += usage.input_tokens();
-    totals.output_tokens += usage.output_tokens();
-    totals.cache_creation_input_tokens += usage.cache_write_tokens();
-    totals.cache_read_input_tokens += usage.cache_read_tokens();
-    match catalog::price_of(run.reply.message.model_name()) {
-        Some(price) => totals.cost_usd += catalog::cost(usage, price),
-        None => totals.unpriced_replies += 1,
-    }
-    session.last_usage = Some(run.last_usage.clone());
 }
 
 /// A stop reason after which the turn cannot be history: a refusal must be
