@@ -225,16 +225,17 @@ pub fn context_window(model: &str) -> Option<u64> {
 
 /// The input cost in USD of `tokens` prompt tokens, with no caching.
 pub fn input_cost(tokens: u64, price: Price) -> f64 {
-    tokens as f64 * price.input / 1_000_000.0
+    (tokens as f64 * price.input / 1_000_000.0).min(f64::MAX)
 }
 
 /// The cost in USD of the tokens in `usage` for a batch request.
 pub fn batch_cost(usage: &Usage, price: Price) -> f64 {
-    cost(usage, price) * price.batch_discount
+    (cost(usage, price) * price.batch_discount).min(f64::MAX)
 }
 
 /// The cost in USD of the tokens in `usage`. Cache writes without a 5m/1h
 /// split are charged at the 5-minute rate, the API's default lifetime.
+/// Finite, however large the counts or the configured prices.
 pub fn cost(usage: &Usage, price: Price) -> f64 {
     let (write_5m, write_1h) = usage
         .cache_write_split()
@@ -245,7 +246,13 @@ pub fn cost(usage: &Usage, price: Price) -> f64 {
         + write_1h as f64 * price.cache_write_1h
         + usage.cache_read_tokens() as f64 * price.cache_read
         + usage.output_tokens() as f64 * price.output;
-    dollars / 1_000_000.0
+    (dollars / 1_000_000.0).min(f64::MAX)
+}
+
+/// A running total of costs. It stays finite, whatever the counts and the
+/// configured prices: a session file keeps it, and JSON has no infinity.
+pub fn add_cost(total: f64, cost: f64) -> f64 {
+    (total + cost).min(f64::MAX)
 }
 
 #[cfg(test)]
@@ -304,6 +311,16 @@ mod tests {
         let price = price_of("claude-opus-4-1").unwrap();
         assert!(cost(&u, price).is_finite() && batch_cost(&u, price).is_finite());
         assert!(input_cost(max, price).is_finite());
+        let costly = Price {
+            input: 1e300,
+            cache_write_5m: 1e300,
+            cache_write_1h: 1e300,
+            cache_read: 1e300,
+            output: 1e300,
+            batch_discount: 1.0,
+        };
+        assert_eq!(cost(&u, costly), f64::MAX);
+        assert_eq!(add_cost(f64::MAX, f64::MAX), f64::MAX);
     }
 
     #[test]

@@ -348,7 +348,9 @@ impl Tally {
                 bump(&mut self.cache_write, usage.cache_write_tokens());
                 bump(&mut self.cache_read, usage.cache_read_tokens());
                 match catalog::price_of(message["model"].as_str().unwrap_or_default()) {
-                    Some(price) => self.cost += catalog::batch_cost(&usage, price),
+                    Some(price) => {
+                        self.cost = catalog::add_cost(self.cost, catalog::batch_cost(&usage, price))
+                    }
                     None => bump(&mut self.unpriced, 1),
                 }
             }

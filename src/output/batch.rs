@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::Value;
 
+use crate::api::one_line;
 use crate::api::types::{BatchCounts, BatchInfo};
 
 /// One field per line, `name value`, for people and `awk`.
@@ -58,7 +59,8 @@ pub enum ResultLine {
 
 /// Reads one JSONL result for `-o text`.
 pub fn result_line(result: &Value) -> ResultLine {
-    let custom_id = result["custom_id"].as_str().unwrap_or("?").to_owned();
+    // Server text: escaped like the reply text, so one result stays one line.
+    let custom_id = escape(result["custom_id"].as_str().unwrap_or("?"));
     let outcome = &result["result"];
     match outcome["type"].as_str() {
         Some("succeeded") => {
@@ -76,14 +78,16 @@ pub fn result_line(result: &Value) -> ResultLine {
         Some("errored") => {
             let error = &outcome["error"]["error"];
             let why = match (error["type"].as_str(), error["message"].as_str()) {
-                (Some(kind), Some(message)) => format!("errored: {kind}: {message}"),
+                (Some(kind), Some(message)) => {
+                    format!("errored: {}: {}", one_line(kind), one_line(message))
+                }
                 _ => "errored".to_owned(),
             };
             ResultLine::Failed { custom_id, why }
         }
         Some(kind) => ResultLine::Failed {
             custom_id,
-            why: kind.to_owned(),
+            why: one_line(kind),
         },
         None => ResultLine::Failed {
             custom_id,
@@ -149,6 +153,35 @@ impl BatchProgress {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn server_text_in_a_result_stays_on_one_line() {
+        let ok = json!({"custom_id": "a\tb\nc", "result": {"type": "succeeded",
+            "message": {"content": [{"type": "text", "text": "hi"}]}}});
+        assert_eq!(
+            result_line(&ok),
+            ResultLine::Succeeded {
+                line: "a\\tb\\nc\thi".into()
+            }
+        );
+        let errored = json!({"custom_id": "x\ry", "result": {"type": "errored", "error": {
+            "error": {"type": "bad\nkind", "message": "two\nlines\u{1b}[31m"}}}});
+        assert_eq!(
+            result_line(&errored),
+            ResultLine::Failed {
+                custom_id: "x\\ry".into(),
+                why: "errored: bad kind: two lines [31m".into()
+            }
+        );
+        let odd = json!({"result": {"type": "gone\naway"}});
+        assert_eq!(
+            result_line(&odd),
+            ResultLine::Failed {
+                custom_id: "?".into(),
+                why: "gone away".into()
+            }
+        );
+    }
 
     #[test]
     fn results_become_tab_separated_lines_or_reasons() {

@@ -154,7 +154,9 @@ impl Session {
             usage.cache_read_tokens(),
         );
         match catalog::price_of(model) {
-            Some(price) => totals.cost_usd += catalog::cost(usage, price),
+            Some(price) => {
+                totals.cost_usd = catalog::add_cost(totals.cost_usd, catalog::cost(usage, price))
+            }
             None => add(&mut totals.unpriced_replies, 1),
         }
     }
