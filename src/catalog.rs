@@ -228,15 +228,34 @@ pub fn input_cost(tokens: u64, price: Price) -> f64 {
     (tokens as f64 * price.input / 1_000_000.0).min(f64::MAX)
 }
 
-/// The cost in USD of the tokens in `usage` for a batch request.
+/// Server tools, from https://platform.claude.com/docs/en/about-claude/pricing
+/// and the web search tool's page, as read on 2026-11-30 (shared/api-facts.md
+/// §12): a web search costs $10 per 1,000 on top of the tokens its results
+/// add; web fetch costs only tokens. Code execution is billed by container
+/// time beyond a free allowance (and is free beside the 2026 web tools):
+/// `usage` does not report container time, so no estimate includes it.
+pub const WEB_SEARCH_USD_PER_1000: f64 = 10.0;
+
+/// The cost in USD of `usage` for a batch request: tokens at the batch
+/// discount; server tool fees, which the discount does not cover, in full.
 pub fn batch_cost(usage: &Usage, price: Price) -> f64 {
-    (cost(usage, price) * price.batch_discount).min(f64::MAX)
+    (token_cost(usage, price) * price.batch_discount + server_tool_cost(usage)).min(f64::MAX)
+}
+
+/// The cost in USD of `usage`: its tokens and its server tool fees.
+/// Finite, however large the counts or the configured prices.
+pub fn cost(usage: &Usage, price: Price) -> f64 {
+    (token_cost(usage, price) + server_tool_cost(usage)).min(f64::MAX)
+}
+
+/// The fees of the server tools `usage` counts (web searches).
+pub fn server_tool_cost(usage: &Usage) -> f64 {
+    usage.web_search_requests() as f64 * WEB_SEARCH_USD_PER_1000 / 1000.0
 }
 
 /// The cost in USD of the tokens in `usage`. Cache writes without a 5m/1h
 /// split are charged at the 5-minute rate, the API's default lifetime.
-/// Finite, however large the counts or the configured prices.
-pub fn cost(usage: &Usage, price: Price) -> f64 {
+fn token_cost(usage: &Usage, price: Price) -> f64 {
     let (write_5m, write_1h) = usage
         .cache_write_split()
         .filter(|(five, hour)| five.saturating_add(*hour) > 0)
@@ -351,6 +370,17 @@ mod tests {
         // 2095 tokens of Sonnet 5 input at $2 per million.
         let cost = input_cost(2095, price_of("sonnet").unwrap());
         assert!((cost - 0.00419).abs() < 1e-12, "{cost}");
+    }
+
+    #[test]
+    fn web_searches_cost_a_cent_each_and_no_batch_discount() {
+        let u = usage(
+            r#"{"input_tokens":1000000,"output_tokens":0,
+                "server_tool_use":{"web_search_requests":3,"web_fetch_requests":2}}"#,
+        );
+        let haiku = price_of("haiku").unwrap();
+        assert!((cost(&u, haiku) - 1.03).abs() < 1e-12);
+        assert!((batch_cost(&u, haiku) - 0.53).abs() < 1e-12);
     }
 
     #[test]

@@ -376,6 +376,24 @@ impl Usage {
         self.count("cache_read_input_tokens")
     }
 
+    /// Web searches the server ran (`server_tool_use.web_search_requests`).
+    pub fn web_search_requests(&self) -> u64 {
+        self.server_tool("web_search_requests")
+    }
+
+    /// Web fetches the server ran (`server_tool_use.web_fetch_requests`).
+    pub fn web_fetch_requests(&self) -> u64 {
+        self.server_tool("web_fetch_requests")
+    }
+
+    fn server_tool(&self, name: &str) -> u64 {
+        self.0
+            .get("server_tool_use")
+            .and_then(|counts| counts.get(name))
+            .and_then(Value::as_u64)
+            .unwrap_or(0)
+    }
+
     /// Cache writes split by lifetime `(5m, 1h)`, when the server reports it.
     pub fn cache_write_split(&self) -> Option<(u64, u64)> {
         let split = self.0.get("cache_creation")?;

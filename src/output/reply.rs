@@ -526,15 +526,27 @@ fn notes(message: &Message, format: Format, limits: ReplyLimits) -> Vec<String> 
     notes
 }
 
-/// `usage: 12 input, 30 output, 0 cache-write, 0 cache-read tokens; $0.000486 (model)`.
+/// `usage: 12 input, 30 output, 0 cache-write, 0 cache-read tokens; $0.000486 (model)`,
+/// with the server tools used before the cost: `..., 2 web searches, 1 web fetch; ...`.
 fn usage_line(message: &Message) -> String {
     let usage = &message.usage;
     let cost = match catalog::price_of(message.model_name()) {
         Some(price) => format!("${:.6}", catalog::cost(usage, price)),
         None => "cost unknown".to_owned(),
     };
+    let mut tools = String::new();
+    for (count, one, many) in [
+        (usage.web_search_requests(), "web search", "web searches"),
+        (usage.web_fetch_requests(), "web fetch", "web fetches"),
+    ] {
+        match count {
+            0 => {}
+            1 => tools.push_str(&format!(", 1 {one}")),
+            n => tools.push_str(&format!(", {n} {many}")),
+        }
+    }
     format!(
-        "usage: {} input, {} output, {} cache-write, {} cache-read tokens; {cost} ({})",
+        "usage: {} input, {} output, {} cache-write, {} cache-read tokens{tools}; {cost} ({})",
         usage.input_tokens(),
         usage.output_tokens(),
         usage.cache_write_tokens(),

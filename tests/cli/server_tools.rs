@@ -582,3 +582,21 @@ fn citations_turns_attached_files_into_documents_the_answer_may_cite() {
     assert_eq!(content[1]["citations"], json!({"enabled": true}));
     assert_eq!(content[2], json!({"type": "text", "text": "Summarize"}));
 }
+
+#[test]
+fn usage_counts_web_searches_and_their_cost() {
+    let server = FakeServer::with([web_search()]);
+    let output = claude_at(&server)
+        .args(["ask", "-u", "--web-search", "weather?"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    // Haiku 4.5: 11306 in at $1 and 163 out at $5 per million, and $0.01.
+    assert_eq!(
+        claude_lines(&output),
+        [
+            "claude: usage: 11306 input, 163 output, 0 cache-write, 0 cache-read tokens, 1 web \
+          search; $0.022121 (claude-haiku-4-5-20251001)"
+        ]
+    );
+}

@@ -91,11 +91,11 @@ fn streamed_continuations_print_one_answer_and_usage_adds_up() {
         .find(|l| l.starts_with("claude: usage:"))
         .unwrap()
         .to_owned();
-    assert!(
-        usage.starts_with(
-            "claude: usage: 1992 input, 87 output, 0 cache-write, 0 cache-read tokens"
-        ),
-        "{usage}"
+    // claude-fable-5: $10 in and $50 out per million, and a cent a search.
+    assert_eq!(
+        usage,
+        "claude: usage: 1992 input, 87 output, 0 cache-write, 0 cache-read tokens, 1 web \
+         search; $0.034270 (claude-fable-5)"
     );
     let second = server.requests()[1].json();
     let sent = &second["messages"][1]["content"];
