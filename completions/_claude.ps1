@@ -48,10 +48,10 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             break
         }
         'claude;ask' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Attach a file or an http(s) URL (repeatable); - is stdin')
-            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Attach a file or an http(s) URL (repeatable); - is stdin')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file or an http(s) URL (repeatable); - is stdin')
-            [CompletionResult]::new('--attach', '--attach', [CompletionResultType]::ParameterName, 'Attach a file or an http(s) URL (repeatable); - is stdin')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Attach files or http(s) URLs (repeatable; takes a shell glob''s paths); - is stdin')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Attach files or http(s) URLs (repeatable; takes a shell glob''s paths); - is stdin')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach files or http(s) URLs (repeatable; takes a shell glob''s paths); - is stdin')
+            [CompletionResult]::new('--attach', '--attach', [CompletionResultType]::ParameterName, 'Attach files or http(s) URLs (repeatable; takes a shell glob''s paths); - is stdin')
             [CompletionResult]::new('--url-as', '--url-as', [CompletionResultType]::ParameterName, 'Send every URL as this kind, whatever its path says')
             [CompletionResult]::new('--file-id', '--file-id', [CompletionResultType]::ParameterName, 'Attach a stored file by id (repeatable): an image or a document by its type')
             [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model id or alias: opus, sonnet, haiku [default: sonnet]')
@@ -176,10 +176,10 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             break
         }
         'claude;count' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Attach a file or an http(s) URL (repeatable); - is stdin')
-            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Attach a file or an http(s) URL (repeatable); - is stdin')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file or an http(s) URL (repeatable); - is stdin')
-            [CompletionResult]::new('--attach', '--attach', [CompletionResultType]::ParameterName, 'Attach a file or an http(s) URL (repeatable); - is stdin')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Attach files or http(s) URLs (repeatable; takes a shell glob''s paths); - is stdin')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Attach files or http(s) URLs (repeatable; takes a shell glob''s paths); - is stdin')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach files or http(s) URLs (repeatable; takes a shell glob''s paths); - is stdin')
+            [CompletionResult]::new('--attach', '--attach', [CompletionResultType]::ParameterName, 'Attach files or http(s) URLs (repeatable; takes a shell glob''s paths); - is stdin')
             [CompletionResult]::new('--url-as', '--url-as', [CompletionResultType]::ParameterName, 'Send every URL as this kind, whatever its path says')
             [CompletionResult]::new('--file-id', '--file-id', [CompletionResultType]::ParameterName, 'Attach a stored file by id (repeatable): an image or a document by its type')
             [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model id or alias: opus, sonnet, haiku [default: sonnet]')
@@ -234,10 +234,10 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Name the session, or resume it if it exists')
             [CompletionResult]::new('--show', '--show', [CompletionResultType]::ParameterName, 'Print a saved session as a transcript (-o json: the file)')
             [CompletionResult]::new('--delete', '--delete', [CompletionResultType]::ParameterName, 'Delete a saved session')
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Attach a file or an http(s) URL (repeatable); - is stdin')
-            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Attach a file or an http(s) URL (repeatable); - is stdin')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach a file or an http(s) URL (repeatable); - is stdin')
-            [CompletionResult]::new('--attach', '--attach', [CompletionResultType]::ParameterName, 'Attach a file or an http(s) URL (repeatable); - is stdin')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Attach files or http(s) URLs (repeatable; takes a shell glob''s paths); - is stdin')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Attach files or http(s) URLs (repeatable; takes a shell glob''s paths); - is stdin')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Attach files or http(s) URLs (repeatable; takes a shell glob''s paths); - is stdin')
+            [CompletionResult]::new('--attach', '--attach', [CompletionResultType]::ParameterName, 'Attach files or http(s) URLs (repeatable; takes a shell glob''s paths); - is stdin')
             [CompletionResult]::new('--url-as', '--url-as', [CompletionResultType]::ParameterName, 'Send every URL as this kind, whatever its path says')
             [CompletionResult]::new('--file-id', '--file-id', [CompletionResultType]::ParameterName, 'Attach a stored file by id (repeatable): an image or a document by its type')
             [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model id or alias: opus, sonnet, haiku [default: sonnet]')

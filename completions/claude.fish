@@ -45,7 +45,7 @@ complete -c claude -n "__fish_claude_needs_command" -f -a "files" -d 'Files API:
 complete -c claude -n "__fish_claude_needs_command" -f -a "config" -d 'Show where the config file is, or the settings in effect'
 complete -c claude -n "__fish_claude_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c claude -n "__fish_claude_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c claude -n "__fish_claude_using_subcommand ask" -s f -s a -l file -l attach -d 'Attach a file or an http(s) URL (repeatable); - is stdin' -r -F
+complete -c claude -n "__fish_claude_using_subcommand ask" -s f -s a -l file -l attach -d 'Attach files or http(s) URLs (repeatable; takes a shell glob\'s paths); - is stdin' -r -F
 complete -c claude -n "__fish_claude_using_subcommand ask" -l url-as -d 'Send every URL as this kind, whatever its path says' -r -f -a "image\t'An image block'
 document\t'A document block (PDF)'"
 complete -c claude -n "__fish_claude_using_subcommand ask" -l file-id -d 'Attach a stored file by id (repeatable): an image or a document by its type' -r
@@ -170,7 +170,7 @@ complete -c claude -n "__fish_claude_using_subcommand vision" -l raw -d 'Print t
 complete -c claude -n "__fish_claude_using_subcommand vision" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand vision" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand vision" -s V -l version -d 'Print version'
-complete -c claude -n "__fish_claude_using_subcommand count" -s f -s a -l file -l attach -d 'Attach a file or an http(s) URL (repeatable); - is stdin' -r -F
+complete -c claude -n "__fish_claude_using_subcommand count" -s f -s a -l file -l attach -d 'Attach files or http(s) URLs (repeatable; takes a shell glob\'s paths); - is stdin' -r -F
 complete -c claude -n "__fish_claude_using_subcommand count" -l url-as -d 'Send every URL as this kind, whatever its path says' -r -f -a "image\t'An image block'
 document\t'A document block (PDF)'"
 complete -c claude -n "__fish_claude_using_subcommand count" -l file-id -d 'Attach a stored file by id (repeatable): an image or a document by its type' -r
@@ -222,7 +222,7 @@ complete -c claude -n "__fish_claude_using_subcommand count" -s V -l version -d 
 complete -c claude -n "__fish_claude_using_subcommand chat" -l session -d 'Name the session, or resume it if it exists' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l show -d 'Print a saved session as a transcript (-o json: the file)' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l delete -d 'Delete a saved session' -r
-complete -c claude -n "__fish_claude_using_subcommand chat" -s f -s a -l file -l attach -d 'Attach a file or an http(s) URL (repeatable); - is stdin' -r -F
+complete -c claude -n "__fish_claude_using_subcommand chat" -s f -s a -l file -l attach -d 'Attach files or http(s) URLs (repeatable; takes a shell glob\'s paths); - is stdin' -r -F
 complete -c claude -n "__fish_claude_using_subcommand chat" -l url-as -d 'Send every URL as this kind, whatever its path says' -r -f -a "image\t'An image block'
 document\t'A document block (PDF)'"
 complete -c claude -n "__fish_claude_using_subcommand chat" -l file-id -d 'Attach a stored file by id (repeatable): an image or a document by its type' -r

@@ -576,15 +576,26 @@ pub struct ModelsArgs {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Input")]
 pub struct InputArgs {
-    /// Attach a file or an http(s) URL (repeatable); - is stdin
+    /// Attach files or http(s) URLs (repeatable; takes a shell glob's paths); - is stdin
     #[arg(
         short = 'f',
         long = "file",
         visible_alias = "attach",
         visible_short_alias = 'a',
-        value_name = "PATH"
+        value_name = "PATH",
+        num_args = 1..,
+        action = clap::ArgAction::Append,
+        long_help = "Attach files or http(s) URLs; repeatable, and - (or /dev/stdin) is \
+                     stdin. One -f takes every path a shell glob gives (-f src/*.rs): the \
+                     words after its first path are paths while they name existing files \
+                     (or URLs, or -), and the first that does not starts the prompt."
     )]
     pub files: Vec<PathBuf>,
+
+    /// How many of `files` each `-f` took, in order, so that
+    /// `cmd::split_attachments` can give the prompt its words back.
+    #[arg(skip)]
+    pub file_groups: Vec<usize>,
 
     #[command(flatten)]
     pub stdin: StdinArgs,
@@ -993,6 +1004,17 @@ impl Cli {
             ));
         }
         let mut cli = Cli::from_arg_matches(&matches)?;
+        let input = match &mut cli.command {
+            Command::Ask(args) => Some(&mut args.input),
+            Command::Count(args) => Some(&mut args.input),
+            Command::Chat(args) => Some(&mut args.input),
+            _ => None,
+        };
+        if let Some(input) = input
+            && let Ok(Some(groups)) = innermost.try_get_occurrences::<PathBuf>("files")
+        {
+            input.file_groups = groups.map(Iterator::count).collect();
+        }
         if let (Command::Chat(chat), Some(("chat", sub))) = (&mut cli.command, matches.subcommand())
         {
             chat.model_on_command_line =
@@ -1223,5 +1245,12 @@ mod tests {
             panic!("ask")
         };
         assert_eq!(ask.input.files.len(), 2);
+        let cli =
+            Cli::parse_with_sources(["claude", "ask", "-f", "a", "b", "c", "-f", "d"]).unwrap();
+        let Command::Ask(ask) = cli.command else {
+            panic!("ask")
+        };
+        assert_eq!(ask.input.files.len(), 4);
+        assert_eq!(ask.input.file_groups, [3, 1]);
     }
 }

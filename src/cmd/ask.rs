@@ -16,11 +16,12 @@ use crate::turn::{Driver, NoHook, Outcome};
 use crate::uploads;
 
 pub fn run(
-    args: AskArgs,
+    mut args: AskArgs,
     connection: &Connection,
     terminal: &Terminal,
     config: &Config,
 ) -> Result<ExitCode> {
+    super::split_attachments(&mut args.input, &mut args.prompt);
     let first_word = args.prompt.first().map(std::ffi::OsStr::new);
     let settings = super::request_settings(&args.request, first_word, connection, config)?;
     if !settings.dry_run {

@@ -15,11 +15,12 @@ use crate::settings::{self, Connection, LogLevel, Terminal};
 use crate::uploads;
 
 pub fn run(
-    args: CountArgs,
+    mut args: CountArgs,
     connection: &Connection,
     terminal: &Terminal,
     config: &Config,
 ) -> Result<ExitCode> {
+    super::split_attachments(&mut args.input, &mut args.prompt);
     let first_word = args.prompt.first().map(std::ffi::OsStr::new);
     let settings = super::request_settings(&args.request, first_word, connection, config)?;
     if !settings.dry_run {

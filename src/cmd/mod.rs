@@ -13,6 +13,7 @@ pub mod vision;
 
 use std::ffi::OsStr;
 use std::io;
+use std::path::{Path, PathBuf};
 
 use crate::api::{Client, Observer, RequestPreview};
 use crate::cli::{InputArgs, RequestArgs};
@@ -42,6 +43,63 @@ fn request_settings(
     Ok(settings)
 }
 
+/// `-f` takes every path a shell glob gives (`-f src/*.rs "review"`), so
+/// clap hands it the prompt words that follow as well. In each `-f`'s
+/// list the first value is always a path; the values after it are paths
+/// while they exist (or are URLs, or stdin), and the first that is not
+/// starts the prompt: it and the rest join the PROMPT words. A word given
+/// back that looks like a file name gets a note, so a mistyped path is
+/// not sent as text unseen.
+pub(crate) fn split_attachments(input: &mut InputArgs, prompt: &mut Vec<String>) {
+    let mut paths = std::mem::take(&mut input.files).into_iter();
+    let mut words = Vec::new();
+    for size in std::mem::take(&mut input.file_groups) {
+        let group: Vec<PathBuf> = paths.by_ref().take(size).collect();
+        let attached = group
+            .iter()
+            .skip(1)
+            .position(|path| !names_an_attachment(path))
+            .map_or(group.len(), |at| at + 1);
+        let mut group = group.into_iter();
+        input.files.extend(group.by_ref().take(attached));
+        for path in group {
+            match path.into_os_string().into_string() {
+                Ok(word) => {
+                    if looks_like_a_file_name(&word) {
+                        output::note(format!(
+                            "`{word}` is not a file, so it is sent as part of the prompt"
+                        ));
+                    }
+                    words.push(word);
+                }
+                // Not UTF-8, so not a prompt word: reported as a missing file.
+                Err(path) => input.files.push(path.into()),
+            }
+        }
+    }
+    // Groups unknown (a test-built InputArgs): every path stays a path.
+    input.files.extend(paths);
+    prompt.extend(words);
+}
+
+fn names_an_attachment(path: &Path) -> bool {
+    let text = path.to_string_lossy();
+    input::is_stdin_path(path)
+        || text.starts_with("http://")
+        || text.starts_with("https://")
+        || path.exists()
+}
+
+/// A single word with a path separator or a short extension (`main.rs`).
+fn looks_like_a_file_name(word: &str) -> bool {
+    let extension = word.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && (1..=5).contains(&ext.len())
+            && ext.chars().all(|c| c.is_ascii_alphanumeric())
+    });
+    !word.contains(char::is_whitespace) && (word.contains('/') || extension)
+}
+
 /// The user turn from PROMPT words, `-f` files, `--file-id` files and
 /// stdin (`ask`, `count`, one chat turn); `model` decides the PDF page
 /// limit.
@@ -60,7 +118,40 @@ fn assemble(
         media: settings::media_options(&input.media, model, config),
         file_ids: input.media.stored.file_ids,
     };
-    input::assemble(&spec, stdin_reader(spec.stdin_is_explicit()))
+    let read = stdin_reader(spec.stdin_is_explicit());
+    let stdin_was_empty = std::cell::Cell::new(false);
+    let content = input::assemble(&spec, || {
+        let bytes = read()?;
+        stdin_was_empty.set(bytes.iter().all(u8::is_ascii_whitespace));
+        Ok(bytes)
+    })?;
+    // `git diff --staged | claude ask "..."` with nothing staged: the
+    // prompt alone would get a made-up answer, so say what happened. Not
+    // for /dev/null, which is how cron, CI and `ssh -n` say "no input".
+    if stdin_was_empty.get() && !stdin_is_the_null_device() {
+        output::note("stdin was empty, so only the prompt and files are sent");
+    }
+    Ok(content)
+}
+
+/// Whether stdin is a character device that is not a terminal: /dev/null.
+#[cfg(unix)]
+fn stdin_is_the_null_device() -> bool {
+    use std::io::IsTerminal;
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    let stdin = io::stdin();
+    !stdin.is_terminal()
+        && stdin
+            .as_fd()
+            .try_clone_to_owned()
+            .and_then(|fd| std::fs::File::from(fd).metadata())
+            .is_ok_and(|meta| meta.file_type().is_char_device())
+}
+
+#[cfg(not(unix))]
+fn stdin_is_the_null_device() -> bool {
+    false
 }
 
 /// What gives a request's files their ids: the upload cache, uploads

@@ -116,8 +116,9 @@ pub fn from_bytes(name: &str, bytes: Vec<u8>, origin: Origin) -> Result<Attachme
             let valid = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), str::len);
             Err(Error::Usage(format!(
                 "{name} is neither UTF-8 text (invalid byte at offset {valid}) nor an accepted \
-                 format ({})",
-                media::ACCEPTED
+                 format ({}){}",
+                media::ACCEPTED,
+                media::latin1_hint(name, &bytes)
             )))
         }
     }

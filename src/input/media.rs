@@ -63,6 +63,34 @@ pub fn detect(bytes: &[u8]) -> Kind {
     }
 }
 
+/// Whether bytes that are not UTF-8 read as Latin-1 (ISO-8859-1) text:
+/// no NUL or other control bytes but line ends and tabs, and some bytes
+/// over 0x7F (an `é` written by an old editor, a diff of such a file).
+pub fn looks_like_latin1(bytes: &[u8]) -> bool {
+    let text_byte = |b: &u8| !b.is_ascii_control() || matches!(b, b'\n' | b'\r' | b'\t' | b'\x0c');
+    std::str::from_utf8(bytes).is_err()
+        && bytes.iter().all(text_byte)
+        && bytes.iter().any(|b| *b >= 0x80)
+}
+
+/// What to say after "not UTF-8" when the bytes look like Latin-1: the
+/// command that converts them. `name` is a file, or `stdin`.
+pub fn latin1_hint(name: &str, bytes: &[u8]) -> String {
+    if !looks_like_latin1(bytes) {
+        return String::new();
+    }
+    if name == "stdin" {
+        "; it looks like Latin-1 (ISO-8859-1) text: convert it on the way in with \
+         `... | iconv -f latin1 -t utf-8 | claude ...`"
+            .to_owned()
+    } else {
+        format!(
+            "; it looks like Latin-1 (ISO-8859-1) text: convert it with \
+             `iconv -f latin1 -t utf-8 {name} > {name}.utf8`"
+        )
+    }
+}
+
 fn starts_like_pdf(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let start = bytes.iter().take_while(|b| b.is_ascii_whitespace()).count();
@@ -324,6 +352,20 @@ mod tests {
         bytes.extend(height.to_be_bytes());
         bytes.extend([8, 6, 0, 0, 0]);
         bytes
+    }
+
+    #[test]
+    fn latin1_text_gets_the_iconv_hint() {
+        let latin1 = b"caf\xe9 cr\xe8me\n";
+        assert!(looks_like_latin1(latin1));
+        assert!(latin1_hint("menu.txt", latin1).contains("iconv -f latin1 -t utf-8 menu.txt"));
+        assert!(latin1_hint("stdin", latin1).contains("| iconv -f latin1 -t utf-8 |"));
+        assert!(
+            !looks_like_latin1("café".as_bytes()),
+            "UTF-8 is not Latin-1"
+        );
+        assert!(!looks_like_latin1(b"\x00\xe9\x01"), "binary is not text");
+        assert_eq!(latin1_hint("x", b"\x00\xff"), "");
     }
 
     #[test]

@@ -123,8 +123,10 @@ fn reads_stdin(paths: &[PathBuf], mode: StdinMode, is_terminal: bool) -> bool {
         }
 }
 
-fn is_stdin_path(path: &Path) -> bool {
-    path.as_os_str() == "-"
+/// `-`, or `/dev/stdin` (which, opened as a file after stdin was read,
+/// would be empty).
+pub fn is_stdin_path(path: &Path) -> bool {
+    path.as_os_str() == "-" || path.as_os_str() == "/dev/stdin"
 }
 
 /// Reads stdin: given the most bytes to read, it returns them, or an error
@@ -425,9 +427,10 @@ pub fn read_text_file(path: &Path) -> Result<String, Error> {
         .map_err(|e| Error::Usage(format!("{}: {}", path.display(), io_reason(&e))))?;
     let mut text = String::from_utf8(bytes).map_err(|e| {
         Error::Usage(format!(
-            "{} is not UTF-8 text (invalid byte at offset {})",
+            "{} is not UTF-8 text (invalid byte at offset {}){}",
             path.display(),
-            e.utf8_error().valid_up_to()
+            e.utf8_error().valid_up_to(),
+            media::latin1_hint(&path.display().to_string(), e.as_bytes())
         ))
     })?;
     if text.starts_with('\u{feff}') {

@@ -357,3 +357,122 @@ fn the_config_file_sets_the_request_limit() {
         json!([{"type":"text","text":"ten bytes!"},{"type":"text","text":"hi"}])
     );
 }
+/// The body `claude ARGS --dry-run` would send, run in `dir`, and stderr.
+fn dry_run_in(
+    dir: &std::path::Path,
+    args: &[&str],
+    stdin: Option<&str>,
+) -> (serde_json::Value, String) {
+    let mut cmd = claude();
+    cmd.current_dir(dir).args(args).arg("--dry-run");
+    if let Some(text) = stdin {
+        cmd.write_stdin(text);
+    }
+    let output = cmd.output().unwrap();
+    assert_exit(&output, 0);
+    let body = serde_json::from_str(stdout(&output).lines().last().unwrap()).unwrap();
+    (body, stderr(&output))
+}
+
+#[test]
+fn one_dash_f_takes_every_path_of_a_shell_glob() {
+    let dir = tempdir("glob");
+    std::fs::write(dir.join("a.rs"), "fn a() {}\n").unwrap();
+    std::fs::write(dir.join("b.rs"), "fn b() {}\n").unwrap();
+    // What the shell makes of `-f *.rs "review this"`.
+    let (body, notes) = dry_run_in(&dir, &["ask", "-f", "a.rs", "b.rs", "review this"], None);
+    assert_eq!(
+        body["messages"][0]["content"],
+        json!([
+            {"type": "text", "text": "File: a.rs\n\nfn a() {}\n"},
+            {"type": "text", "text": "File: b.rs\n\nfn b() {}\n"},
+            {"type": "text", "text": "review this"}
+        ])
+    );
+    assert!(!notes.contains("not a file"), "{notes}");
+    // A path that does not exist ends the list and is said to be text.
+    let (body, notes) = dry_run_in(&dir, &["ask", "-f", "a.rs", "c.rs", "review"], None);
+    assert_eq!(
+        body["messages"][0]["content"][1],
+        json!({"type": "text", "text": "c.rs review"})
+    );
+    assert!(
+        notes.contains("`c.rs` is not a file, so it is sent as part of the prompt"),
+        "{notes}"
+    );
+    // The first path of each -f is always a path.
+    let output = claude()
+        .current_dir(&dir)
+        .args(["ask", "--dry-run", "-f", "nope.rs", "hi"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    assert!(error_line(&output).contains("nope.rs: no such file"));
+}
+
+#[test]
+fn dev_stdin_is_stdin() {
+    let dir = tempdir("dev-stdin");
+    let (body, _) = dry_run_in(&dir, &["ask", "-f", "/dev/stdin", "q"], Some("piped\n"));
+    assert_eq!(
+        body["messages"][0]["content"],
+        json!([{"type": "text", "text": "piped\n"}, {"type": "text", "text": "q"}])
+    );
+    let output = claude()
+        .args(["ask", "--dry-run", "-f", "-", "-f", "/dev/stdin", "q"])
+        .write_stdin("x")
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    assert!(error_line(&output).contains("stdin is read once"));
+}
+
+#[test]
+fn an_empty_piped_stdin_is_noted_once() {
+    let dir = tempdir("empty-stdin");
+    let (body, notes) = dry_run_in(&dir, &["ask", "commit message"], Some(""));
+    assert_eq!(body["messages"][0]["content"], json!("commit message"));
+    assert_eq!(
+        notes
+            .lines()
+            .filter(|l| *l == "claude: stdin was empty, so only the prompt and files are sent")
+            .count(),
+        1,
+        "{notes}"
+    );
+    // /dev/null is how a script says "no input": no note.
+    let output = std::process::Command::new(binary())
+        .env_clear()
+        .env("XDG_CONFIG_HOME", NO_CONFIG)
+        .args(["ask", "--dry-run", "hi"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert!(
+        !stderr(&output).contains("stdin was empty"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn latin1_input_gets_the_iconv_hint() {
+    let dir = tempdir("latin1");
+    std::fs::write(dir.join("menu.txt"), b"caf\xe9 cr\xe8me\n").unwrap();
+    let output = claude()
+        .current_dir(&dir)
+        .args(["ask", "--dry-run", "-f", "menu.txt", "translate"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    let line = error_line(&output);
+    assert!(line.contains("iconv -f latin1 -t utf-8 menu.txt"), "{line}");
+    let output = claude()
+        .args(["ask", "--dry-run", "translate"])
+        .write_stdin(b"caf\xe9\n".to_vec())
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    assert!(error_line(&output).contains("| iconv -f latin1 -t utf-8 |"));
+}

@@ -22,11 +22,12 @@ use crate::settings::{self, Connection, Terminal};
 use conversation::Conversation;
 
 pub fn run(
-    args: ChatArgs,
+    mut args: ChatArgs,
     connection: &Connection,
     terminal: &Terminal,
     config: &Config,
 ) -> Result<ExitCode> {
+    super::split_attachments(&mut args.input, &mut args.prompt);
     let store = Store::default_location()?;
     if args.list {
         return list(
