@@ -45,13 +45,42 @@ pub fn print_preview(
     // The body may carry secrets too: an MCP server's token.
     let body = crate::secrets::scrub(std::str::from_utf8(&preview.body).map_err(io::Error::other)?);
     if pretty {
-        let body: serde_json::Value = serde_json::from_str(&body).map_err(io::Error::other)?;
+        let mut body: serde_json::Value = serde_json::from_str(&body).map_err(io::Error::other)?;
+        abbreviate_base64(&mut body);
         serde_json::to_writer_pretty(&mut *out, &body).map_err(io::Error::other)?;
     } else {
         out.write_all(body.as_bytes())?;
     }
     writeln!(out)?;
     out.flush()
+}
+
+/// On a terminal, the `data` of each base64 source (an image or a PDF)
+/// becomes its size, `…1.2 MB of base64…`: megabytes of it would bury the
+/// rest of the request. Piped, `--dry-run` prints them whole.
+fn abbreviate_base64(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(object) => {
+            if object.get("type").and_then(Value::as_str) == Some("base64")
+                && let Some(Value::String(data)) = object.get_mut("data")
+            {
+                *data = format!("…{} of base64…", human_bytes(data.len()));
+            }
+            object.values_mut().for_each(abbreviate_base64);
+        }
+        Value::Array(items) => items.iter_mut().for_each(abbreviate_base64),
+        _ => {}
+    }
+}
+
+/// `532 bytes`, `12.3 kB`, `1.2 MB` (decimal units, as the API's limits).
+fn human_bytes(bytes: usize) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} bytes"),
+        1_000..1_000_000 => format!("{:.1} kB", bytes as f64 / 1e3),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
 }
 
 /// Writes one `claude: …` diagnostic line to stderr, scrubbed of secrets.
@@ -88,6 +117,22 @@ fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn base64_is_abbreviated_where_it_is_a_source() {
+        let mut body = serde_json::json!({"messages": [{"content": [
+            {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": "A".repeat(1_234_567)}},
+            {"type": "text", "text": "data"}
+        ]}]});
+        super::abbreviate_base64(&mut body);
+        assert_eq!(
+            body["messages"][0]["content"][0]["source"]["data"],
+            "…1.2 MB of base64…"
+        );
+        assert_eq!(body["messages"][0]["content"][1]["text"], "data");
+        assert_eq!(super::human_bytes(999), "999 bytes");
+        assert_eq!(super::human_bytes(12_345), "12.3 kB");
+    }
+
     #[test]
     fn a_note_stays_one_line() {
         assert_eq!(super::one_line("plain"), "plain");

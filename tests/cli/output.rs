@@ -420,3 +420,33 @@ fn stdout_carries_only_the_answer() {
         .collect();
     assert!(lines.iter().all(|l| l.starts_with("claude: ")), "{lines:?}");
 }
+
+#[test]
+fn dry_run_abbreviates_base64_on_a_terminal_only() {
+    let image = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/images/red.png");
+    let base64_of_image = {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD.encode(std::fs::read(image).unwrap())
+    };
+    let pty = Pty::open();
+    let mut command = std::process::Command::new(binary());
+    command
+        .env_clear()
+        .env("XDG_CONFIG_HOME", NO_CONFIG)
+        .args(["ask", "--dry-run", "-f", image, "What colour?"])
+        .stdin(Stdio::null())
+        .stdout(pty.terminal())
+        .stderr(Stdio::null());
+    assert_eq!(command.status().unwrap().code(), Some(0));
+    drop(command);
+    let shown = pty.read_all();
+    assert!(shown.contains("bytes of base64…\""), "{shown}");
+    assert!(!shown.contains(&base64_of_image), "{shown}");
+
+    let output = claude()
+        .args(["ask", "--dry-run", "-f", image, "What colour?"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert!(stdout(&output).contains(&base64_of_image));
+}
