@@ -81,6 +81,36 @@ pub fn resolve_model(name: &str) -> String {
         .to_owned()
 }
 
+/// Whether `name` is an alias (built in or from the config file) or a
+/// model id the price tables know: what `/model` takes without asking.
+pub fn is_known(name: &str) -> bool {
+    OVERRIDES
+        .get()
+        .is_some_and(|o| o.aliases.contains_key(name))
+        || ALIASES.iter().any(|(alias, _)| *alias == name)
+        || price_of(name).is_some()
+}
+
+/// Every alias: the config file's, then the built-in ones it does not
+/// replace.
+pub fn alias_names() -> Vec<String> {
+    let mut names: Vec<String> = OVERRIDES
+        .get()
+        .map(|o| o.aliases.keys().cloned().collect())
+        .unwrap_or_default();
+    for (alias, _) in ALIASES {
+        if !names.iter().any(|name| name == alias) {
+            names.push((*alias).to_owned());
+        }
+    }
+    names
+}
+
+/// Every model id the price table names, newest families first.
+pub fn known_models() -> impl Iterator<Item = &'static str> {
+    PRICES.iter().flat_map(|(ids, _)| ids.iter().copied())
+}
+
 /// The built-in aliases, for `claude config show`.
 pub fn builtin_aliases() -> &'static [(&'static str, &'static str)] {
     ALIASES

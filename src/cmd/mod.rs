@@ -120,8 +120,8 @@ fn assemble(
     };
     let read = stdin_reader(spec.stdin_is_explicit());
     let stdin_was_empty = std::cell::Cell::new(false);
-    let content = input::assemble(&spec, || {
-        let bytes = read()?;
+    let content = input::assemble(&spec, |limit| {
+        let bytes = read(limit)?;
         stdin_was_empty.set(bytes.iter().all(u8::is_ascii_whitespace));
         Ok(bytes)
     })?;

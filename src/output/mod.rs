@@ -83,6 +83,19 @@ fn human_bytes(bytes: usize) -> String {
     }
 }
 
+/// `2026-11-30T17:05:09+01:00`: ISO 8601 in the local time zone (`TZ`, or
+/// the system's), with its offset, so it reads as local and sorts and
+/// parses as a timestamp.
+pub fn local_timestamp(time: std::time::SystemTime) -> String {
+    let Ok(timestamp) = jiff::Timestamp::try_from(time) else {
+        return "?".to_owned();
+    };
+    timestamp
+        .to_zoned(jiff::tz::TimeZone::system())
+        .strftime("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
+}
+
 /// Writes one `claude: …` diagnostic line to stderr, scrubbed of secrets.
 /// Line breaks and other control characters in it (a session name or a
 /// file name can hold them) are escaped, so that it stays one line. Failing

@@ -320,6 +320,11 @@ fn a_conversation_near_the_context_window_gets_a_warning() {
             && warning.contains("--compact"),
         "{warning}"
     );
+    // Piped, the way on is a command, not a REPL command alone.
+    assert!(
+        warning.contains("`claude chat --session long --compact`"),
+        "{warning}"
+    );
 }
 
 #[test]
@@ -669,4 +674,162 @@ fn deleting_a_session_leaves_nothing_behind() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn repl_clear_drops_pending_attachments() {
+    let data = tempdir("repl-clear-files");
+    let server = FakeServer::with([Reply::stream("stream-basic.sse")]);
+    let mut terminal = repl(&server, &data, &["--session", "c"]);
+    terminal.expect("> ");
+    terminal.send("/file tests/fixtures/images/red.png\r");
+    terminal.expect("will go with the next message");
+    terminal.expect("> ");
+    terminal.send("/clear\r");
+    terminal.expect("dropped 1 pending attachment");
+    terminal.expect("new conversation");
+    terminal.expect("> ");
+    terminal.send("hello\r");
+    terminal.expect("Hello");
+    terminal.expect("> ");
+    terminal.send("/exit\r");
+    assert_eq!(terminal.wait(), Some(0));
+    let content = &server.single_request().json()["messages"][0]["content"];
+    assert_eq!(content, &json!("hello"), "the image stayed behind");
+}
+
+#[test]
+fn repl_model_refuses_an_unknown_name_unless_forced() {
+    let data = tempdir("repl-model-check");
+    let server = FakeServer::with([Reply::stream("stream-basic.sse")]);
+    let mut terminal = repl(&server, &data, &["--session", "m", "-m", "haiku"]);
+    terminal.expect("> ");
+    terminal.send("/model sonet\r");
+    terminal.expect("`sonet` is not a model claude knows, so the model stays claude-haiku-4-5");
+    terminal.expect("opus, sonnet, haiku");
+    terminal.expect("> ");
+    terminal.send("/model claude-opus-4-8\r");
+    terminal.expect("model: claude-opus-4-8");
+    terminal.expect("> ");
+    terminal.send("/model claude-next-1 --force\r");
+    terminal.expect("model: claude-next-1");
+    terminal.expect("> ");
+    terminal.send("hello\r");
+    terminal.expect("Hello");
+    terminal.expect("> ");
+    terminal.send("/exit\r");
+    assert_eq!(terminal.wait(), Some(0));
+    assert_eq!(
+        server.single_request().json()["model"],
+        json!("claude-next-1")
+    );
+}
+
+#[test]
+fn repl_retry_after_a_failed_turn_sends_it_again() {
+    let data = tempdir("repl-retry-failed");
+    let server = FakeServer::with([
+        Reply::error(529, "overloaded_error", "Overloaded"),
+        Reply::stream("stream-basic.sse"),
+    ]);
+    let mut terminal = repl(&server, &data, &["--session", "f", "--max-retries", "0"]);
+    terminal.expect("> ");
+    terminal.send("/file tests/fixtures/images/red.png\r");
+    terminal.expect("will go with the next message");
+    terminal.expect("> ");
+    terminal.send("what colour?\r");
+    terminal.expect("529 overloaded_error");
+    terminal.expect("/retry sends it again");
+    terminal.expect("> ");
+    terminal.send("/retry\r");
+    terminal.expect("sending the failed message again");
+    terminal.expect("Hello");
+    terminal.expect("> ");
+    terminal.send("/exit\r");
+    assert_eq!(terminal.wait(), Some(0));
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2);
+    assert_eq!(
+        requests[1].json()["messages"],
+        requests[0].json()["messages"]
+    );
+    let saved = read_session(&data, "f");
+    assert_eq!(saved["messages"].as_array().unwrap().len(), 2);
+}
+
+/// A 9000x300 PNG: over the API's 8000 px, fixed by resizing.
+#[cfg(feature = "resize")]
+fn write_large_png(path: &Path) {
+    let picture = image::RgbImage::from_fn(9000, 300, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
+    });
+    picture.save(path).unwrap();
+}
+
+#[cfg(feature = "resize")]
+#[test]
+fn repl_resize_turns_on_for_an_image_that_needs_it() {
+    let data = tempdir("repl-resize");
+    let big = data.join("big.png");
+    write_large_png(&big);
+    let server = FakeServer::with([Reply::stream("stream-basic.sse")]);
+    let mut terminal = repl(&server, &data, &["--session", "z"]);
+    terminal.expect("> ");
+    terminal.send(&format!("/file {}\r", big.display()));
+    terminal.expect("/resize on");
+    terminal.expect("> ");
+    terminal.send(&format!("/file --resize {}\r", big.display()));
+    terminal.expect("resize: on");
+    terminal.expect("will go with the next message");
+    terminal.expect("> ");
+    terminal.send("describe\r");
+    terminal.expect("Hello");
+    terminal.expect("> ");
+    terminal.send("/exit\r");
+    assert_eq!(terminal.wait(), Some(0));
+    let content = &server.single_request().json()["messages"][0]["content"];
+    assert_eq!(content[0]["type"], json!("image"));
+}
+
+#[test]
+fn the_session_list_dates_are_local_iso_8601_and_an_empty_list_says_so() {
+    let data = tempdir("chat-list-dates");
+    let server = FakeServer::with([ok()]);
+    let output = chat(&server, &data).arg("--list").output().unwrap();
+    assert_exit(&output, 0);
+    assert!(stdout(&output).is_empty());
+    assert!(
+        stderr(&output).starts_with("claude: no saved sessions"),
+        "{}",
+        stderr(&output)
+    );
+
+    chat(&server, &data)
+        .args(["--session", "notes", "remember 42"])
+        .assert()
+        .success();
+    let is_local_iso = |date: &str| {
+        let bytes = date.as_bytes();
+        date.len() == 25
+            && date.ends_with("+05:30")
+            && bytes[4] == b'-'
+            && bytes[10] == b'T'
+            && bytes[13] == b':'
+            && date[..4].chars().all(|c| c.is_ascii_digit())
+    };
+    let output = chat(&server, &data)
+        .env("TZ", "IST-05:30")
+        .arg("--list")
+        .output()
+        .unwrap();
+    let line = stdout(&output);
+    let date = line.split('\t').nth(1).unwrap();
+    assert!(is_local_iso(date), "{line}");
+    let output = chat(&server, &data)
+        .env("TZ", "IST-05:30")
+        .args(["--list", "-o", "json"])
+        .output()
+        .unwrap();
+    let list: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert!(is_local_iso(list[0]["updated"].as_str().unwrap()), "{list}");
 }

@@ -217,12 +217,14 @@ impl Conversation {
         if fill.percent() >= WARN_AT_PERCENT {
             output::note(format!(
                 "warning: this conversation is at {} tokens, {}% of {}'s {}-token context \
-                 window; start a new one (/clear), or resume it with --compact to let the \
-                 server summarise its start",
+                 window; start a new session (`claude chat --session NEW`, or /clear in the \
+                 REPL), or go on with `claude chat --session {} --compact` to let the server \
+                 summarise its start",
                 fill.used,
                 fill.percent(),
                 self.session.model,
-                fill.window
+                fill.window,
+                self.name
             ));
         }
     }

@@ -167,6 +167,9 @@ fn list(store: &Store, format: OutputFormat, terminal: &Terminal) -> Result<Exit
         let session = store.load(&entry.name).ok();
         rows.push((entry, session));
     }
+    if rows.is_empty() {
+        output::note(format!("no saved sessions (in {})", store.dir().display()));
+    }
     let mut stdout = io::stdout().lock();
     let written = if format == OutputFormat::Text {
         rows.iter().try_for_each(|(entry, session)| {
@@ -178,7 +181,7 @@ fn list(store: &Store, format: OutputFormat, terminal: &Terminal) -> Result<Exit
                 stdout,
                 "{}\t{}\t{exchanges}\t{model}",
                 entry.name,
-                httpdate::fmt_http_date(entry.modified)
+                output::local_timestamp(entry.modified)
             )
         })
     } else {
@@ -188,7 +191,7 @@ fn list(store: &Store, format: OutputFormat, terminal: &Terminal) -> Result<Exit
                 json!({
                     "name": entry.name,
                     "path": entry.path,
-                    "updated": httpdate::fmt_http_date(entry.modified),
+                    "updated": output::local_timestamp(entry.modified),
                     "turns": session.as_ref().map(Session::exchanges),
                     "model": session.as_ref().map(|s| s.model.as_str()),
                 })

@@ -31,13 +31,16 @@ line but the last with a backslash (\\). To send a message that starts with
   /help            this help
   /exit            leave (Ctrl-D does too)
   /clear           start a new conversation; this one stays saved
-  /model [NAME]    show or set the model: opus, sonnet, haiku or an id
+  /model [NAME]    show or set the model: an alias (opus, sonnet, haiku) or a
+                   known id; /model ID --force takes an id claude does not know
   /system [TEXT]   show or set the system prompt; /system - removes it
-  /file PATH       attach a file (text, image or PDF) or URL to the next message
+  /file PATH       attach a file (text, image or PDF) or URL to the next message;
+                   /file --resize PATH turns on /resize first
+  /resize [on|off] shrink images to fit the API's limits, as --resize does
   /save PATH       write the conversation to PATH: the session file if PATH ends
                    in .json, a transcript otherwise
   /usage           tokens and estimated cost of this conversation
-  /retry           ask for the last answer again
+  /retry           send a failed message again, or ask for the last answer again
 
 Ctrl-C cancels a reply in flight (that turn is not kept) or clears the line.";
 
@@ -77,6 +80,9 @@ pub fn run(
         let _ = editor.load_history(path);
     }
     banner(&conversation);
+    // The last message, when its turn failed (a 529, a dropped connection):
+    // /retry sends it again.
+    let mut failed: Option<InputContent> = None;
 
     loop {
         interrupt::reset();
@@ -94,7 +100,13 @@ pub fn run(
             match command_action(command, &mut conversation, &mut pending, &mut media) {
                 Action::Continue => continue,
                 Action::Exit => break,
-                Action::Retry => retry(&mut conversation, output, connection, terminal),
+                Action::Retry => match failed.take() {
+                    Some(content) => {
+                        output::note("sending the failed message again");
+                        failed = send(&mut conversation, content, output, connection, terminal);
+                    }
+                    None => retry(&mut conversation, output, connection, terminal),
+                },
             }
             continue;
         }
@@ -111,8 +123,10 @@ pub fn run(
             file_ids: std::mem::take(&mut file_ids),
         };
         match input::assemble(&spec, |_| Ok(Vec::new())) {
-            Ok(content) => report(conversation.turn(content, output, connection, terminal)),
-            Err(error) => output::note(error.line()),
+            Ok(content) => {
+                failed = send(&mut conversation, content, output, connection, terminal);
+            }
+            Err(error) => output::note(resize_in_chat(error.line())),
         }
         if conversation.stdout_closed {
             break;
@@ -209,10 +223,33 @@ fn command_action(
     match (name, argument) {
         ("help" | "?", _) => eprintln_help(),
         ("exit" | "quit", _) => return Action::Exit,
-        ("clear", _) => clear(conversation),
+        ("clear", _) => {
+            if !pending.is_empty() {
+                output::note(format!(
+                    "dropped {} pending attachment{}",
+                    pending.len(),
+                    if pending.len() == 1 { "" } else { "s" }
+                ));
+                pending.clear();
+            }
+            clear(conversation)
+        }
         ("model", "") => output::note(format!("model: {}", conversation.session.model)),
-        ("model", model) => {
-            let model = catalog::resolve_model(model);
+        ("model", argument) => {
+            let (name, force) = match argument.strip_suffix("--force") {
+                Some(name) => (name.trim(), true),
+                None => (argument, false),
+            };
+            if !force && !catalog::is_known(name) {
+                output::note(format!(
+                    "`{name}` is not a model claude knows, so the model stays {}: the \
+                     aliases are {}; /model {name} --force takes it anyway",
+                    conversation.session.model,
+                    catalog::alias_names().join(", ")
+                ));
+                return Action::Continue;
+            }
+            let model = catalog::resolve_model(name);
             media.max_pdf_pages = settings::pdf_page_limit(&model);
             output::note(format!("model: {model}"));
             conversation.session.model = model;
@@ -232,8 +269,25 @@ fn command_action(
             output::note("system prompt set");
             save_if_started(conversation);
         }
-        ("file", "") => output::note("usage: /file PATH"),
-        ("file", path) => attach(Path::new(path), pending, *media),
+        ("file", "") => output::note("usage: /file [--resize] PATH"),
+        ("file", path) => {
+            let path = match path.strip_prefix("--resize") {
+                Some(rest) if rest.starts_with(char::is_whitespace) => {
+                    set_resize(media, true);
+                    rest.trim()
+                }
+                _ => path,
+            };
+            attach(Path::new(path), pending, *media)
+        }
+        ("resize", "") => output::note(if media.resize {
+            "resize: on (/resize off turns it off)"
+        } else {
+            "resize: off (/resize on shrinks images to fit)"
+        }),
+        ("resize", "on") => set_resize(media, true),
+        ("resize", "off") => set_resize(media, false),
+        ("resize", _) => output::note("usage: /resize [on|off]"),
         ("save", "") => output::note("usage: /save PATH"),
         ("save", path) => save_copy(conversation, Path::new(path)),
         ("usage", _) => usage(&conversation.session),
@@ -260,6 +314,31 @@ fn banner(conversation: &Conversation) {
         "chat: session {} ({state}), model {}; /help for commands, Ctrl-D to leave",
         conversation.name, conversation.session.model
     ));
+}
+
+/// Sends one message; gives it back when its turn failed, for /retry.
+fn send(
+    conversation: &mut Conversation,
+    content: InputContent,
+    output: OutputSettings,
+    connection: &Connection,
+    terminal: &Terminal,
+) -> Option<InputContent> {
+    match conversation.turn(content.clone(), output, connection, terminal) {
+        Ok(_) => None,
+        Err(error) => {
+            output::note(format!("{}; /retry sends it again", error.line()));
+            Some(content)
+        }
+    }
+}
+
+/// In the REPL, an image that needs `--resize` is fixed with `/resize on`.
+fn resize_in_chat(line: String) -> String {
+    line.replace(
+        "pass --resize to shrink it",
+        "type /resize on (or /file --resize PATH) to shrink it",
+    )
 }
 
 fn report(result: Result<ExitCode>) {
@@ -295,6 +374,17 @@ fn save_if_started(conversation: &Conversation) {
     }
 }
 
+fn set_resize(media: &mut MediaOptions, on: bool) {
+    if media.resize != on {
+        media.resize = on;
+        output::note(if on {
+            "resize: on; images are shrunk to 1568 px and under 5 MB"
+        } else {
+            "resize: off"
+        });
+    }
+}
+
 /// Checks the attachment now, so a typo is caught before the message.
 fn attach(path: &Path, pending: &mut Vec<PathBuf>, media: MediaOptions) {
     let spec = InputSpec {
@@ -310,7 +400,7 @@ fn attach(path: &Path, pending: &mut Vec<PathBuf>, media: MediaOptions) {
             pending.push(path.to_path_buf());
             output::note(format!("{} will go with the next message", path.display()));
         }
-        Err(error) => output::note(error.line()),
+        Err(error) => output::note(resize_in_chat(error.line())),
     }
 }
 
