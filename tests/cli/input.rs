@@ -371,7 +371,7 @@ fn dry_run_in(
     let output = cmd.output().unwrap();
     assert_exit(&output, 0);
     let body = serde_json::from_str(stdout(&output).lines().last().unwrap()).unwrap();
-    (body, stderr(&output))
+    (body, raw_stderr(&output))
 }
 
 #[test]
@@ -432,14 +432,7 @@ fn an_empty_piped_stdin_is_noted_once() {
     let dir = tempdir("empty-stdin");
     let (body, notes) = dry_run_in(&dir, &["ask", "commit message"], Some(""));
     assert_eq!(body["messages"][0]["content"], json!("commit message"));
-    assert_eq!(
-        notes
-            .lines()
-            .filter(|l| *l == "claude: stdin was empty, so only the prompt and files are sent")
-            .count(),
-        1,
-        "{notes}"
-    );
+    assert_eq!(notes.matches(EMPTY_STDIN_NOTE).count(), 1, "{notes}");
     // /dev/null is how a script says "no input": no note.
     let output = std::process::Command::new(binary())
         .env_clear()
@@ -450,9 +443,9 @@ fn an_empty_piped_stdin_is_noted_once() {
         .unwrap();
     assert_exit(&output, 0);
     assert!(
-        !stderr(&output).contains("stdin was empty"),
+        !raw_stderr(&output).contains("stdin was empty"),
         "{}",
-        stderr(&output)
+        raw_stderr(&output)
     );
 }
 

@@ -57,7 +57,17 @@ pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// stderr, without the note that an empty stdin was read: assert_cmd
+/// always gives the command a stdin pipe, empty unless the test writes to
+/// it, which is just what that note is for. `raw_stderr` keeps it.
 pub fn stderr(output: &Output) -> String {
+    raw_stderr(output).replace(EMPTY_STDIN_NOTE, "")
+}
+
+pub const EMPTY_STDIN_NOTE: &str =
+    "claude: stdin was empty, so only the prompt and files are sent\n";
+
+pub fn raw_stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
