@@ -82,7 +82,7 @@ pub fn run(
     banner(&conversation);
     // The last message, when its turn failed (a 529, a dropped connection):
     // /retry sends it again.
-    let mut failed: Option<InputContent> = None;
+    let mut failed: Option<UserInput> = None;
 
     loop {
         interrupt::reset();
@@ -319,11 +319,11 @@ fn banner(conversation: &Conversation) {
 /// Sends one message; gives it back when its turn failed, for /retry.
 fn send(
     conversation: &mut Conversation,
-    content: InputContent,
+    content: UserInput,
     output: OutputSettings,
     connection: &Connection,
     terminal: &Terminal,
-) -> Option<InputContent> {
+) -> Option<UserInput> {
     match conversation.turn(content.clone(), output, connection, terminal) {
         Ok(_) => None,
         Err(error) => {
