@@ -42,6 +42,8 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'List the models the key can use, or show one')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Message Batches: many requests at half price, run by the API')
             [CompletionResult]::new('files', 'files', [CompletionResultType]::ParameterValue, 'Files API: upload once, then name the file in any request')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Search and show past runs from the local ledger')
+            [CompletionResult]::new('cost', 'cost', [CompletionResultType]::ParameterValue, 'What the runs in the ledger cost, by day, model, tag or command')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show where the config file is, or the settings in effect')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -80,6 +82,7 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: text, or output in the config file]')
             [CompletionResult]::new('--render', '--render', [CompletionResultType]::ParameterName, 'Render Markdown in text output: auto renders only on a terminal, without NO_COLOR or TERM=dumb [default: auto, or render in the config file]')
             [CompletionResult]::new('--theme', '--theme', [CompletionResultType]::ParameterName, 'Colours of rendered Markdown; auto reads COLORFGBG, else dark [default: auto, or theme in the config file]')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag this run in the ledger, for claude log --tag and claude cost --by tag (repeatable)')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"')
             [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
@@ -105,6 +108,8 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('--show-thinking', '--show-thinking', [CompletionResultType]::ParameterName, 'Print the model''s thinking to stderr')
             [CompletionResult]::new('--no-sources', '--no-sources', [CompletionResultType]::ParameterName, 'Leave out the [n] citation markers and the Sources list')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print the reply''s text exactly as it came: --render never')
+            [CompletionResult]::new('--no-log', '--no-log', [CompletionResultType]::ParameterName, 'Keep nothing of this run in the ledger')
+            [CompletionResult]::new('--ignore-budget', '--ignore-budget', [CompletionResultType]::ParameterName, 'Send even when the daily budget is reached')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -144,6 +149,7 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: text, or output in the config file]')
             [CompletionResult]::new('--render', '--render', [CompletionResultType]::ParameterName, 'Render Markdown in text output: auto renders only on a terminal, without NO_COLOR or TERM=dumb [default: auto, or render in the config file]')
             [CompletionResult]::new('--theme', '--theme', [CompletionResultType]::ParameterName, 'Colours of rendered Markdown; auto reads COLORFGBG, else dark [default: auto, or theme in the config file]')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag this run in the ledger, for claude log --tag and claude cost --by tag (repeatable)')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"')
             [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
@@ -167,6 +173,8 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('--show-thinking', '--show-thinking', [CompletionResultType]::ParameterName, 'Print the model''s thinking to stderr')
             [CompletionResult]::new('--no-sources', '--no-sources', [CompletionResultType]::ParameterName, 'Leave out the [n] citation markers and the Sources list')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print the reply''s text exactly as it came: --render never')
+            [CompletionResult]::new('--no-log', '--no-log', [CompletionResultType]::ParameterName, 'Keep nothing of this run in the ledger')
+            [CompletionResult]::new('--ignore-budget', '--ignore-budget', [CompletionResultType]::ParameterName, 'Send even when the daily budget is reached')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -266,6 +274,7 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: text, or output in the config file]')
             [CompletionResult]::new('--render', '--render', [CompletionResultType]::ParameterName, 'Render Markdown in text output: auto renders only on a terminal, without NO_COLOR or TERM=dumb [default: auto, or render in the config file]')
             [CompletionResult]::new('--theme', '--theme', [CompletionResultType]::ParameterName, 'Colours of rendered Markdown; auto reads COLORFGBG, else dark [default: auto, or theme in the config file]')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag this run in the ledger, for claude log --tag and claude cost --by tag (repeatable)')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"')
             [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
@@ -293,6 +302,8 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('--show-thinking', '--show-thinking', [CompletionResultType]::ParameterName, 'Print the model''s thinking to stderr')
             [CompletionResult]::new('--no-sources', '--no-sources', [CompletionResultType]::ParameterName, 'Leave out the [n] citation markers and the Sources list')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print the reply''s text exactly as it came: --render never')
+            [CompletionResult]::new('--no-log', '--no-log', [CompletionResultType]::ParameterName, 'Keep nothing of this run in the ledger')
+            [CompletionResult]::new('--ignore-budget', '--ignore-budget', [CompletionResultType]::ParameterName, 'Send even when the daily budget is reached')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -369,6 +380,7 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('--domains', '--domains', [CompletionResultType]::ParameterName, 'Search and fetch only these domains (comma-separated)')
             [CompletionResult]::new('--block-domains', '--block-domains', [CompletionResultType]::ParameterName, 'Never search or fetch these domains (comma-separated)')
             [CompletionResult]::new('--mcp', '--mcp', [CompletionResultType]::ParameterName, 'Connect a remote MCP server (repeatable); token from CLAUDE_MCP_TOKEN_<NAME>')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag this run in the ledger, for claude log --tag and claude cost --by tag (repeatable)')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"')
             [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
@@ -383,6 +395,8 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the request (key redacted) instead of sending it')
             [CompletionResult]::new('--code-exec', '--code-exec', [CompletionResultType]::ParameterName, 'Let the model run code in Anthropic''s sandbox')
             [CompletionResult]::new('--no-default-tools', '--no-default-tools', [CompletionResultType]::ParameterName, 'Leave out the server tools the config file turns on')
+            [CompletionResult]::new('--no-log', '--no-log', [CompletionResultType]::ParameterName, 'Keep nothing of this run in the ledger')
+            [CompletionResult]::new('--ignore-budget', '--ignore-budget', [CompletionResultType]::ParameterName, 'Send even when the daily budget is reached')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -431,6 +445,7 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
         'claude;batch;results' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Results as JSONL (json) or as custom_id<TAB>text lines (text)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Results as JSONL (json) or as custom_id<TAB>text lines (text)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag this run in the ledger, for claude log --tag and claude cost --by tag (repeatable)')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"')
             [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
@@ -441,6 +456,8 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'After the results, tokens and cost at batch prices on stderr')
             [CompletionResult]::new('--usage', '--usage', [CompletionResultType]::ParameterName, 'After the results, tokens and cost at batch prices on stderr')
+            [CompletionResult]::new('--no-log', '--no-log', [CompletionResultType]::ParameterName, 'Keep nothing of this run in the ledger')
+            [CompletionResult]::new('--ignore-budget', '--ignore-budget', [CompletionResultType]::ParameterName, 'Send even when the daily budget is reached')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -686,6 +703,134 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
         'claude;files;help;help' {
             break
         }
+        'claude;log' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'How many runs to list, the newest first')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'How many runs to list, the newest first')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only runs whose prompt or reply has all these words (word* for a prefix)')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'Only runs whose prompt or reply has all these words (word* for a prefix)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only runs since then: 7d, 12h, 2w, or a date (2026-11-01)')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Only runs of this model (an id or an alias)')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Only runs of this model (an id or an alias)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only runs with this tag')
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Only runs of this chat session')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (json: JSON Lines, one run per line)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (json: JSON Lines, one run per line)')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--max-time', '--max-time', [CompletionResultType]::ParameterName, 'Seconds the whole command may spend on the network, retries included')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('--failed', '--failed', [CompletionResultType]::ParameterName, 'Only runs that did not exit 0')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print one run whole: prompt, reply, tokens, cost, timings')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete the runs older than a period, and give their space back')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the ledger file''s path')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'claude;log;show' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--max-time', '--max-time', [CompletionResultType]::ParameterName, 'Seconds the whole command may spend on the network, retries included')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'claude;log;prune' {
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Delete the runs older than this: 90d, 12w, or a date (2026-01-01)')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--max-time', '--max-time', [CompletionResultType]::ParameterName, 'Seconds the whole command may spend on the network, retries included')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'claude;log;path' {
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--max-time', '--max-time', [CompletionResultType]::ParameterName, 'Seconds the whole command may spend on the network, retries included')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'claude;log;help' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print one run whole: prompt, reply, tokens, cost, timings')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete the runs older than a period, and give their space back')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the ledger file''s path')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'claude;log;help;show' {
+            break
+        }
+        'claude;log;help;prune' {
+            break
+        }
+        'claude;log;help;path' {
+            break
+        }
+        'claude;log;help;help' {
+            break
+        }
+        'claude;cost' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Count the runs since then: 30d, 12h, 2w, or a date (2026-11-01)')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'One row per local day, model, tag or command')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (json: JSON Lines, one row per line, the total last)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (json: JSON Lines, one row per line, the total last)')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries for 408, 409, 429, 5xx, 529 and network failures')
+            [CompletionResult]::new('--max-retry-wait', '--max-retry-wait', [CompletionResultType]::ParameterName, 'Longest server-requested wait (retry-after) to sleep through')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for each piece of the reply')
+            [CompletionResult]::new('--max-time', '--max-time', [CompletionResultType]::ParameterName, 'Seconds the whole command may spend on the network, retries included')
+            [CompletionResult]::new('--fallback-model', '--fallback-model', [CompletionResultType]::ParameterName, 'When retries for 529/5xx are spent, send the request once to MODEL')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Count every run in the ledger, however old')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'claude;config' {
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"')
             [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'anthropic-version header; 2023-06-01 still works')
@@ -780,6 +925,8 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'List the models the key can use, or show one')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Message Batches: many requests at half price, run by the API')
             [CompletionResult]::new('files', 'files', [CompletionResultType]::ParameterValue, 'Files API: upload once, then name the file in any request')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Search and show past runs from the local ledger')
+            [CompletionResult]::new('cost', 'cost', [CompletionResultType]::ParameterValue, 'What the runs in the ledger cost, by day, model, tag or command')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show where the config file is, or the settings in effect')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -852,6 +999,24 @@ Register-ArgumentCompleter -Native -CommandName 'claude' -ScriptBlock {
             break
         }
         'claude;help;files;forget' {
+            break
+        }
+        'claude;help;log' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print one run whole: prompt, reply, tokens, cost, timings')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete the runs older than a period, and give their space back')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the ledger file''s path')
+            break
+        }
+        'claude;help;log;show' {
+            break
+        }
+        'claude;help;log;prune' {
+            break
+        }
+        'claude;help;log;path' {
+            break
+        }
+        'claude;help;cost' {
             break
         }
         'claude;help;config' {

@@ -31,6 +31,9 @@ _claude() {
             claude,config)
                 cmd="claude__subcmd__config"
                 ;;
+            claude,cost)
+                cmd="claude__subcmd__cost"
+                ;;
             claude,count)
                 cmd="claude__subcmd__count"
                 ;;
@@ -39,6 +42,9 @@ _claude() {
                 ;;
             claude,help)
                 cmd="claude__subcmd__help"
+                ;;
+            claude,log)
+                cmd="claude__subcmd__log"
                 ;;
             claude,models)
                 cmd="claude__subcmd__models"
@@ -163,6 +169,9 @@ _claude() {
             claude__subcmd__help,config)
                 cmd="claude__subcmd__help__subcmd__config"
                 ;;
+            claude__subcmd__help,cost)
+                cmd="claude__subcmd__help__subcmd__cost"
+                ;;
             claude__subcmd__help,count)
                 cmd="claude__subcmd__help__subcmd__count"
                 ;;
@@ -171,6 +180,9 @@ _claude() {
                 ;;
             claude__subcmd__help,help)
                 cmd="claude__subcmd__help__subcmd__help"
+                ;;
+            claude__subcmd__help,log)
+                cmd="claude__subcmd__help__subcmd__log"
                 ;;
             claude__subcmd__help,models)
                 cmd="claude__subcmd__help__subcmd__models"
@@ -220,6 +232,39 @@ _claude() {
             claude__subcmd__help__subcmd__files,upload)
                 cmd="claude__subcmd__help__subcmd__files__subcmd__upload"
                 ;;
+            claude__subcmd__help__subcmd__log,path)
+                cmd="claude__subcmd__help__subcmd__log__subcmd__path"
+                ;;
+            claude__subcmd__help__subcmd__log,prune)
+                cmd="claude__subcmd__help__subcmd__log__subcmd__prune"
+                ;;
+            claude__subcmd__help__subcmd__log,show)
+                cmd="claude__subcmd__help__subcmd__log__subcmd__show"
+                ;;
+            claude__subcmd__log,help)
+                cmd="claude__subcmd__log__subcmd__help"
+                ;;
+            claude__subcmd__log,path)
+                cmd="claude__subcmd__log__subcmd__path"
+                ;;
+            claude__subcmd__log,prune)
+                cmd="claude__subcmd__log__subcmd__prune"
+                ;;
+            claude__subcmd__log,show)
+                cmd="claude__subcmd__log__subcmd__show"
+                ;;
+            claude__subcmd__log__subcmd__help,help)
+                cmd="claude__subcmd__log__subcmd__help__subcmd__help"
+                ;;
+            claude__subcmd__log__subcmd__help,path)
+                cmd="claude__subcmd__log__subcmd__help__subcmd__path"
+                ;;
+            claude__subcmd__log__subcmd__help,prune)
+                cmd="claude__subcmd__log__subcmd__help__subcmd__prune"
+                ;;
+            claude__subcmd__log__subcmd__help,show)
+                cmd="claude__subcmd__log__subcmd__help__subcmd__show"
+                ;;
             *)
                 ;;
         esac
@@ -227,7 +272,7 @@ _claude() {
 
     case "${cmd}" in
         claude)
-            opts="-v -h -V --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version ask vision count chat models batch files config completions help"
+            opts="-v -h -V --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version ask vision count chat models batch files log cost config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -273,7 +318,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__ask)
-            opts="-p -a -f -m -s -t -o -u -v -h -V --print --attach --file --stdin --no-stdin --resize --url-as --citations --upload --file-id --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --web-search --web-fetch --domains --block-domains --code-exec --mcp --no-default-tools --max-continuations --output --stream --no-stream --usage --show-thinking --no-sources --render --raw --theme --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
+            opts="-p -a -f -m -s -t -o -u -v -h -V --print --attach --file --stdin --no-stdin --resize --url-as --citations --upload --file-id --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --web-search --web-fetch --domains --block-domains --code-exec --mcp --no-default-tools --max-continuations --output --stream --no-stream --usage --show-thinking --no-sources --render --raw --theme --tag --no-log --ignore-budget --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -408,6 +453,10 @@ _claude() {
                     ;;
                 --theme)
                     COMPREPLY=($(compgen -W "auto dark light" -- "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -716,7 +765,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__batch__subcmd__results)
-            opts="-o -u -v -h -V --output --usage --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
+            opts="-o -u -v -h -V --output --usage --tag --no-log --ignore-budget --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -728,6 +777,10 @@ _claude() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -824,7 +877,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__batch__subcmd__submit)
-            opts="-o -u -m -s -t -v -h -V --wait --poll-interval --output --usage --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --web-search --web-fetch --domains --block-domains --code-exec --mcp --no-default-tools --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
+            opts="-o -u -m -s -t -v -h -V --wait --poll-interval --output --usage --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --web-search --web-fetch --domains --block-domains --code-exec --mcp --no-default-tools --tag --no-log --ignore-budget --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -929,6 +982,10 @@ _claude() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --api-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1019,7 +1076,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__chat)
-            opts="-c -a -f -m -s -t -o -u -v -h -V --session --continue --list --show --delete --compact --attach --file --stdin --no-stdin --resize --url-as --citations --upload --file-id --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --web-search --web-fetch --domains --block-domains --code-exec --mcp --no-default-tools --max-continuations --output --stream --no-stream --usage --show-thinking --no-sources --render --raw --theme --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
+            opts="-c -a -f -m -s -t -o -u -v -h -V --session --continue --list --show --delete --compact --attach --file --stdin --no-stdin --resize --url-as --citations --upload --file-id --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --web-search --web-fetch --domains --block-domains --code-exec --mcp --no-default-tools --max-continuations --output --stream --no-stream --usage --show-thinking --no-sources --render --raw --theme --tag --no-log --ignore-budget --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1166,6 +1223,10 @@ _claude() {
                     ;;
                 --theme)
                     COMPREPLY=($(compgen -W "auto dark light" -- "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -1408,6 +1469,68 @@ _claude() {
                 return 0
             fi
             case "${prev}" in
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fallback-model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        claude__subcmd__cost)
+            opts="-o -v -h -V --since --all --by --output --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by)
+                    COMPREPLY=($(compgen -W "day model tag command" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 --api-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2083,7 +2206,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__help)
-            opts="ask vision count chat models batch files config completions help"
+            opts="ask vision count chat models batch files log cost config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2278,6 +2401,20 @@ _claude() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        claude__subcmd__help__subcmd__cost)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         claude__subcmd__help__subcmd__count)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2404,6 +2541,62 @@ _claude() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        claude__subcmd__help__subcmd__log)
+            opts="show prune path"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        claude__subcmd__help__subcmd__log__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        claude__subcmd__help__subcmd__log__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        claude__subcmd__help__subcmd__log__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         claude__subcmd__help__subcmd__models)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2425,6 +2618,316 @@ _claude() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        claude__subcmd__log)
+            opts="-n -q -m -o -v -h -V --count --query --since --model --tag --session --failed --output --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version show prune path help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fallback-model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        claude__subcmd__log__subcmd__help)
+            opts="show prune path help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        claude__subcmd__log__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        claude__subcmd__log__subcmd__help__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        claude__subcmd__log__subcmd__help__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        claude__subcmd__log__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        claude__subcmd__log__subcmd__path)
+            opts="-v -h -V --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fallback-model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        claude__subcmd__log__subcmd__prune)
+            opts="-v -h -V --older-than --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fallback-model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        claude__subcmd__log__subcmd__show)
+            opts="-o -v -h -V --output --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retry-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fallback-model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2487,7 +2990,7 @@ _claude() {
             return 0
             ;;
         claude__subcmd__vision)
-            opts="-p -m -s -t -o -u -v -h -V --prompt --stdin --no-stdin --resize --url-as --citations --upload --file-id --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --web-search --web-fetch --domains --block-domains --code-exec --mcp --no-default-tools --max-continuations --output --stream --no-stream --usage --show-thinking --no-sources --render --raw --theme --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
+            opts="-p -m -s -t -o -u -v -h -V --prompt --stdin --no-stdin --resize --url-as --citations --upload --file-id --model --system --system-file --max-tokens --temperature --top-p --top-k --stop --thinking --effort --cache --beta --schema --dry-run --web-search --web-fetch --domains --block-domains --code-exec --mcp --no-default-tools --max-continuations --output --stream --no-stream --usage --show-thinking --no-sources --render --raw --theme --tag --no-log --ignore-budget --api-key --api-version --base-url --max-retries --max-retry-wait --timeout --max-time --fallback-model --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2614,6 +3117,10 @@ _claude() {
                     ;;
                 --theme)
                     COMPREPLY=($(compgen -W "auto dark light" -- "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --api-key)

@@ -39,6 +39,8 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand models 'List the models the key can use, or show one'
             cand batch 'Message Batches: many requests at half price, run by the API'
             cand files 'Files API: upload once, then name the file in any request'
+            cand log 'Search and show past runs from the local ledger'
+            cand cost 'What the runs in the ledger cost, by day, model, tag or command'
             cand config 'Show where the config file is, or the settings in effect'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -76,6 +78,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --output 'Output format [default: text, or output in the config file]'
             cand --render 'Render Markdown in text output: auto renders only on a terminal, without NO_COLOR or TERM=dumb [default: auto, or render in the config file]'
             cand --theme 'Colours of rendered Markdown; auto reads COLORFGBG, else dark [default: auto, or theme in the config file]'
+            cand --tag 'Tag this run in the ledger, for claude log --tag and claude cost --by tag (repeatable)'
             cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
@@ -101,6 +104,8 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --show-thinking 'Print the model''s thinking to stderr'
             cand --no-sources 'Leave out the [n] citation markers and the Sources list'
             cand --raw 'Print the reply''s text exactly as it came: --render never'
+            cand --no-log 'Keep nothing of this run in the ledger'
+            cand --ignore-budget 'Send even when the daily budget is reached'
             cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
             cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
             cand -h 'Print help (see more with ''--help'')'
@@ -139,6 +144,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --output 'Output format [default: text, or output in the config file]'
             cand --render 'Render Markdown in text output: auto renders only on a terminal, without NO_COLOR or TERM=dumb [default: auto, or render in the config file]'
             cand --theme 'Colours of rendered Markdown; auto reads COLORFGBG, else dark [default: auto, or theme in the config file]'
+            cand --tag 'Tag this run in the ledger, for claude log --tag and claude cost --by tag (repeatable)'
             cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
@@ -162,6 +168,8 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --show-thinking 'Print the model''s thinking to stderr'
             cand --no-sources 'Leave out the [n] citation markers and the Sources list'
             cand --raw 'Print the reply''s text exactly as it came: --render never'
+            cand --no-log 'Keep nothing of this run in the ledger'
+            cand --ignore-budget 'Send even when the daily budget is reached'
             cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
             cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
             cand -h 'Print help (see more with ''--help'')'
@@ -259,6 +267,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --output 'Output format [default: text, or output in the config file]'
             cand --render 'Render Markdown in text output: auto renders only on a terminal, without NO_COLOR or TERM=dumb [default: auto, or render in the config file]'
             cand --theme 'Colours of rendered Markdown; auto reads COLORFGBG, else dark [default: auto, or theme in the config file]'
+            cand --tag 'Tag this run in the ledger, for claude log --tag and claude cost --by tag (repeatable)'
             cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
@@ -286,6 +295,8 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --show-thinking 'Print the model''s thinking to stderr'
             cand --no-sources 'Leave out the [n] citation markers and the Sources list'
             cand --raw 'Print the reply''s text exactly as it came: --render never'
+            cand --no-log 'Keep nothing of this run in the ledger'
+            cand --ignore-budget 'Send even when the daily budget is reached'
             cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
             cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
             cand -h 'Print help (see more with ''--help'')'
@@ -359,6 +370,7 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --domains 'Search and fetch only these domains (comma-separated)'
             cand --block-domains 'Never search or fetch these domains (comma-separated)'
             cand --mcp 'Connect a remote MCP server (repeatable); token from CLAUDE_MCP_TOKEN_<NAME>'
+            cand --tag 'Tag this run in the ledger, for claude log --tag and claude cost --by tag (repeatable)'
             cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
@@ -373,6 +385,8 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --dry-run 'Print the request (key redacted) instead of sending it'
             cand --code-exec 'Let the model run code in Anthropic''s sandbox'
             cand --no-default-tools 'Leave out the server tools the config file turns on'
+            cand --no-log 'Keep nothing of this run in the ledger'
+            cand --ignore-budget 'Send even when the daily budget is reached'
             cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
             cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
             cand -h 'Print help (see more with ''--help'')'
@@ -418,6 +432,7 @@ set edit:completion:arg-completer[claude] = {|@words|
         &'claude;batch;results'= {
             cand -o 'Results as JSONL (json) or as custom_id<TAB>text lines (text)'
             cand --output 'Results as JSONL (json) or as custom_id<TAB>text lines (text)'
+            cand --tag 'Tag this run in the ledger, for claude log --tag and claude cost --by tag (repeatable)'
             cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
             cand --base-url 'API base URL'
@@ -428,6 +443,8 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
             cand -u 'After the results, tokens and cost at batch prices on stderr'
             cand --usage 'After the results, tokens and cost at batch prices on stderr'
+            cand --no-log 'Keep nothing of this run in the ledger'
+            cand --ignore-budget 'Send even when the daily budget is reached'
             cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
             cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
             cand -h 'Print help (see more with ''--help'')'
@@ -647,6 +664,124 @@ set edit:completion:arg-completer[claude] = {|@words|
         }
         &'claude;files;help;help'= {
         }
+        &'claude;log'= {
+            cand -n 'How many runs to list, the newest first'
+            cand --count 'How many runs to list, the newest first'
+            cand -q 'Only runs whose prompt or reply has all these words (word* for a prefix)'
+            cand --query 'Only runs whose prompt or reply has all these words (word* for a prefix)'
+            cand --since 'Only runs since then: 7d, 12h, 2w, or a date (2026-11-01)'
+            cand -m 'Only runs of this model (an id or an alias)'
+            cand --model 'Only runs of this model (an id or an alias)'
+            cand --tag 'Only runs with this tag'
+            cand --session 'Only runs of this chat session'
+            cand -o 'Output format (json: JSON Lines, one run per line)'
+            cand --output 'Output format (json: JSON Lines, one run per line)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --max-time 'Seconds the whole command may spend on the network, retries included'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand --failed 'Only runs that did not exit 0'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Print one run whole: prompt, reply, tokens, cost, timings'
+            cand prune 'Delete the runs older than a period, and give their space back'
+            cand path 'Print the ledger file''s path'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'claude;log;show'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --max-time 'Seconds the whole command may spend on the network, retries included'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'claude;log;prune'= {
+            cand --older-than 'Delete the runs older than this: 90d, 12w, or a date (2026-01-01)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --max-time 'Seconds the whole command may spend on the network, retries included'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'claude;log;path'= {
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --max-time 'Seconds the whole command may spend on the network, retries included'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'claude;log;help'= {
+            cand show 'Print one run whole: prompt, reply, tokens, cost, timings'
+            cand prune 'Delete the runs older than a period, and give their space back'
+            cand path 'Print the ledger file''s path'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'claude;log;help;show'= {
+        }
+        &'claude;log;help;prune'= {
+        }
+        &'claude;log;help;path'= {
+        }
+        &'claude;log;help;help'= {
+        }
+        &'claude;cost'= {
+            cand --since 'Count the runs since then: 30d, 12h, 2w, or a date (2026-11-01)'
+            cand --by 'One row per local day, model, tag or command'
+            cand -o 'Output format (json: JSON Lines, one row per line, the total last)'
+            cand --output 'Output format (json: JSON Lines, one row per line, the total last)'
+            cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
+            cand --api-version 'anthropic-version header; 2023-06-01 still works'
+            cand --base-url 'API base URL'
+            cand --max-retries 'Retries for 408, 409, 429, 5xx, 529 and network failures'
+            cand --max-retry-wait 'Longest server-requested wait (retry-after) to sleep through'
+            cand --timeout 'Seconds to wait for a connection and for each piece of the reply'
+            cand --max-time 'Seconds the whole command may spend on the network, retries included'
+            cand --fallback-model 'When retries for 529/5xx are spent, send the request once to MODEL'
+            cand --all 'Count every run in the ledger, however old'
+            cand -v 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand --verbose 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'claude;config'= {
             cand --api-key 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"'
             cand --api-version 'anthropic-version header; 2023-06-01 still works'
@@ -733,6 +868,8 @@ set edit:completion:arg-completer[claude] = {|@words|
             cand models 'List the models the key can use, or show one'
             cand batch 'Message Batches: many requests at half price, run by the API'
             cand files 'Files API: upload once, then name the file in any request'
+            cand log 'Search and show past runs from the local ledger'
+            cand cost 'What the runs in the ledger cost, by day, model, tag or command'
             cand config 'Show where the config file is, or the settings in effect'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -786,6 +923,19 @@ set edit:completion:arg-completer[claude] = {|@words|
         &'claude;help;files;download'= {
         }
         &'claude;help;files;forget'= {
+        }
+        &'claude;help;log'= {
+            cand show 'Print one run whole: prompt, reply, tokens, cost, timings'
+            cand prune 'Delete the runs older than a period, and give their space back'
+            cand path 'Print the ledger file''s path'
+        }
+        &'claude;help;log;show'= {
+        }
+        &'claude;help;log;prune'= {
+        }
+        &'claude;help;log;path'= {
+        }
+        &'claude;help;cost'= {
         }
         &'claude;help;config'= {
             cand path 'Print the config file''s path'

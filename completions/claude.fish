@@ -42,6 +42,8 @@ complete -c claude -n "__fish_claude_needs_command" -f -a "chat" -d 'Talk in tur
 complete -c claude -n "__fish_claude_needs_command" -f -a "models" -d 'List the models the key can use, or show one'
 complete -c claude -n "__fish_claude_needs_command" -f -a "batch" -d 'Message Batches: many requests at half price, run by the API'
 complete -c claude -n "__fish_claude_needs_command" -f -a "files" -d 'Files API: upload once, then name the file in any request'
+complete -c claude -n "__fish_claude_needs_command" -f -a "log" -d 'Search and show past runs from the local ledger'
+complete -c claude -n "__fish_claude_needs_command" -f -a "cost" -d 'What the runs in the ledger cost, by day, model, tag or command'
 complete -c claude -n "__fish_claude_needs_command" -f -a "config" -d 'Show where the config file is, or the settings in effect'
 complete -c claude -n "__fish_claude_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c claude -n "__fish_claude_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -82,6 +84,7 @@ never\t'Never: the text as it came'"
 complete -c claude -n "__fish_claude_using_subcommand ask" -l theme -d 'Colours of rendered Markdown; auto reads COLORFGBG, else dark [default: auto, or theme in the config file]' -r -f -a "auto\t'From COLORFGBG where the terminal sets it, else dark'
 dark\t'For a dark background'
 light\t'For a light background'"
+complete -c claude -n "__fish_claude_using_subcommand ask" -l tag -d 'Tag this run in the ledger, for claude log --tag and claude cost --by tag (repeatable)' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand ask" -l base-url -d 'API base URL' -r
@@ -105,6 +108,8 @@ complete -c claude -n "__fish_claude_using_subcommand ask" -s u -l usage -d 'Aft
 complete -c claude -n "__fish_claude_using_subcommand ask" -l show-thinking -d 'Print the model\'s thinking to stderr'
 complete -c claude -n "__fish_claude_using_subcommand ask" -l no-sources -d 'Leave out the [n] citation markers and the Sources list'
 complete -c claude -n "__fish_claude_using_subcommand ask" -l raw -d 'Print the reply\'s text exactly as it came: --render never'
+complete -c claude -n "__fish_claude_using_subcommand ask" -l no-log -d 'Keep nothing of this run in the ledger'
+complete -c claude -n "__fish_claude_using_subcommand ask" -l ignore-budget -d 'Send even when the daily budget is reached'
 complete -c claude -n "__fish_claude_using_subcommand ask" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand ask" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand ask" -s V -l version -d 'Print version'
@@ -145,6 +150,7 @@ never\t'Never: the text as it came'"
 complete -c claude -n "__fish_claude_using_subcommand vision" -l theme -d 'Colours of rendered Markdown; auto reads COLORFGBG, else dark [default: auto, or theme in the config file]' -r -f -a "auto\t'From COLORFGBG where the terminal sets it, else dark'
 dark\t'For a dark background'
 light\t'For a light background'"
+complete -c claude -n "__fish_claude_using_subcommand vision" -l tag -d 'Tag this run in the ledger, for claude log --tag and claude cost --by tag (repeatable)' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand vision" -l base-url -d 'API base URL' -r
@@ -167,6 +173,8 @@ complete -c claude -n "__fish_claude_using_subcommand vision" -s u -l usage -d '
 complete -c claude -n "__fish_claude_using_subcommand vision" -l show-thinking -d 'Print the model\'s thinking to stderr'
 complete -c claude -n "__fish_claude_using_subcommand vision" -l no-sources -d 'Leave out the [n] citation markers and the Sources list'
 complete -c claude -n "__fish_claude_using_subcommand vision" -l raw -d 'Print the reply\'s text exactly as it came: --render never'
+complete -c claude -n "__fish_claude_using_subcommand vision" -l no-log -d 'Keep nothing of this run in the ledger'
+complete -c claude -n "__fish_claude_using_subcommand vision" -l ignore-budget -d 'Send even when the daily budget is reached'
 complete -c claude -n "__fish_claude_using_subcommand vision" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand vision" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand vision" -s V -l version -d 'Print version'
@@ -259,6 +267,7 @@ never\t'Never: the text as it came'"
 complete -c claude -n "__fish_claude_using_subcommand chat" -l theme -d 'Colours of rendered Markdown; auto reads COLORFGBG, else dark [default: auto, or theme in the config file]' -r -f -a "auto\t'From COLORFGBG where the terminal sets it, else dark'
 dark\t'For a dark background'
 light\t'For a light background'"
+complete -c claude -n "__fish_claude_using_subcommand chat" -l tag -d 'Tag this run in the ledger, for claude log --tag and claude cost --by tag (repeatable)' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand chat" -l base-url -d 'API base URL' -r
@@ -284,6 +293,8 @@ complete -c claude -n "__fish_claude_using_subcommand chat" -s u -l usage -d 'Af
 complete -c claude -n "__fish_claude_using_subcommand chat" -l show-thinking -d 'Print the model\'s thinking to stderr'
 complete -c claude -n "__fish_claude_using_subcommand chat" -l no-sources -d 'Leave out the [n] citation markers and the Sources list'
 complete -c claude -n "__fish_claude_using_subcommand chat" -l raw -d 'Print the reply\'s text exactly as it came: --render never'
+complete -c claude -n "__fish_claude_using_subcommand chat" -l no-log -d 'Keep nothing of this run in the ledger'
+complete -c claude -n "__fish_claude_using_subcommand chat" -l ignore-budget -d 'Send even when the daily budget is reached'
 complete -c claude -n "__fish_claude_using_subcommand chat" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand chat" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand chat" -s V -l version -d 'Print version'
@@ -344,6 +355,7 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l domains -d 'Search and fetch only these domains (comma-separated)' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l block-domains -d 'Never search or fetch these domains (comma-separated)' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l mcp -d 'Connect a remote MCP server (repeatable); token from CLAUDE_MCP_TOKEN_<NAME>' -r
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l tag -d 'Tag this run in the ledger, for claude log --tag and claude cost --by tag (repeatable)' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l base-url -d 'API base URL' -r
@@ -357,6 +369,8 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l dry-run -d 'Print the request (key redacted) instead of sending it'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l code-exec -d 'Let the model run code in Anthropic\'s sandbox'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l no-default-tools -d 'Leave out the server tools the config file turns on'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l no-log -d 'Keep nothing of this run in the ledger'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -l ignore-budget -d 'Send even when the daily budget is reached'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from submit" -s V -l version -d 'Print version'
@@ -387,6 +401,7 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -s o -l output -d 'Results as JSONL (json) or as custom_id<TAB>text lines (text)' -r -f -a "text\t'Plain text, one item per line'
 json\t'The API\'s JSON'"
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l tag -d 'Tag this run in the ledger, for claude log --tag and claude cost --by tag (repeatable)' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l base-url -d 'API base URL' -r
@@ -396,6 +411,8 @@ complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -s u -l usage -d 'After the results, tokens and cost at batch prices on stderr'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l no-log -d 'Keep nothing of this run in the ledger'
+complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -l ignore-budget -d 'Send even when the daily budget is reached'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand batch; and __fish_seen_subcommand_from results" -s V -l version -d 'Print version'
@@ -533,6 +550,89 @@ complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_sub
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from help" -f -a "download" -d 'Write a stored file\'s content to stdout or to a file'
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from help" -f -a "forget" -d 'Drop entries from the local upload cache (the stored files stay)'
 complete -c claude -n "__fish_claude_using_subcommand files; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -s n -l count -d 'How many runs to list, the newest first' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -s q -l query -d 'Only runs whose prompt or reply has all these words (word* for a prefix)' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -l since -d 'Only runs since then: 7d, 12h, 2w, or a date (2026-11-01)' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -s m -l model -d 'Only runs of this model (an id or an alias)' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -l tag -d 'Only runs with this tag' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -l session -d 'Only runs of this chat session' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -s o -l output -d 'Output format (json: JSON Lines, one run per line)' -r -f -a "text\t'Plain text, one item per line'
+json\t'The API\'s JSON'"
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -l failed -d 'Only runs that did not exit 0'
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -f -a "show" -d 'Print one run whole: prompt, reply, tokens, cost, timings'
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -f -a "prune" -d 'Delete the runs older than a period, and give their space back'
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -f -a "path" -d 'Print the ledger file\'s path'
+complete -c claude -n "__fish_claude_using_subcommand log; and not __fish_seen_subcommand_from show prune path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "text\t'Plain text, one item per line'
+json\t'The API\'s JSON'"
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from show" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from show" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from show" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from show" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from show" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from show" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from show" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from prune" -l older-than -d 'Delete the runs older than this: 90d, 12w, or a date (2026-01-01)' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from prune" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from prune" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from prune" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from prune" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from prune" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from prune" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from prune" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from prune" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from prune" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from path" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from path" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from path" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from path" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from path" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from path" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from path" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from path" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print one run whole: prompt, reply, tokens, cost, timings'
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete the runs older than a period, and give their space back'
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the ledger file\'s path'
+complete -c claude -n "__fish_claude_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c claude -n "__fish_claude_using_subcommand cost" -l since -d 'Count the runs since then: 30d, 12h, 2w, or a date (2026-11-01)' -r
+complete -c claude -n "__fish_claude_using_subcommand cost" -l by -d 'One row per local day, model, tag or command' -r -f -a "day\t''
+model\t''
+tag\t''
+command\t''"
+complete -c claude -n "__fish_claude_using_subcommand cost" -s o -l output -d 'Output format (json: JSON Lines, one row per line, the total last)' -r -f -a "text\t'Plain text, one item per line'
+json\t'The API\'s JSON'"
+complete -c claude -n "__fish_claude_using_subcommand cost" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
+complete -c claude -n "__fish_claude_using_subcommand cost" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
+complete -c claude -n "__fish_claude_using_subcommand cost" -l base-url -d 'API base URL' -r
+complete -c claude -n "__fish_claude_using_subcommand cost" -l max-retries -d 'Retries for 408, 409, 429, 5xx, 529 and network failures' -r
+complete -c claude -n "__fish_claude_using_subcommand cost" -l max-retry-wait -d 'Longest server-requested wait (retry-after) to sleep through' -r
+complete -c claude -n "__fish_claude_using_subcommand cost" -l timeout -d 'Seconds to wait for a connection and for each piece of the reply' -r
+complete -c claude -n "__fish_claude_using_subcommand cost" -l max-time -d 'Seconds the whole command may spend on the network, retries included' -r
+complete -c claude -n "__fish_claude_using_subcommand cost" -l fallback-model -d 'When retries for 529/5xx are spent, send the request once to MODEL' -r
+complete -c claude -n "__fish_claude_using_subcommand cost" -l all -d 'Count every run in the ledger, however old'
+complete -c claude -n "__fish_claude_using_subcommand cost" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
+complete -c claude -n "__fish_claude_using_subcommand cost" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c claude -n "__fish_claude_using_subcommand cost" -s V -l version -d 'Print version'
 complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l api-key -d 'API key, sent as x-api-key (else ANTHROPIC_AUTH_TOKEN is sent as a bearer token) Raw bytes: a key that is not UTF-8 is reported as a problem with the key (in settings), not by clap as a problem with "the arguments"' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l api-version -d 'anthropic-version header; 2023-06-01 still works' -r
 complete -c claude -n "__fish_claude_using_subcommand config; and not __fish_seen_subcommand_from path show help" -l base-url -d 'API base URL' -r
@@ -583,16 +683,18 @@ complete -c claude -n "__fish_claude_using_subcommand completions" -l fallback-m
 complete -c claude -n "__fish_claude_using_subcommand completions" -s v -l verbose -d 'Log each HTTP attempt to stderr (-vv: with headers and the start of the body)'
 complete -c claude -n "__fish_claude_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c claude -n "__fish_claude_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files config completions help" -f -a "ask" -d 'Send one request: the prompt from arguments, stdin and files'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files config completions help" -f -a "vision" -d 'Describe or question images (files, - for stdin, or URLs)'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files config completions help" -f -a "count" -d 'Count the input tokens of the request ask would send'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files config completions help" -f -a "chat" -d 'Talk in turns: a REPL on a terminal, one turn per call from a pipe'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files config completions help" -f -a "models" -d 'List the models the key can use, or show one'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files config completions help" -f -a "batch" -d 'Message Batches: many requests at half price, run by the API'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files config completions help" -f -a "files" -d 'Files API: upload once, then name the file in any request'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files config completions help" -f -a "config" -d 'Show where the config file is, or the settings in effect'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files config completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files log cost config completions help" -f -a "ask" -d 'Send one request: the prompt from arguments, stdin and files'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files log cost config completions help" -f -a "vision" -d 'Describe or question images (files, - for stdin, or URLs)'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files log cost config completions help" -f -a "count" -d 'Count the input tokens of the request ask would send'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files log cost config completions help" -f -a "chat" -d 'Talk in turns: a REPL on a terminal, one turn per call from a pipe'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files log cost config completions help" -f -a "models" -d 'List the models the key can use, or show one'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files log cost config completions help" -f -a "batch" -d 'Message Batches: many requests at half price, run by the API'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files log cost config completions help" -f -a "files" -d 'Files API: upload once, then name the file in any request'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files log cost config completions help" -f -a "log" -d 'Search and show past runs from the local ledger'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files log cost config completions help" -f -a "cost" -d 'What the runs in the ledger cost, by day, model, tag or command'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files log cost config completions help" -f -a "config" -d 'Show where the config file is, or the settings in effect'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files log cost config completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c claude -n "__fish_claude_using_subcommand help; and not __fish_seen_subcommand_from ask vision count chat models batch files log cost config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "submit" -d 'Check a JSONL or text file of requests, send it as one batch, print its id'
 complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "status" -d 'Show a batch\'s status and its counts of requests by status'
 complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "wait" -d 'Wait for a batch to end, with a progress bar on a terminal'
@@ -605,5 +707,8 @@ complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subc
 complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from files" -f -a "delete" -d 'Delete stored files'
 complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from files" -f -a "download" -d 'Write a stored file\'s content to stdout or to a file'
 complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from files" -f -a "forget" -d 'Drop entries from the local upload cache (the stored files stay)'
+complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "show" -d 'Print one run whole: prompt, reply, tokens, cost, timings'
+complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "prune" -d 'Delete the runs older than a period, and give their space back'
+complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "path" -d 'Print the ledger file\'s path'
 complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'
 complete -c claude -n "__fish_claude_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the settings in effect and where each comes from (the key redacted)'

@@ -2,8 +2,9 @@
 //! `~/.config/claude-cli/config.toml`). It holds defaults below flags and
 //! environment variables: the model, max_tokens, the system prompt, the
 //! output format, Markdown rendering and its theme, a command that prints
-//! the API key, model aliases of your own, price-table overrides, and the
-//! server tools every request gets.
+//! the API key, whether to keep the run ledger, the daily budget, model
+//! aliases of your own, price-table overrides, and the server tools every
+//! request gets.
 //!
 //! ```toml
 //! model = "haiku"
@@ -13,6 +14,10 @@
 //! render = "auto"
 //! theme = "light"
 //! max_request_bytes = 67108864   # a gateway that accepts more than 32 MB
+//! log = true
+//!
+//! [budget]
+//! daily_usd = 5.0
 //!
 //! [aliases]
 //! fast = "claude-haiku-4-5"
@@ -54,6 +59,10 @@ pub struct Config {
     /// The largest request the server takes, for a gateway that accepts
     /// more than the API's 32 MB: input over it is refused before sending.
     pub max_request_bytes: Option<usize>,
+    /// `false`: keep no run in the ledger.
+    pub log: Option<bool>,
+    #[serde(default)]
+    pub budget: BudgetSection,
     #[serde(default)]
     pub aliases: BTreeMap<String, String>,
     #[serde(default)]
@@ -110,6 +119,14 @@ pub enum ThemeName {
     Auto,
     Dark,
     Light,
+}
+
+/// `[budget]`: spending limits.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetSection {
+    /// USD a local day may spend; at it, requests are refused (exit 12).
+    pub daily_usd: Option<f64>,
 }
 
 /// A price-table row, USD per million tokens. Cache and batch figures
@@ -211,6 +228,11 @@ pub fn parse(text: &str) -> Result<Config, String> {
     if config.max_request_bytes == Some(0) {
         return Err("max_request_bytes must be at least 1".into());
     }
+    if let Some(budget) = config.budget.daily_usd
+        && !(budget.is_finite() && budget >= 0.0)
+    {
+        return Err("budget.daily_usd must be a number of 0 or more".into());
+    }
     for (name, price) in &config.prices {
         let figures = [
             Some(price.input),
@@ -244,6 +266,10 @@ output = "stream-json"
 render = "never"
 theme = "light"
 max_request_bytes = 67108864
+log = false
+
+[budget]
+daily_usd = 2.5
 
 [aliases]
 fast = "claude-haiku-4-5"
@@ -271,6 +297,10 @@ docs = "https://mcp.example.com/mcp"
         assert_eq!(config.render, Some(RenderName::Never));
         assert_eq!(config.theme, Some(ThemeName::Light));
         assert_eq!(config.max_request_bytes, Some(64 * 1024 * 1024));
+        assert_eq!(
+            (config.log, config.budget.daily_usd),
+            (Some(false), Some(2.5))
+        );
         assert_eq!(config.aliases["fast"], "claude-haiku-4-5");
         let price = config.prices["my-model"].price();
         assert_eq!(
@@ -304,6 +334,9 @@ docs = "https://mcp.example.com/mcp"
         assert!(error.starts_with("line 2: "), "{error}");
         assert!(parse("max_request_bytes = 0\n").is_err());
         assert!(parse("max_request_bytes = -1\n").is_err());
+        let error = parse("[budget]\ndaily_usd = -1.0\n").unwrap_err();
+        assert!(error.contains("budget.daily_usd"), "{error}");
+        assert!(parse("[budget]\nmonthly = 1.0\n").is_err());
     }
 
     #[test]

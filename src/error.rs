@@ -30,6 +30,10 @@ pub enum Error {
     /// A call about one stored file failed: the line names the file.
     #[error("{id}: {source}")]
     File { id: String, source: Box<api::Error> },
+    /// The daily budget is reached, or today's spending cannot be read;
+    /// nothing was sent.
+    #[error("{0}")]
+    Budget(String),
     /// Writing the answer failed.
     #[error("cannot write output: {0}")]
     Output(#[source] io::Error),
@@ -61,6 +65,7 @@ impl Error {
             Error::Usage(_) => ExitCode::Usage,
             Error::Unfinished(_) => ExitCode::Unfinished,
             Error::MissingKey | Error::Credential(_) => ExitCode::Auth,
+            Error::Budget(_) => ExitCode::BudgetReached,
             Error::Output(_) | Error::Internal(_) => ExitCode::Internal,
             Error::Api(error) => api_exit_code(error),
             Error::File { source, .. } => api_exit_code(source),
@@ -85,7 +90,8 @@ impl Error {
     }
 }
 
-fn api_exit_code(error: &api::Error) -> ExitCode {
+/// The exit code for a failed API call: the contract's table.
+pub fn api_exit_code(error: &api::Error) -> ExitCode {
     match error {
         api::Error::Status(e) => status_exit_code(e.status),
         api::Error::WaitTooLong { error, .. } => status_exit_code(error.status),

@@ -35,6 +35,9 @@ pub enum ExitCode {
     /// A Message Batch ended with requests that errored, expired or were
     /// canceled (the others' results are there).
     BatchIncomplete,
+    /// The daily budget is spent (or today's spending cannot be read); the
+    /// request was not sent.
+    BudgetReached,
     /// Ctrl-C.
     Interrupted,
     /// SIGTERM.
@@ -59,6 +62,7 @@ impl ExitCode {
             ExitCode::Server => 9,
             ExitCode::Network => 10,
             ExitCode::BatchIncomplete => 11,
+            ExitCode::BudgetReached => 12,
             ExitCode::Interrupted => 130,
             ExitCode::Terminated => 143,
             ExitCode::HungUp => 129,
@@ -115,6 +119,7 @@ mod tests {
             (ExitCode::Server, 9),
             (ExitCode::Network, 10),
             (ExitCode::BatchIncomplete, 11),
+            (ExitCode::BudgetReached, 12),
             (ExitCode::Interrupted, 130),
             (ExitCode::Terminated, 143),
             (ExitCode::HungUp, 129),

@@ -121,6 +121,11 @@ fn examples_of(subcommand: &str) -> &'static [Example] {
         "files delete" => help::FILES_DELETE_EXAMPLES,
         "files download" => help::FILES_DOWNLOAD_EXAMPLES,
         "files forget" => help::FILES_FORGET_EXAMPLES,
+        "log" => help::LOG_EXAMPLES,
+        "log show" => help::LOG_SHOW_EXAMPLES,
+        "log prune" => help::LOG_PRUNE_EXAMPLES,
+        "log path" => help::LOG_PATH_EXAMPLES,
+        "cost" => help::COST_EXAMPLES,
         _ => &[],
     }
 }

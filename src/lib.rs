@@ -5,7 +5,9 @@
 //! subcommand, which use `input` (what to send), `api` (sending it),
 //! `output` (showing the reply) and `log` (showing the attempts under `-v`);
 //! `turn` drives the requests of one turn, for every command that sends one;
-//! `uploads` turns local files into stored ones through the upload cache.
+//! `uploads` turns local files into stored ones through the upload cache;
+//! `ledger` keeps every request for `claude log`, `claude cost` and the
+//! daily budget.
 //! `error` and `exit` map every failure to the contract's exit codes.
 
 pub mod api;
@@ -20,6 +22,7 @@ pub mod generate;
 pub mod input;
 pub mod interrupt;
 pub mod json_text;
+pub mod ledger;
 pub mod log;
 pub mod output;
 pub mod render;
@@ -83,6 +86,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
         Command::Chat(args) => cmd::chat::run(args, &connection, &terminal, &config),
         Command::Batch(args) => cmd::batch::run(args, &connection, &terminal, &config),
         Command::Files(args) => cmd::files::run(args, &connection, &terminal),
+        Command::Log(args) => cmd::log::run(args),
+        Command::Cost(args) => cmd::cost::run(args),
         Command::Config(args) => {
             cmd::config::run(args, &connection, &config, config_path.as_deref(), |name| {
                 std::env::var(name).ok()

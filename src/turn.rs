@@ -24,7 +24,7 @@ use serde_json::value::RawValue;
 use crate::api::types::{
     ContentBlock, InputContent, InputMessage, MessageRequest, RawContent, Role, Usage,
 };
-use crate::api::{self, Client, Observer, Reply, StopReason};
+use crate::api::{self, Client, Observer, Reply, StopReason, StreamEvent, StreamSink};
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
 use crate::interrupt::{self, Signal};
@@ -48,6 +48,9 @@ pub struct Sent<'a> {
     /// When it was sent, and how long it took until the reply was whole.
     pub started: SystemTime,
     pub elapsed: Duration,
+    /// How long until the first token streamed in; for a reply fetched
+    /// whole, until it arrived. `None` when nothing did.
+    pub first_token: Option<Duration>,
 }
 
 /// Watches the requests of a turn.
@@ -137,13 +140,24 @@ impl<O: Write, E: Write> Driver<'_, O, E> {
                 0 => Step::First,
                 n => Step::Continuation(n),
             };
-            self.hook.before_send(step, &request)?;
+            if let Err(error) = self.hook.before_send(step, &request) {
+                if step != Step::First {
+                    // What the turn printed stays; its line is closed first.
+                    let _ = self.renderer.finish_partial(None);
+                }
+                return Err(error);
+            }
             self.renderer.start_request();
             let started = SystemTime::now();
-            let clock = Instant::now();
+            let mut timed = Timed {
+                sink: &mut *self.renderer,
+                clock: Instant::now(),
+                first_token: None,
+            };
             let result = self
                 .client
-                .create_message(&request, self.betas, self.renderer, self.log);
+                .create_message(&request, self.betas, &mut timed, self.log);
+            let (clock, first_token) = (timed.clock, timed.first_token);
             // From here on a signal waits for the reply to be printed whole.
             let _printing = interrupt::subscribe(|_| {});
             let signal = || interrupt::received().unwrap_or(Signal::Interrupt);
@@ -153,6 +167,7 @@ impl<O: Write, E: Write> Driver<'_, O, E> {
                 result: result.as_ref(),
                 started,
                 elapsed: clock.elapsed(),
+                first_token: first_token.or_else(|| result.is_ok().then(|| clock.elapsed())),
             });
             let reply = match result {
                 Ok(reply) => reply,
@@ -214,6 +229,32 @@ impl<O: Write, E: Write> Driver<'_, O, E> {
             }
             return Ok(Outcome::Finished(Box::new(run)));
         }
+    }
+}
+
+/// The renderer, with the time of the first streamed token noted.
+struct Timed<'s> {
+    sink: &'s mut dyn StreamSink,
+    clock: Instant,
+    first_token: Option<Duration>,
+}
+
+impl StreamSink for Timed<'_> {
+    fn event(&mut self, event: &StreamEvent<'_>, raw: &str) -> std::io::Result<()> {
+        if self.first_token.is_none() && matches!(event, StreamEvent::BlockDelta { .. }) {
+            self.first_token = Some(self.clock.elapsed());
+        }
+        self.sink.event(event, raw)
+    }
+
+    fn has_output(&self) -> bool {
+        self.sink.has_output()
+    }
+
+    fn restart(&mut self) {
+        // A retry starts over: its first token is the one that counts.
+        self.first_token = None;
+        self.sink.restart();
     }
 }
 

@@ -404,6 +404,20 @@ impl Usage {
         ))
     }
 
+    /// Server tool calls (web search, web fetch…) the request made: the sum
+    /// of the counts under `server_tool_use`.
+    pub fn server_tool_requests(&self) -> u64 {
+        self.0
+            .get("server_tool_use")
+            .and_then(Value::as_object)
+            .map_or(0, |counts| {
+                counts
+                    .values()
+                    .filter_map(Value::as_u64)
+                    .fold(0, u64::saturating_add)
+            })
+    }
+
     /// Takes the counters a `message_delta` carries. They are cumulative
     /// totals, so they replace ours; null means "not reported".
     pub fn apply_delta(&mut self, delta: Map<String, Value>) {

@@ -124,7 +124,8 @@ stdin is piped, or a PROMPT is given, it sends one turn with the saved \
 history, prints the reply and exits, with the output options and exit codes \
 of ask. Every conversation is saved after each completed turn, as \
 $XDG_DATA_HOME/claude-cli/sessions/NAME.json (~/.local/share/... when \
-XDG_DATA_HOME is unset); a failed or cancelled turn is not saved.";
+XDG_DATA_HOME is unset); a failed or cancelled turn is not saved. Each \
+request is also kept in the run ledger (claude log --session NAME).";
 
 pub const CHAT_EXAMPLES: &[Example] = &[
     example("Start a conversation on a terminal", "claude chat"),
@@ -353,7 +354,8 @@ Show where the config file is, or the settings in effect.
 
 The config file, $XDG_CONFIG_HOME/claude-cli/config.toml \
 (~/.config/claude-cli/config.toml when XDG_CONFIG_HOME is unset), holds \
-defaults: model, max_tokens, system, output, an [aliases] table of your own \
+defaults: model, max_tokens, system, output, log (false keeps no run \
+ledger), a [budget] table with daily_usd, an [aliases] table of your own \
 model aliases and a [prices.MODEL] table per model whose prices you want to \
 override. A flag wins over an environment variable, which wins over the \
 file, which wins over the built-in default. A malformed file is exit 2, with \
@@ -365,6 +367,85 @@ pub const CONFIG_EXAMPLES: &[Example] = &[
     example(
         "The model in effect, for a script",
         "claude config show | grep '^model'",
+    ),
+];
+
+pub const LOG_ABOUT: &str = "\
+Search and show past runs from the local ledger.
+
+Every request that ask, vision and chat send, and every result that batch \
+results prints, is kept as one run in a SQLite file, \
+$XDG_DATA_HOME/claude-cli/ledger.db (~/.local/share/... when XDG_DATA_HOME \
+is unset; claude log path prints it): the prompt, system prompt, \
+attachments (name, type, size and SHA-256, never their bytes), reply, stop \
+reason, exit code, error, tokens, estimated cost, timings, request-id and \
+tags. Without a subcommand, claude log lists the latest runs, one a line: \
+id, local time, model, tokens, cost, exit code and the start of the prompt \
+(with -q, where the words matched). --no-log, CLAUDE_NO_LOG=1 or log = false \
+in the config file keep a run out of it.";
+
+pub const LOG_EXAMPLES: &[Example] = &[
+    example("The last ten runs", "claude log"),
+    example("Runs that mention a word", "claude log -q kubernetes"),
+    example(
+        "Failed runs of the last week, for jq",
+        "claude log --failed --since 7d -o json | jq -r .error_message",
+    ),
+    example("One run whole", "claude log show 42"),
+];
+
+pub const LOG_SHOW_EXAMPLES: &[Example] = &[
+    example("One run whole", "claude log show 42"),
+    example(
+        "Its reply alone, for a script",
+        "claude log show 42 -o json | jq -r .reply",
+    ),
+];
+
+pub const LOG_PRUNE_EXAMPLES: &[Example] = &[
+    example(
+        "Forget runs older than 90 days",
+        "claude log prune --older-than 90d",
+    ),
+    example(
+        "Forget everything before this year",
+        "claude log prune --older-than 2026-01-01",
+    ),
+];
+
+pub const LOG_PATH_EXAMPLES: &[Example] = &[
+    example("Where the ledger is", "claude log path"),
+    example(
+        "Query it with sqlite3",
+        "sqlite3 \"$(claude log path)\" 'select count(*) from runs'",
+    ),
+];
+
+pub const COST_ABOUT: &str = "\
+What the runs in the ledger cost, by day, model, tag or command.
+
+A table of requests, input, output, cache-write and cache-read tokens and \
+estimated USD per local day (or model, tag, command), with a total row, for \
+the last 30 days unless --since or --all says otherwise. The figures are \
+those --usage prints, summed. A run whose model has no known price is \
+counted and flagged, never priced at zero without a word. With --by tag, a \
+run with two tags is in both rows; the total counts it once.
+
+A daily budget, [budget] daily_usd = 5.0 in the config file or \
+CLAUDE_DAILY_BUDGET_USD=5, is checked before each request: once today's \
+spending (local day) has reached it, the request is not sent and the run \
+exits 12. A ledger that cannot be read stops the run too; --ignore-budget \
+sends anyway.";
+
+pub const COST_EXAMPLES: &[Example] = &[
+    example("Spending per day, last 30 days", "claude cost"),
+    example(
+        "Spending per model this week",
+        "claude cost --by model --since 7d",
+    ),
+    example(
+        "What each tag cost, for jq",
+        "claude cost --by tag --all -o json | jq -c '{tag, usd}'",
     ),
 ];
 
@@ -414,6 +495,10 @@ pub const EXIT_STATUS: &[(u8, &str)] = &[
     ),
     (10, "network: connection failure or timeout, after retries"),
     (11, "batch: some requests errored, expired or were canceled"),
+    (
+        12,
+        "budget reached: today's spending is at the daily budget; nothing was sent",
+    ),
     (129, "hung up (SIGHUP); what had arrived was printed"),
     (130, "interrupted (Ctrl-C); what had arrived was printed"),
     (143, "terminated (SIGTERM); what had arrived was printed"),
@@ -436,6 +521,14 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "ANTHROPIC_LOG",
         "info or debug: log each HTTP attempt to stderr (as -v, -vv)",
+    ),
+    (
+        "CLAUDE_DAILY_BUDGET_USD",
+        "daily spending limit in USD; at it, requests exit 12",
+    ),
+    (
+        "CLAUDE_NO_LOG",
+        "1: keep no run in the ledger (as --no-log)",
     ),
     (
         "NO_COLOR",
@@ -478,7 +571,7 @@ pub fn main_after_help() -> String {
     }
     text.push_str("\n\nEnvironment:");
     for (name, meaning) in ENVIRONMENT {
-        text.push_str(&format!("\n  {name:<22} {meaning}"));
+        text.push_str(&format!("\n  {name:<24} {meaning}"));
     }
     text.push_str("\n\n");
     text.push_str(&examples(MAIN_EXAMPLES));

@@ -15,6 +15,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::ledger::Since;
 pub use implied::with_implied_ask;
 pub use tools::{ServerToolArgs, TurnArgs};
 
@@ -81,6 +82,19 @@ pub enum Command {
         after_help = help::examples(help::FILES_EXAMPLES)
     )]
     Files(FilesArgs),
+    /// Search and show past runs from the local ledger.
+    #[command(
+        long_about = help::LOG_ABOUT,
+        after_help = help::examples(help::LOG_EXAMPLES),
+        args_conflicts_with_subcommands = true
+    )]
+    Log(LogArgs),
+    /// What the runs in the ledger cost, by day, model, tag or command.
+    #[command(
+        long_about = help::COST_ABOUT,
+        after_help = help::examples(help::COST_EXAMPLES)
+    )]
+    Cost(CostArgs),
     /// Show where the config file is, or the settings in effect.
     #[command(
         long_about = help::CONFIG_ABOUT,
@@ -227,6 +241,9 @@ pub struct AskArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub ledger: LedgerArgs,
 }
 
 #[derive(Debug, Args)]
@@ -253,6 +270,9 @@ pub struct VisionArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub ledger: LedgerArgs,
 }
 
 #[derive(Debug, Args)]
@@ -335,6 +355,9 @@ pub struct ChatArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub ledger: LedgerArgs,
 }
 
 #[derive(Debug, Args)]
@@ -383,6 +406,9 @@ pub struct BatchSubmitArgs {
 
     #[command(flatten)]
     pub request: RequestArgs,
+
+    #[command(flatten)]
+    pub ledger: LedgerArgs,
 }
 
 #[derive(Debug, Args)]
@@ -414,6 +440,9 @@ pub struct BatchResultsArgs {
 
     #[command(flatten)]
     pub results: ResultsOutputArgs,
+
+    #[command(flatten)]
+    pub ledger: LedgerArgs,
 }
 
 #[derive(Debug, Args)]
@@ -441,6 +470,145 @@ pub struct ResultsOutputArgs {
     /// After the results, tokens and cost at batch prices on stderr
     #[arg(short, long)]
     pub usage: bool,
+}
+
+/// What the run ledger keeps of this run, and the daily budget.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "History")]
+pub struct LedgerArgs {
+    /// Tag this run in the ledger, for claude log --tag and claude cost --by tag (repeatable)
+    #[arg(long = "tag", value_name = "NAME")]
+    pub tags: Vec<String>,
+
+    /// Keep nothing of this run in the ledger
+    #[arg(
+        long,
+        env = "CLAUDE_NO_LOG",
+        hide_env_values = true,
+        value_parser = clap::builder::FalseyValueParser::new(),
+        long_help = "Keep nothing of this run in the ledger (claude log). CLAUDE_NO_LOG=1 \
+                     does the same, and so does log = false in the config file."
+    )]
+    pub no_log: bool,
+
+    /// Send even when the daily budget is reached
+    #[arg(
+        long,
+        long_help = "Send even when today's spending has reached the daily budget \
+                     ([budget] daily_usd in the config file, or CLAUDE_DAILY_BUDGET_USD), or \
+                     when the ledger that holds it cannot be read. Without it, such a run \
+                     exits 12 and sends nothing."
+    )]
+    pub ignore_budget: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    #[command(subcommand)]
+    pub action: Option<LogAction>,
+
+    #[command(flatten)]
+    pub list: LogListArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LogAction {
+    /// Print one run whole: prompt, reply, tokens, cost, timings
+    #[command(after_help = help::examples(help::LOG_SHOW_EXAMPLES))]
+    Show(LogShowArgs),
+    /// Delete the runs older than a period, and give their space back
+    #[command(after_help = help::examples(help::LOG_PRUNE_EXAMPLES))]
+    Prune(LogPruneArgs),
+    /// Print the ledger file's path
+    #[command(after_help = help::examples(help::LOG_PATH_EXAMPLES))]
+    Path,
+}
+
+/// Which runs `claude log` lists.
+#[derive(Debug, Args)]
+pub struct LogListArgs {
+    /// How many runs to list, the newest first
+    #[arg(
+        short = 'n',
+        long = "count",
+        default_value_t = 10,
+        value_name = "N",
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
+    pub count: u32,
+
+    /// Only runs whose prompt or reply has all these words (word* for a prefix)
+    #[arg(short = 'q', long = "query", value_name = "TEXT")]
+    pub query: Option<String>,
+
+    /// Only runs since then: 7d, 12h, 2w, or a date (2026-11-01)
+    #[arg(long, value_name = "WHEN", value_parser = parse_since)]
+    pub since: Option<Since>,
+
+    /// Only runs of this model (an id or an alias)
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: Option<String>,
+
+    /// Only runs with this tag
+    #[arg(long, value_name = "NAME")]
+    pub tag: Option<String>,
+
+    /// Only runs of this chat session
+    #[arg(long, value_name = "NAME")]
+    pub session: Option<String>,
+
+    /// Only runs that did not exit 0
+    #[arg(long)]
+    pub failed: bool,
+
+    /// Output format (json: JSON Lines, one run per line)
+    #[arg(short, long, value_enum, default_value_t = DataFormat::Text, value_name = "FORMAT")]
+    pub output: DataFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct LogShowArgs {
+    /// The run's id, as claude log lists it
+    #[arg(value_name = "ID")]
+    pub id: i64,
+
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = DataFormat::Text, value_name = "FORMAT")]
+    pub output: DataFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct LogPruneArgs {
+    /// Delete the runs older than this: 90d, 12w, or a date (2026-01-01)
+    #[arg(long, value_name = "WHEN", value_parser = parse_since, required = true)]
+    pub older_than: Since,
+}
+
+#[derive(Debug, Args)]
+pub struct CostArgs {
+    /// Count the runs since then: 30d, 12h, 2w, or a date (2026-11-01)
+    #[arg(long, value_name = "WHEN", value_parser = parse_since, default_value = "30d")]
+    pub since: Since,
+
+    /// Count every run in the ledger, however old
+    #[arg(long, conflicts_with = "since")]
+    pub all: bool,
+
+    /// One row per local day, model, tag or command
+    #[arg(long, value_enum, default_value_t = CostBy::Day, value_name = "WHAT")]
+    pub by: CostBy,
+
+    /// Output format (json: JSON Lines, one row per line, the total last)
+    #[arg(short, long, value_enum, default_value_t = DataFormat::Text, value_name = "FORMAT")]
+    pub output: DataFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CostBy {
+    Day,
+    Model,
+    Tag,
+    Command,
 }
 
 #[derive(Debug, Args)]
@@ -959,6 +1127,46 @@ fn parse_stop_sequence(value: &str) -> Result<String, String> {
 
 const EMPTY_MODEL: &str = "a model name cannot be empty: leave the option out for the default";
 
+/// `7d`, `12h`, `2w`, or a date `2026-11-01` (from local midnight).
+fn parse_since(value: &str) -> Result<Since, String> {
+    const WHAT: &str = "expected a period such as 7d, 12h or 2w, or a date such as 2026-11-01";
+    let value = value.trim();
+    if let Some(unit) = value.chars().last().filter(char::is_ascii_alphabetic) {
+        let number: u64 = value[..value.len() - 1]
+            .parse()
+            .map_err(|_| WHAT.to_owned())?;
+        let hours = match unit {
+            'h' => 1,
+            'd' => 24,
+            'w' => 24 * 7,
+            _ => return Err(WHAT.to_owned()),
+        };
+        // A hundred years is as far back as any ledger goes.
+        return match number.checked_mul(hours * 3600) {
+            Some(seconds) if seconds <= 100 * 366 * 24 * 3600 => {
+                Ok(Since::Ago(std::time::Duration::from_secs(seconds)))
+            }
+            _ => Err(WHAT.to_owned()),
+        };
+    }
+    let parts: Vec<&str> = value.split('-').collect();
+    let number = |text: &str, digits: usize, range: std::ops::RangeInclusive<u32>| {
+        text.len() == digits
+            && text.bytes().all(|b| b.is_ascii_digit())
+            && text.parse().is_ok_and(|n| range.contains(&n))
+    };
+    match parts.as_slice() {
+        [year, month, day]
+            if number(year, 4, 1970..=9999)
+                && number(month, 2, 1..=12)
+                && number(day, 2, 1..=31) =>
+        {
+            Ok(Since::Day(value.to_owned()))
+        }
+        _ => Err(WHAT.to_owned()),
+    }
+}
+
 fn parse_seconds(value: &str) -> Result<f64, String> {
     match value.parse::<f64>() {
         Ok(secs) if (0.0..1e9).contains(&secs) => Ok(secs),
@@ -1235,6 +1443,64 @@ mod tests {
             "--system=-m is a flag",
             "hi"
         ]));
+    }
+
+    #[test]
+    fn periods_and_dates() {
+        use std::time::Duration;
+        assert_eq!(
+            parse_since("7d"),
+            Ok(Since::Ago(Duration::from_secs(7 * 86400)))
+        );
+        assert_eq!(
+            parse_since("12h"),
+            Ok(Since::Ago(Duration::from_secs(12 * 3600)))
+        );
+        assert_eq!(
+            parse_since("2w"),
+            Ok(Since::Ago(Duration::from_secs(14 * 86400)))
+        );
+        assert_eq!(
+            parse_since("2026-11-01"),
+            Ok(Since::Day("2026-11-01".into()))
+        );
+        for bad in [
+            "",
+            "d",
+            "7",
+            "7y",
+            "-1d",
+            "99999999999999999d",
+            "2026-13-01",
+            "26-11-01",
+            "2026-1-01",
+            "x-y-z",
+        ] {
+            assert!(parse_since(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn log_takes_list_flags_or_a_subcommand() {
+        let cli =
+            Cli::try_parse_from(["claude", "log", "-n", "3", "-q", "rust", "--failed"]).unwrap();
+        let Command::Log(log) = cli.command else {
+            panic!("log")
+        };
+        assert!(log.action.is_none());
+        assert_eq!(
+            (log.list.count, log.list.query.as_deref()),
+            (3, Some("rust"))
+        );
+        let cli = Cli::try_parse_from(["claude", "log", "show", "42", "-o", "json"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Command::Log(LogArgs {
+                action: Some(LogAction::Show(LogShowArgs { id: 42, .. })),
+                ..
+            })
+        ));
+        assert!(Cli::try_parse_from(["claude", "log", "-n", "0"]).is_err());
     }
 
     #[test]

@@ -8,11 +8,12 @@ use crate::cli::{AskArgs, OutputArgs, TurnArgs};
 use crate::config::Config;
 use crate::error::Result;
 use crate::exit::ExitCode;
-use crate::input::UserInput;
+use crate::input::Turn;
+use crate::ledger::Ledger;
 use crate::log::StderrLog;
 use crate::output::{self, OutputSettings, Renderer, Spinner};
 use crate::settings::{self, Connection, LogLevel, RequestSettings, Terminal};
-use crate::turn::{Driver, NoHook, Outcome};
+use crate::turn::{Driver, Outcome};
 use crate::uploads;
 
 pub fn run(
@@ -24,13 +25,18 @@ pub fn run(
     super::split_attachments(&mut args.input, &mut args.prompt);
     let first_word = args.prompt.first().map(std::ffi::OsStr::new);
     let settings = super::request_settings(&args.request, first_word, connection, config)?;
+    let ledger = super::ledger(&args.ledger, config)?;
     if !settings.dry_run {
         connection.require_credential()?;
     }
-    let input = super::assemble(args.prompt, args.input, terminal, &settings.model, config)?;
+    let turn = super::assemble(args.prompt, args.input, terminal, &settings.model, config)?;
     send(
-        input,
-        &settings,
+        Sending {
+            command: "ask",
+            turn,
+            settings: &settings,
+            ledger: &ledger,
+        },
         &args.turn,
         &args.output,
         connection,
@@ -39,14 +45,22 @@ pub fn run(
     )
 }
 
+/// One user turn to send, and where its requests are kept.
+pub struct Sending<'a> {
+    /// The subcommand, as the ledger names it.
+    pub command: &'static str,
+    pub turn: Turn,
+    pub settings: &'a RequestSettings,
+    pub ledger: &'a Ledger,
+}
+
 /// Sends one user turn and prints the reply: what `ask` and `vision` share.
 /// When a file taken from the upload cache turns out to be gone, it is
 /// uploaded again and the turn is sent once more (nothing has been printed
 /// then: the API refuses the request before it answers).
 pub fn send(
-    input: UserInput,
-    settings: &RequestSettings,
-    turn: &TurnArgs,
+    sending: Sending<'_>,
+    turn_args: &TurnArgs,
     output: &OutputArgs,
     connection: &Connection,
     terminal: &Terminal,
@@ -55,7 +69,21 @@ pub fn send(
     let output = settings::output_settings(output, terminal, connection.log, config)?;
     // A reply that may outlast the SDKs' ten-minute non-streaming limit is
     // fetched as a stream even when it is printed whole.
+    let Sending {
+        command,
+        turn,
+        settings,
+        ledger,
+    } = sending;
     let stream = output.stream || api::needs_streaming(&settings.model, settings.max_tokens);
+    let mut history = ledger.turn(
+        command,
+        None,
+        &turn.described,
+        settings.system.as_deref(),
+        settings.structured,
+    );
+    let input = turn.content;
     let client = Client::new(connection.client_config())?;
     let files_log = StderrLog::new(connection.log, None);
     let mut files = super::request_files(
@@ -77,15 +105,15 @@ pub fn send(
     if connection.both_credentials && connection.log >= LogLevel::Info {
         output::note("both ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are set; using the API key");
     }
-    let run = |request: MessageRequest| {
+    let mut run = |request: MessageRequest| {
         let (mut renderer, log) = renderer(output, connection, terminal, &settings.model);
         Driver {
             client: &client,
             betas: &settings.betas,
             renderer: &mut renderer,
             log: &log,
-            limits: settings::reply_limits(turn, settings, config),
-            hook: &mut NoHook,
+            limits: settings::reply_limits(turn_args, settings, config),
+            hook: &mut history,
         }
         .run(request)
     };

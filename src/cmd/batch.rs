@@ -17,6 +17,7 @@ use crate::error::{Error, Result};
 use crate::exit::ExitCode;
 use crate::input::batch::{self, Defaults};
 use crate::interrupt;
+use crate::ledger::{self, Ledger};
 use crate::log::StderrLog;
 use crate::output::{self, BatchProgress, ResultLine};
 use crate::settings::{Connection, RequestSettings, Terminal};
@@ -25,6 +26,8 @@ use crate::settings::{Connection, RequestSettings, Terminal};
 const MAX_POLL: Duration = Duration::from_secs(60);
 /// Batches shown by `list`.
 const LIST_PAGE: u32 = 100;
+/// Result rows written to the ledger in one transaction.
+const LEDGER_CHUNK: usize = 500;
 
 pub fn run(
     args: BatchArgs,
@@ -41,6 +44,11 @@ pub fn run(
         )?),
         _ => None,
     };
+    let ledger = match &args.action {
+        BatchAction::Submit(args) => super::ledger(&args.ledger, config)?,
+        BatchAction::Results(args) => super::ledger(&args.ledger, config)?,
+        _ => Ledger::new(ledger::Options::default()),
+    };
     if !submit.as_ref().is_some_and(|settings| settings.dry_run) {
         connection.require_credential()?;
     }
@@ -53,7 +61,7 @@ pub fn run(
     };
     match args.action {
         BatchAction::Submit(args) => match &submit {
-            Some(settings) => batches.submit(args, settings, connection),
+            Some(settings) => batches.submit(args, settings, connection, &ledger),
             None => unreachable!("resolved above"),
         },
         BatchAction::Status(args) => {
@@ -67,7 +75,7 @@ pub fn run(
             batches.print(&batch, DataFormat::Text)?;
             Ok(exit_for(info.counts.failed()))
         }
-        BatchAction::Results(args) => batches.results(&args.id, &args.results),
+        BatchAction::Results(args) => batches.results(&args.id, &args.results, &ledger),
         BatchAction::List(args) => batches.list(args.output),
         BatchAction::Cancel(args) => {
             let batch = client.cancel_batch(&args.id, &log)?.value;
@@ -97,6 +105,7 @@ impl Batches<'_> {
         args: Box<crate::cli::BatchSubmitArgs>,
         settings: &RequestSettings,
         connection: &Connection,
+        ledger: &Ledger,
     ) -> Result<ExitCode> {
         let defaults = defaults(settings)?;
         let requests = batch::read(&args.file, &defaults)?;
@@ -125,6 +134,7 @@ impl Batches<'_> {
             let preview = self.client.preview_batch(body, &settings.betas)?;
             return super::print_preview(&preview, connection, self.terminal);
         }
+        ledger.check_budget()?;
         let created = self
             .client
             .create_batch(body, &settings.betas, self.log)?
@@ -148,7 +158,7 @@ impl Batches<'_> {
         }
         output::note(format!("submitted {} requests as batch {}", count, info.id));
         self.wait(&info.id, &args.poll)?;
-        self.results(&info.id, &args.results)
+        self.results(&info.id, &args.results, ledger)
     }
 
     /// Polls until the batch has ended, with a growing pause between checks.
@@ -191,8 +201,9 @@ impl Batches<'_> {
         }
     }
 
-    /// Streams the results line by line, tallying as they go.
-    fn results(&self, id: &str, args: &ResultsOutputArgs) -> Result<ExitCode> {
+    /// Streams the results line by line, tallying as they go; each line
+    /// becomes a run in the ledger, at the batch price.
+    fn results(&self, id: &str, args: &ResultsOutputArgs, ledger: &Ledger) -> Result<ExitCode> {
         let info = BatchInfo::from_json(&self.client.get_batch(id, self.log)?.value);
         if !info.has_ended() {
             return Err(Error::Unfinished(format!(
@@ -203,12 +214,20 @@ impl Batches<'_> {
         let mut tally = Tally::default();
         let mut stdout = io::stdout().lock();
         let format = args.output;
+        let mut runs = Vec::new();
         let streamed = self.client.batch_results(
             id,
             &mut |line| {
                 let result: Option<Value> = serde_json::from_slice(line).ok();
                 match &result {
-                    Some(result) => tally.add(result),
+                    Some(result) => {
+                        tally.add(result);
+                        runs.push(ledger::batch_result(id, result));
+                        if runs.len() == LEDGER_CHUNK {
+                            ledger.record(&mut runs);
+                            runs.clear();
+                        }
+                    }
                     None => tally.add_unreadable(),
                 }
                 match (format, result) {
@@ -231,6 +250,7 @@ impl Batches<'_> {
             },
             self.log,
         );
+        ledger.record(&mut runs);
         stdout.flush().map_err(Error::Output)?;
         streamed?;
         let expected = info.counts.done();

@@ -26,7 +26,8 @@ pub fn run(
     if !settings.dry_run {
         connection.require_credential()?;
     }
-    let input = super::assemble(args.prompt, args.input, terminal, &settings.model, config)?;
+    let input =
+        super::assemble(args.prompt, args.input, terminal, &settings.model, config)?.content;
     let client = Client::new(connection.client_config())?;
     let files_log = StderrLog::new(connection.log, None);
     let mut files = super::request_files(

@@ -6,8 +6,10 @@ pub mod batch;
 pub mod chat;
 pub mod completions;
 pub mod config;
+pub mod cost;
 pub mod count;
 pub mod files;
+pub mod log;
 pub mod models;
 pub mod vision;
 
@@ -16,11 +18,12 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::api::{Client, Observer, RequestPreview};
-use crate::cli::{InputArgs, RequestArgs};
+use crate::cli::{InputArgs, LedgerArgs, RequestArgs};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
-use crate::input::{self, InputSpec, UserInput};
+use crate::input::{self, InputSpec, Turn};
+use crate::ledger::Ledger;
 use crate::output;
 use crate::settings::{self, Connection, LogLevel, RequestSettings, Terminal};
 use crate::uploads::cache::Cache;
@@ -100,6 +103,12 @@ fn looks_like_a_file_name(word: &str) -> bool {
     !word.contains(char::is_whitespace) && (word.contains('/') || extension)
 }
 
+/// The run ledger of a command that sends messages.
+fn ledger(args: &LedgerArgs, config: &Config) -> Result<Ledger> {
+    let options = settings::ledger_options(args, config, |name| std::env::var(name).ok())?;
+    Ok(Ledger::new(options))
+}
+
 /// The user turn from PROMPT words, `-f` files, `--file-id` files and
 /// stdin (`ask`, `count`, one chat turn); `model` decides the PDF page
 /// limit.
@@ -109,7 +118,7 @@ fn assemble(
     terminal: &Terminal,
     model: &str,
     config: &Config,
-) -> Result<UserInput> {
+) -> Result<Turn> {
     let spec = InputSpec {
         prompt,
         files: input.files,

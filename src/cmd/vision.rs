@@ -17,6 +17,7 @@ pub fn run(
 ) -> Result<ExitCode> {
     let first_word = args.images.first().map(|p| p.as_os_str());
     let settings = super::request_settings(&args.request, first_word, connection, config)?;
+    let ledger = super::ledger(&args.ledger, config)?;
     if !settings.dry_run {
         connection.require_credential()?;
     }
@@ -28,10 +29,14 @@ pub fn run(
         media: settings::media_options(&args.media, &settings.model, config),
         file_ids: args.media.stored.file_ids,
     };
-    let input = input::assemble_vision(&spec, stdin_reader(spec.stdin_is_explicit()))?;
+    let turn = input::assemble_vision(&spec, stdin_reader(spec.stdin_is_explicit()))?;
     super::ask::send(
-        input,
-        &settings,
+        super::ask::Sending {
+            command: "vision",
+            turn,
+            settings: &settings,
+            ledger: &ledger,
+        },
         &args.turn,
         &args.output,
         connection,

@@ -26,6 +26,8 @@ mod stdin;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use bytes::Bytes;
+
 use crate::api::types::{Base64Data, CitationsConfig, InputBlock, Source};
 use crate::error::Error;
 
@@ -94,6 +96,69 @@ pub struct VisionSpec {
     pub media: MediaOptions,
     /// `--file-id`: stored files, after the images.
     pub file_ids: Vec<String>,
+}
+
+/// The user turn: its content as it will be sent, and a description of
+/// it for the run ledger.
+#[derive(Debug, Clone)]
+pub struct Turn {
+    pub content: UserInput,
+    pub described: Described,
+}
+
+/// What a turn said, as the ledger keeps it: the text the user typed or
+/// piped, and each file, image, PDF or URL by name (never its bytes,
+/// which are kept here only until the ledger has hashed them).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Described {
+    /// The prompt words, `-p`, and text piped to stdin, in order.
+    pub text: Vec<String>,
+    pub attachments: Vec<Attached>,
+}
+
+/// One attachment, as given (before `--resize` and before a text file is
+/// introduced by its name).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attached {
+    /// The path, URL or file id as given, or `stdin`.
+    pub name: String,
+    /// A media type (`text/plain`, `image/png`, `application/pdf`), or
+    /// `url` for a URL source and `file` for a stored file.
+    pub media_type: String,
+    /// The size in bytes, when known.
+    pub size: Option<u64>,
+    /// The bytes, to be hashed; `None` for a URL, a stored file, or a file
+    /// uploaded from disk as it is read.
+    pub data: Option<Bytes>,
+}
+
+impl Described {
+    /// Notes `item`: as typed text when `typed` (prompt, `-p`, piped text),
+    /// otherwise as an attachment.
+    fn note(&mut self, item: &Named, typed: bool) {
+        if typed && let Attachment::Text(text) = &item.attachment {
+            if !text.trim().is_empty() {
+                self.text.push(text.clone());
+            }
+            return;
+        }
+        let (media_type, size, data) = match &item.attachment {
+            Attachment::Text(text) | Attachment::TextDocument(text) => {
+                ("text/plain", None, Some(Bytes::from(text.clone())))
+            }
+            Attachment::Image(image) => (image.format.media_type(), None, Some(image.data.clone())),
+            Attachment::Pdf { data, .. } => ("application/pdf", None, Some(data.clone())),
+            Attachment::Url { .. } => ("url", None, None),
+            Attachment::Upload(file) => (file.content_type(), Some(file.size), None),
+            Attachment::Stored(_) => ("file", None, None),
+        };
+        self.attachments.push(Attached {
+            name: item.name.clone(),
+            media_type: media_type.to_owned(),
+            size: size.or_else(|| data.as_ref().map(|d| d.len() as u64)),
+            data,
+        });
+    }
 }
 
 /// How long stdin may stay silent before we say we are waiting for it.
@@ -168,7 +233,7 @@ fn take_stdin(
 
 /// Builds the user turn for `ask` and `count`. `read_stdin` is called at
 /// most once, and only when the spec says stdin is part of the input.
-pub fn assemble(spec: &InputSpec, read_stdin: impl StdinReader) -> Result<UserInput, Error> {
+pub fn assemble(spec: &InputSpec, read_stdin: impl StdinReader) -> Result<Turn, Error> {
     let mut stdin = take_stdin(
         &spec.files,
         spec.stdin,
@@ -179,22 +244,29 @@ pub fn assemble(spec: &InputSpec, read_stdin: impl StdinReader) -> Result<UserIn
     let named_stdin = spec.files.iter().any(|f| is_stdin_path(f));
 
     let mut items: Vec<Named> = Vec::new();
-    let add_stdin = |items: &mut Vec<Named>, stdin: &mut Option<Vec<u8>>| -> Result<(), Error> {
+    let mut described = Described::default();
+    let add_stdin = |items: &mut Vec<Named>,
+                     described: &mut Described,
+                     stdin: &mut Option<Vec<u8>>|
+     -> Result<(), Error> {
         if let Some(bytes) = stdin.take() {
             let attachment = stdin_attachment(bytes, Origin::Stdin, &spec.media)?;
-            items.push(attach::check_size("stdin", attachment, &spec.media)?);
+            let item = attach::check_size("stdin", attachment, &spec.media)?;
+            described.note(&item, true);
+            items.push(item);
         }
         Ok(())
     };
     if !named_stdin {
-        add_stdin(&mut items, &mut stdin)?;
+        add_stdin(&mut items, &mut described, &mut stdin)?;
     }
     for path in &spec.files {
         if is_stdin_path(path) {
-            add_stdin(&mut items, &mut stdin)?;
+            add_stdin(&mut items, &mut described, &mut stdin)?;
             continue;
         }
         let mut item = attach::from_argument(path, Origin::File, None, &spec.media)?;
+        described.note(&item, false);
         if let Attachment::Text(text) = &mut item.attachment {
             if spec.media.citations {
                 // A document, titled with the file's name, for citations.
@@ -206,21 +278,26 @@ pub fn assemble(spec: &InputSpec, read_stdin: impl StdinReader) -> Result<UserIn
         }
         items.push(item);
     }
-    items.extend(stored(&spec.file_ids));
-    items.push(Named {
+    for item in stored(&spec.file_ids) {
+        described.note(&item, false);
+        items.push(item);
+    }
+    let prompt = Named {
         name: "the prompt".into(),
         attachment: Attachment::Text(spec.prompt.join(" ")),
-    });
-    finish(items, &spec.media)
+    };
+    described.note(&prompt, true);
+    items.push(prompt);
+    Ok(Turn {
+        content: finish(items, &spec.media)?,
+        described,
+    })
 }
 
 /// Builds the user turn for `vision`: the images, then the question.
 /// Piped stdin that is not an image is part of the question; with neither
 /// stdin text nor `-p`, the question asks for a description.
-pub fn assemble_vision(
-    spec: &VisionSpec,
-    read_stdin: impl StdinReader,
-) -> Result<UserInput, Error> {
+pub fn assemble_vision(spec: &VisionSpec, read_stdin: impl StdinReader) -> Result<Turn, Error> {
     let mut stdin = take_stdin(
         &spec.images,
         spec.stdin,
@@ -298,8 +375,18 @@ pub fn assemble_vision(
             attachment: Attachment::Text(default.into()),
         }];
     }
+    let mut described = Described::default();
+    for item in &items {
+        described.note(item, false);
+    }
+    for item in &question {
+        described.note(item, true);
+    }
     items.extend(question);
-    finish(items, &spec.media)
+    Ok(Turn {
+        content: finish(items, &spec.media)?,
+        described,
+    })
 }
 
 /// Resizes when asked, checks the limits and builds the blocks.
@@ -456,11 +543,15 @@ mod tests {
 
     /// The content of input that names no stored file.
     fn assemble(spec: &InputSpec, stdin: impl StdinReader) -> Result<InputContent, Error> {
-        super::assemble(spec, stdin)?.resolve(&mut NoStoredFiles)
+        super::assemble(spec, stdin)?
+            .content
+            .resolve(&mut NoStoredFiles)
     }
 
     fn assemble_vision(spec: &VisionSpec, stdin: impl StdinReader) -> Result<InputContent, Error> {
-        super::assemble_vision(spec, stdin)?.resolve(&mut NoStoredFiles)
+        super::assemble_vision(spec, stdin)?
+            .content
+            .resolve(&mut NoStoredFiles)
     }
 
     fn spec(prompt: &[&str], files: &[&str], stdin: StdinMode, terminal: bool) -> InputSpec {
@@ -504,6 +595,47 @@ mod tests {
             InputContent::Json(value) => vec![value.to_string()],
             InputContent::Raw(raw) => vec![raw.get().to_owned()],
         }
+    }
+
+    #[test]
+    fn the_turn_is_described_for_the_ledger() {
+        let dir = std::env::temp_dir().join(format!("claude-described-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("notes.txt");
+        std::fs::write(&file, "alpha").unwrap();
+        let turn = super::assemble(
+            &spec(
+                &["summarize"],
+                &[file.to_str().unwrap()],
+                StdinMode::Auto,
+                false,
+            ),
+            stdin_of("piped text"),
+        )
+        .unwrap();
+        assert_eq!(turn.described.text, ["piped text", "summarize"]);
+        let [part] = turn.described.attachments.as_slice() else {
+            panic!("one attachment: {:?}", turn.described.attachments)
+        };
+        assert_eq!(
+            (
+                part.name.as_str(),
+                part.media_type.as_str(),
+                part.size,
+                part.data.as_deref()
+            ),
+            (
+                file.to_str().unwrap(),
+                "text/plain",
+                Some(5),
+                Some(&b"alpha"[..])
+            )
+        );
+        let turn =
+            super::assemble_vision(&vision(&["-"], None, false), |_| Ok(PNG.to_vec())).unwrap();
+        assert_eq!(turn.described.text, ["Describe this image."]);
+        assert_eq!(turn.described.attachments[0].media_type, "image/png");
+        assert_eq!(turn.described.attachments[0].name, "stdin");
     }
 
     #[test]

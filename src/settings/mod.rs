@@ -9,12 +9,13 @@ use crate::api::types::{
 };
 use crate::catalog;
 use crate::cli::{
-    CacheTtlArg, EffortArg, MediaArgs, OutputArgs, OutputFormat, RequestArgs, StdinArgs, ThemeArg,
-    Thinking, TurnArgs, UrlKindArg,
+    CacheTtlArg, EffortArg, LedgerArgs, MediaArgs, OutputArgs, OutputFormat, RequestArgs,
+    StdinArgs, ThemeArg, Thinking, TurnArgs, UrlKindArg,
 };
 use crate::config::{Config, OutputName, RenderName, ThemeName};
 use crate::error::Error;
 use crate::input::{self, MediaOptions, StdinMode, UrlKind};
+use crate::ledger;
 use crate::output::{
     self, DataFormat, Format, OutputSettings, RenderWhen, ReplyLimits, ThemeChoice,
 };
@@ -292,6 +293,71 @@ fn check_sampling(args: &RequestArgs, api_version: &str) -> Result<(), Error> {
         return Err(Error::Usage("--top-k must be at least 1".into()));
     }
     Ok(())
+}
+
+/// The longest tag, and the most a run may have.
+const MAX_TAG_CHARS: usize = 64;
+const MAX_TAGS: usize = 16;
+
+/// The environment variable that sets a daily budget.
+pub const BUDGET_ENV: &str = "CLAUDE_DAILY_BUDGET_USD";
+
+/// What the run ledger does in this run: where it is, whether to write it
+/// (`--no-log`, `CLAUDE_NO_LOG`, `log = false`), the daily budget (the
+/// environment over the config file, none with `--ignore-budget`), and
+/// the tags.
+pub fn ledger_options(
+    args: &LedgerArgs,
+    config: &Config,
+    env: impl Fn(&str) -> Option<String>,
+) -> Result<ledger::Options, Error> {
+    for tag in &args.tags {
+        if tag.trim().is_empty()
+            || tag.chars().count() > MAX_TAG_CHARS
+            || tag.chars().any(char::is_control)
+        {
+            return Err(Error::Usage(format!(
+                "--tag {tag:?}: a tag is 1 to {MAX_TAG_CHARS} characters, none of them control \
+                 characters"
+            )));
+        }
+    }
+    if args.tags.len() > MAX_TAGS {
+        return Err(Error::Usage(format!(
+            "{} tags: a run takes at most {MAX_TAGS}",
+            args.tags.len()
+        )));
+    }
+    let mut tags: Vec<String> = args.tags.iter().map(|t| t.trim().to_owned()).collect();
+    tags.sort();
+    tags.dedup();
+
+    let from_env = env(BUDGET_ENV).filter(|v| !v.trim().is_empty());
+    let budget = match (from_env, config.budget.daily_usd) {
+        _ if args.ignore_budget => None,
+        (Some(value), _) => match value.trim().parse::<f64>() {
+            Ok(usd) if usd.is_finite() && usd >= 0.0 => Some(ledger::Budget {
+                daily_usd: usd,
+                source: BUDGET_ENV,
+            }),
+            _ => {
+                return Err(Error::Usage(format!(
+                    "{BUDGET_ENV}={value:?}: expected an amount of USD, such as 5 or 2.50"
+                )));
+            }
+        },
+        (None, Some(usd)) => Some(ledger::Budget {
+            daily_usd: usd,
+            source: "[budget] daily_usd in the config file",
+        }),
+        (None, None) => None,
+    };
+    Ok(ledger::Options {
+        path: ledger::default_path(env),
+        record: !args.no_log && config.log != Some(false),
+        budget,
+        tags,
+    })
 }
 
 /// The format of `count` and `models`.

@@ -1,5 +1,5 @@
 //! Each row of the contract's exit-code table, provoked through the real
-//! binary (130 is in `signals`).
+//! binary (130 is in `signals`; 11 in `batch`).
 
 use crate::support::*;
 
@@ -192,4 +192,20 @@ fn exit_9_for_server_errors_and_stream_errors() {
 #[test]
 fn exit_10_for_network_failures() {
     assert_exit(&run(Reply::Close, &[]), 10);
+}
+
+#[test]
+fn exit_12_when_the_daily_budget_is_reached() {
+    // A budget of nothing: spent (nothing) is already at it. More cases are
+    // in `ledger`.
+    let server = FakeServer::start();
+    let output = claude_at(&server)
+        .env("XDG_DATA_HOME", tempdir("exit-12"))
+        .env("CLAUDE_DAILY_BUDGET_USD", "0")
+        .args(["ask", "hi"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 12);
+    assert!(error_line(&output).contains("budget reached"));
+    assert!(server.requests().is_empty());
 }

@@ -24,6 +24,8 @@ mod files;
 mod generated;
 /// Prompt, stdin and file assembly; what reaches the server.
 mod input;
+/// The run ledger: recording, claude log, claude cost, the daily budget.
+mod ledger;
 /// The key never leaks; -v logging.
 mod logging;
 /// Images, PDFs and URLs: detection, vision, limits and --resize.

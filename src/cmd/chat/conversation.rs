@@ -10,12 +10,13 @@ use crate::api::{self, Client};
 use crate::cmd::ask;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
-use crate::input::UserInput;
+use crate::input::{Turn, UserInput};
+use crate::ledger::Ledger;
 use crate::log::StderrLog;
 use crate::output::{self, OutputSettings, ReplyLimits};
 use crate::session::{Container, Session, Store};
 use crate::settings::{Connection, RequestSettings, Terminal};
-use crate::turn::{Driver, NoHook, Outcome, Run};
+use crate::turn::{Driver, Outcome, Run};
 use crate::uploads;
 
 /// The beta that enables server-side compaction (shared/api-facts.md).
@@ -28,6 +29,8 @@ pub struct Conversation {
     pub name: String,
     pub session: Session,
     pub client: Client,
+    /// Where each request is kept, and the budget it must stay under.
+    pub ledger: Ledger,
     /// Everything but the model and system prompt, which the session holds.
     pub settings: RequestSettings,
     pub limits: ReplyLimits,
@@ -95,13 +98,13 @@ impl Conversation {
         crate::cmd::print_preview(&preview, connection, terminal)
     }
 
-    /// Sends `input` after the saved history and prints the reply. The
+    /// Sends `turn` after the saved history and prints the reply. The
     /// exchange is saved only when the reply is complete. A file taken from
     /// the upload cache that turns out to be gone is uploaded again, and
     /// the turn sent once more.
     pub fn turn(
         &mut self,
-        input: UserInput,
+        turn: Turn,
         output: OutputSettings,
         connection: &Connection,
         terminal: &Terminal,
@@ -118,9 +121,17 @@ impl Conversation {
             uploads::FOR_A_REQUEST,
             false,
         );
+        let mut history = self.ledger.turn(
+            "chat",
+            Some(self.name.clone()),
+            &turn.described,
+            self.session.system.as_deref(),
+            self.settings.structured,
+        );
+        let input = turn.content;
         let again = input.needs_files().then(|| input.clone());
         let (request, betas, user) = self.request(input.resolve(&mut files)?, stream)?;
-        let send = |request: MessageRequest, betas: &[String]| {
+        let mut send = |request: MessageRequest, betas: &[String]| {
             let (mut renderer, log) =
                 ask::renderer(output, connection, terminal, &self.session.model);
             // A turn that is paid for is kept, even when no one reads its end.
@@ -131,7 +142,7 @@ impl Conversation {
                 renderer: &mut renderer,
                 log: &log,
                 limits: self.limits,
-                hook: &mut NoHook,
+                hook: &mut history,
             }
             .run(request);
             outcome.map(|outcome| (outcome, renderer.stdout_closed()))

@@ -51,6 +51,7 @@ pub fn run(
 
     let first_word = args.prompt.first().map(std::ffi::OsStr::new);
     let mut settings = super::request_settings(&args.request, first_word, connection, config)?;
+    let ledger = super::ledger(&args.ledger, config)?;
     let output = settings::output_settings(&args.output, terminal, connection.log, config)?;
     let (name, saved) = match (&args.session, args.resume) {
         (Some(name), _) => {
@@ -108,6 +109,7 @@ pub fn run(
         name,
         session,
         client: Client::new(connection.client_config())?,
+        ledger,
         limits: settings::reply_limits(&args.turn, &settings, config),
         settings,
         compact: args.compact,
@@ -132,11 +134,11 @@ pub fn run(
     }
 
     let model = conversation.session.model.clone();
-    let input = super::assemble(args.prompt, args.input, terminal, &model, config)?;
+    let turn = super::assemble(args.prompt, args.input, terminal, &model, config)?;
     if conversation.settings.dry_run {
-        return conversation.preview(input, output, connection, terminal);
+        return conversation.preview(turn.content, output, connection, terminal);
     }
-    conversation.turn(input, output, connection, terminal)
+    conversation.turn(turn, output, connection, terminal)
 }
 
 /// A name for a new session: the time, made unique.

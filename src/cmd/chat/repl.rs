@@ -12,7 +12,7 @@ use crate::api::types::InputContent;
 use crate::catalog;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
-use crate::input::{self, InputSpec, MediaOptions, StdinMode, UserInput};
+use crate::input::{self, Described, InputSpec, MediaOptions, StdinMode, Turn, UserInput};
 use crate::interrupt::{self, Signal};
 use crate::output::{self, OutputSettings};
 use crate::session::Session;
@@ -82,7 +82,7 @@ pub fn run(
     banner(&conversation);
     // The last message, when its turn failed (a 529, a dropped connection):
     // /retry sends it again.
-    let mut failed: Option<UserInput> = None;
+    let mut failed: Option<Turn> = None;
 
     loop {
         interrupt::reset();
@@ -319,11 +319,11 @@ fn banner(conversation: &Conversation) {
 /// Sends one message; gives it back when its turn failed, for /retry.
 fn send(
     conversation: &mut Conversation,
-    content: UserInput,
+    content: Turn,
     output: OutputSettings,
     connection: &Connection,
     terminal: &Terminal,
-) -> Option<UserInput> {
+) -> Option<Turn> {
     match conversation.turn(content.clone(), output, connection, terminal) {
         Ok(_) => None,
         Err(error) => {
@@ -455,17 +455,34 @@ fn retry(
     };
     let previous = std::mem::replace(&mut conversation.session, trial);
     conversation.replace_last = true;
-    let result = conversation.turn(
-        UserInput::Sent(InputContent::Json(user)),
-        output,
-        connection,
-        terminal,
-    );
+    let turn = Turn {
+        described: Described {
+            text: texts_of(&user),
+            attachments: Vec::new(),
+        },
+        content: UserInput::Sent(InputContent::Json(user)),
+    };
+    let result = conversation.turn(turn, output, connection, terminal);
     conversation.replace_last = false;
     if !conversation.saved_last_turn {
         conversation.session = previous;
     }
     report(result);
+}
+
+/// The text a saved user message said, for the ledger: a string, or the
+/// text of its text blocks.
+fn texts_of(user: &serde_json::Value) -> Vec<String> {
+    match user {
+        serde_json::Value::String(text) => vec![text.clone()],
+        serde_json::Value::Array(blocks) => blocks
+            .iter()
+            .filter(|block| block["type"] == "text")
+            .filter_map(|block| block["text"].as_str())
+            .map(str::to_owned)
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// The line history lives beside the sessions, in a directory as private

@@ -14,11 +14,19 @@ pub use server::{End, FakeServer, Gate, Recorded, Reply, fixture};
 /// The API key tests use. Distinctive, so a leak is easy to spot.
 pub const SECRET_KEY: &str = "sk-ant-api03-TESTSECRET-0123456789abcdef";
 
+/// Where the runs of tests that name no data directory of their own are
+/// kept: under the build's temporary directory, never the user's home
+/// (which `dirs` finds even with HOME unset).
+pub fn shared_data_home() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("data")
+}
+
 /// `claude` with an empty environment: no ANTHROPIC_* variables, no
-/// NO_COLOR, no proxies from the developer's shell, and a config directory
+/// NO_COLOR, no proxies from the developer's shell, a config directory
 /// that does not exist (without HOME, claude would find the account's home
-/// and the developer's own config file). assert_cmd gives it a stdin pipe
-/// that is empty unless the test writes to it.
+/// and the developer's own config file), and the run ledger in
+/// [`shared_data_home`]. assert_cmd gives it a stdin pipe that is empty
+/// unless the test writes to it.
 pub fn claude() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("claude").expect("binary built");
     cmd.env_clear().env("XDG_CONFIG_HOME", NO_CONFIG);
@@ -26,6 +34,7 @@ pub fn claude() -> assert_cmd::Command {
         cmd.env("PATH", path);
     }
     cmd.env("XDG_CACHE_HOME", own_cache_dir());
+    cmd.env("XDG_DATA_HOME", shared_data_home());
     cmd
 }
 
@@ -108,6 +117,7 @@ pub fn spawnable(server: &FakeServer) -> std::process::Command {
         .env("XDG_CONFIG_HOME", NO_CONFIG)
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("XDG_CACHE_HOME", own_cache_dir())
+        .env("XDG_DATA_HOME", shared_data_home())
         .env("ANTHROPIC_BASE_URL", server.url())
         .env("ANTHROPIC_API_KEY", SECRET_KEY);
     cmd
