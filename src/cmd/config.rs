@@ -115,6 +115,24 @@ fn show(
             input::MAX_REQUEST_BYTES
         )?,
     }
+    // Read as clap reads it for --no-log: anything but a "no" turns it on.
+    let no_log = env("CLAUDE_NO_LOG").filter(|v| {
+        !matches!(
+            v.trim().to_ascii_lowercase().as_str(),
+            "" | "0" | "n" | "no" | "f" | "false" | "off"
+        )
+    });
+    let log = match (no_log, config.log) {
+        (Some(_), _) => "false  # CLAUDE_NO_LOG",
+        (None, Some(true)) => "true  # config file",
+        (None, Some(false)) => "false  # config file",
+        (None, None) => "true  # built-in",
+    };
+    writeln!(out, "log = {log}")?;
+    match crate::ledger::default_path(&env) {
+        Some(path) => writeln!(out, "# ledger: {}", path.display())?,
+        None => writeln!(out, "# ledger: none (no XDG_DATA_HOME or HOME)")?,
+    }
 
     let client = &connection.client;
     let credential = match (&client.credential, &connection.key_source) {
@@ -164,6 +182,18 @@ fn show(
             DEFAULT_API_VERSION
         )
     )?;
+
+    let budget = env(settings::BUDGET_ENV)
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| format!("daily_usd = {}  # {}", v.trim(), settings::BUDGET_ENV))
+        .or_else(|| {
+            config
+                .budget
+                .daily_usd
+                .map(|usd| format!("daily_usd = {usd}  # config file"))
+        });
+    writeln!(out, "\n[budget]")?;
+    writeln!(out, "{}", budget.as_deref().unwrap_or("# daily_usd: none"))?;
 
     writeln!(out, "\n[aliases]")?;
     for (alias, id) in catalog::builtin_aliases() {

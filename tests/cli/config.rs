@@ -142,6 +142,44 @@ fn config_path_and_show() {
         shown.contains("opus = \"claude-opus-5\"  # built-in"),
         "{shown}"
     );
+    assert!(shown.contains("\nlog = true  # built-in\n"), "{shown}");
+    assert!(shown.contains("\n[budget]\n# daily_usd: none\n"), "{shown}");
+}
+
+#[test]
+fn config_show_names_the_ledger_and_the_budget() {
+    let home = config_home("log = false\n[budget]\ndaily_usd = 2.5\n");
+    let data = tempdir("config-ledger");
+    let show = |env: &[(&str, &str)]| {
+        let output = claude()
+            .env("XDG_CONFIG_HOME", &home)
+            .env("XDG_DATA_HOME", &data)
+            .envs(env.iter().copied())
+            .args(["config", "show"])
+            .output()
+            .unwrap();
+        assert_exit(&output, 0);
+        stdout(&output)
+    };
+    let shown = show(&[]);
+    assert!(shown.contains("\nlog = false  # config file\n"), "{shown}");
+    assert!(
+        shown.contains(&format!(
+            "# ledger: {}\n",
+            data.join("claude-cli/ledger.db").display()
+        )),
+        "{shown}"
+    );
+    assert!(shown.contains("daily_usd = 2.5  # config file"), "{shown}");
+    let shown = show(&[("CLAUDE_DAILY_BUDGET_USD", "7"), ("CLAUDE_NO_LOG", "1")]);
+    assert!(
+        shown.contains("daily_usd = 7  # CLAUDE_DAILY_BUDGET_USD"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("\nlog = false  # CLAUDE_NO_LOG\n"),
+        "{shown}"
+    );
 }
 
 #[test]

@@ -246,6 +246,8 @@ fn sends(line: &str) -> bool {
         "chat --list",
         "chat --show",
         "chat --delete",
+        "claude log",
+        "claude cost",
         "--dry-run",
     ];
     line.contains("claude ")
