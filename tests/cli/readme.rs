@@ -424,3 +424,17 @@ fn the_error_line_shown_is_what_a_recorded_429_prints() {
     assert_exit(&output, 8);
     assert_eq!(error_line(&output), line);
 }
+
+#[test]
+fn every_toml_block_is_a_config_file_claude_accepts() {
+    let mut parsed = 0;
+    for block in blocks(&readme()) {
+        if block.language == "toml" {
+            if let Err(error) = claude_cli::config::parse(&block.text) {
+                panic!("README line {}: {error}", block.line);
+            }
+            parsed += 1;
+        }
+    }
+    assert!(parsed >= 1);
+}
