@@ -232,7 +232,9 @@ impl<O: Write, E: Write> Driver<'_, O, E> {
     }
 }
 
-/// The renderer, with the time of the first streamed token noted.
+/// The renderer, with the time of the first streamed token noted. It
+/// forwards every method of [`StreamSink`]: one added there must be
+/// forwarded here, or the renderer never hears of it.
 struct Timed<'s> {
     sink: &'s mut dyn StreamSink,
     clock: Instant,
@@ -255,6 +257,10 @@ impl StreamSink for Timed<'_> {
         // A retry starts over: its first token is the one that counts.
         self.first_token = None;
         self.sink.restart();
+    }
+
+    fn block_complete(&mut self, block: &ContentBlock) -> std::io::Result<()> {
+        self.sink.block_complete(block)
     }
 }
 
