@@ -47,7 +47,10 @@ fn ok() -> Reply {
 /// The figure a `-u` line printed: `$0.001075`.
 fn usage_cost(output: &Output) -> f64 {
     let text = stderr(output);
-    let line = text.lines().find(|l| l.starts_with("usage: ")).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("claude: usage: "))
+        .unwrap();
     let dollars = line.split('$').nth(1).unwrap();
     dollars.split_whitespace().next().unwrap().parse().unwrap()
 }
