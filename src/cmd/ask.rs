@@ -155,14 +155,15 @@ pub fn check_json(reply: &Reply, exit: ExitCode) -> ExitCode {
 }
 
 /// A renderer for one reply to stdout and stderr, and the `-v` log; a
-/// spinner runs while a whole reply is awaited on a terminal.
+/// spinner runs on a terminal's stderr until the first of the answer
+/// arrives, streamed or not.
 pub fn renderer(
     output: OutputSettings,
     connection: &Connection,
     terminal: &Terminal,
     model: &str,
 ) -> (Renderer<io::Stdout, io::Stderr>, StderrLog) {
-    let spinner = (terminal.stderr_styled && !output.stream && connection.log == LogLevel::Off)
+    let spinner = (terminal.stderr_styled && connection.log == LogLevel::Off)
         .then(|| Spinner::start(format!("waiting for {model}")));
     let log = StderrLog::new(connection.log, spinner.clone());
     let mut renderer = Renderer::new(io::stdout(), io::stderr(), output, terminal.stdout, spinner);

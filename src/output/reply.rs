@@ -35,6 +35,9 @@ pub struct OutputSettings {
     pub usage: bool,
     /// Thinking on stderr.
     pub show_thinking: bool,
+    /// stderr is a terminal that takes colours: thinking is shown dim,
+    /// under a `claude: thinking` label. Piped, it is plain text.
+    pub thinking_styled: bool,
     /// One stderr line per server tool call and continuation, as it
     /// happens (on a terminal, or under `-v`).
     pub tool_calls: bool,
@@ -79,6 +82,8 @@ pub struct Renderer<O: Write, E: Write> {
     thinking_open: bool,
     /// Thinking was shown live, so `finish` need not print it again.
     thinking_shown: bool,
+    /// The open thinking block has had its label.
+    thinking_labeled: bool,
     /// stderr is a terminal, where Ctrl-C echoes `^C`.
     stderr_terminal: bool,
     /// What the text cited, numbered.
@@ -109,6 +114,7 @@ impl<O: Write, E: Write> Renderer<O, E> {
             at_line_start: true,
             thinking_open: false,
             thinking_shown: false,
+            thinking_labeled: false,
             stderr_terminal: false,
             sources: Sources::default(),
         }
@@ -165,7 +171,8 @@ impl<O: Write, E: Write> Renderer<O, E> {
         self.close_thinking()?;
         if self.settings.show_thinking && !self.thinking_shown {
             for thinking in message.thinking().filter(|t| !t.is_empty()) {
-                writeln!(self.err, "{}", thinking.trim_end())?;
+                self.write_thinking(thinking.trim_end())?;
+                self.close_thinking()?;
             }
         }
         match self.settings.format {
@@ -365,7 +372,17 @@ impl<O: Write, E: Write> Renderer<O, E> {
         if text.is_empty() {
             return Ok(());
         }
-        self.err.write_all(text.as_bytes())?;
+        if self.settings.thinking_styled {
+            if !self.thinking_labeled {
+                self.err.write_all(b"claude: thinking\n")?;
+                self.thinking_labeled = true;
+            }
+            // Dim on and off around each piece, so that nothing else
+            // written to stderr meanwhile is dimmed.
+            write!(self.err, "\x1b[2m{text}\x1b[22m")?;
+        } else {
+            self.err.write_all(text.as_bytes())?;
+        }
         self.err.flush()?;
         self.thinking_open = !text.ends_with('\n');
         self.thinking_shown = true;
@@ -377,6 +394,7 @@ impl<O: Write, E: Write> Renderer<O, E> {
             self.err.write_all(b"\n")?;
             self.thinking_open = false;
         }
+        self.thinking_labeled = false;
         Ok(())
     }
 }
@@ -430,6 +448,7 @@ impl<O: Write, E: Write> StreamSink for Renderer<O, E> {
 
     fn event(&mut self, event: &StreamEvent<'_>, raw: &str) -> io::Result<()> {
         if self.settings.format == Format::StreamJson {
+            self.stop_spinner();
             // An error event is the server's text about the request: it
             // may echo the key.
             match event {
@@ -569,6 +588,7 @@ mod tests {
             stream,
             usage: true,
             show_thinking: false,
+            thinking_styled: false,
             tool_calls: false,
             sources: true,
             markdown: None,

@@ -467,6 +467,7 @@ pub fn output_settings(
         stream: format == Format::StreamJson || explicit.unwrap_or(terminal.stdout),
         usage: args.usage,
         show_thinking: args.show_thinking,
+        thinking_styled: terminal.stderr_styled,
         tool_calls: terminal.stderr || log >= LogLevel::Info,
         sources: !args.no_sources,
         markdown: output::markdown_options(

@@ -833,3 +833,26 @@ fn the_session_list_dates_are_local_iso_8601_and_an_empty_list_says_so() {
     let list: Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert!(is_local_iso(list[0]["updated"].as_str().unwrap()), "{list}");
 }
+
+#[test]
+fn the_repl_shows_a_spinner_until_the_reply_starts() {
+    let data = tempdir("repl-spinner");
+    let server = FakeServer::with([
+        Reply::stream("stream-basic.sse").delay(std::time::Duration::from_millis(600))
+    ]);
+    let mut command = spawnable(&server);
+    command
+        .env("XDG_DATA_HOME", &data)
+        .env("HOME", &data)
+        .env("TERM", "xterm")
+        .args(["chat", "--session", "spin", "-m", "haiku"]);
+    let mut terminal = pty::Session::spawn(command);
+    terminal.expect("> ");
+    terminal.send("hello\r");
+    terminal.expect("waiting for claude-haiku-4-5");
+    let between = terminal.expect("Hello there!");
+    assert!(between.contains("\x1b[2K"), "cleared first: {between:?}");
+    terminal.expect("> ");
+    terminal.send("/exit\r");
+    assert_eq!(terminal.wait(), Some(0));
+}

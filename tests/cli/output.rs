@@ -375,12 +375,39 @@ fn the_spinner_appears_only_on_a_terminal_stderr_while_waiting() {
     );
     let no_color = run(&["ask", "--no-stream", "hi"], &[("NO_COLOR", "1")], slow());
     assert_eq!(no_color, "", "no escape codes under NO_COLOR");
+    // Streaming too, until the first token.
     let streaming = run(
         &["ask", "--stream", "hi"],
         &[],
-        Reply::stream("stream-basic.sse"),
+        Reply::stream("stream-basic.sse").delay(Duration::from_millis(600)),
     );
-    assert_eq!(streaming, "", "no spinner while streaming");
+    assert!(
+        streaming.contains("waiting for claude-sonnet-5"),
+        "{streaming:?}"
+    );
+}
+
+#[test]
+fn the_streaming_spinner_is_gone_before_the_first_byte_of_the_answer() {
+    // stdout and stderr on one terminal, as a user sees them.
+    let server =
+        FakeServer::with([Reply::stream("stream-basic.sse").delay(Duration::from_millis(600))]);
+    let pty = Pty::open();
+    let mut cmd = spawnable(&server);
+    cmd.args(["ask", "hi"])
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::null())
+        .stdout(pty.terminal())
+        .stderr(pty.terminal());
+    assert_eq!(cmd.status().unwrap().code(), Some(0));
+    drop(cmd);
+    let screen = pty.read_all();
+    let spinner = screen.rfind("waiting for claude-sonnet-5").expect(&screen);
+    let answer = screen.find("Hello there!").expect(&screen);
+    assert!(spinner < answer, "{screen:?}");
+    // The spinner's line is cleared (erase line) before the answer starts.
+    assert!(screen[spinner..answer].contains("\x1b[2K"), "{screen:?}");
+    assert!(!screen[answer..].contains("waiting for"), "{screen:?}");
 }
 
 #[test]
@@ -449,4 +476,51 @@ fn dry_run_abbreviates_base64_on_a_terminal_only() {
         .unwrap();
     assert_exit(&output, 0);
     assert!(stdout(&output).contains(&base64_of_image));
+}
+
+#[test]
+fn thinking_is_dim_under_a_label_on_a_terminal_and_plain_in_a_pipe() {
+    for mode in ["--stream", "--no-stream"] {
+        let server = FakeServer::with([Reply::stream("stream-thinking.assembled.sse")]);
+        let pty = Pty::open();
+        let mut cmd = spawnable(&server);
+        cmd.args([
+            "ask",
+            mode,
+            "--max-tokens",
+            "30000",
+            "--show-thinking",
+            "hi",
+        ])
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(pty.terminal());
+        assert_eq!(cmd.status().unwrap().code(), Some(0));
+        drop(cmd);
+        let screen = pty.read_all();
+        let label = screen.find("claude: thinking\n").expect(&screen);
+        let dim = screen[label..].find("\x1b[2m").expect(&screen);
+        assert!(
+            screen[label + dim..].contains("\x1b[22m"),
+            "{mode}: {screen:?}"
+        );
+
+        let server = FakeServer::with([Reply::stream("stream-thinking.assembled.sse")]);
+        let output = claude_at(&server)
+            .args([
+                "ask",
+                mode,
+                "--max-tokens",
+                "30000",
+                "--show-thinking",
+                "hi",
+            ])
+            .output()
+            .unwrap();
+        let piped = stderr(&output);
+        assert!(!piped.is_empty());
+        assert!(!piped.contains('\x1b'), "{mode}: {piped:?}");
+        assert!(!piped.contains("claude: thinking"), "{mode}: {piped:?}");
+    }
 }
