@@ -22,17 +22,29 @@ pub const SHELLS: [(Shell, &str); 5] = [
     (Shell::Elvish, "claude.elv"),
 ];
 
-/// Writes the completion script for `shell`.
-pub fn completion(shell: Shell, out: &mut dyn Write) {
-    clap_complete::generate(shell, &mut Cli::command(), "claude", out);
+/// Writes the completion script for `shell`: the registration of clap's
+/// dynamic completion, which runs `COMPLETE=SHELL claude -- WORDS...` at
+/// each Tab, so that -m offers the aliases and known models and --session
+/// the saved sessions (see `cli::complete`). The same as `COMPLETE=SHELL
+/// claude` prints.
+pub fn completion(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
+    let name = shell.to_string();
+    let shells = clap_complete::env::Shells::builtins();
+    let completer = shells
+        .completer(&name)
+        .ok_or_else(|| io::Error::other(format!("no dynamic completion for {name}")))?;
+    completer.write_registration(COMPLETE_VAR, "claude", "claude", "claude", out)
 }
+
+/// The environment variable that asks `claude` for completions.
+pub const COMPLETE_VAR: &str = "COMPLETE";
 
 /// Every generated file: its path from the repository root and contents.
 pub fn files() -> io::Result<Vec<(PathBuf, Vec<u8>)>> {
     let mut files = Vec::new();
     for (shell, name) in SHELLS {
         let mut script = Vec::new();
-        completion(shell, &mut script);
+        completion(shell, &mut script)?;
         files.push((PathBuf::from("completions").join(name), script));
     }
     for (name, page) in man_pages()? {

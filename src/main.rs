@@ -9,6 +9,13 @@ use claude_cli::exit::ExitCode;
 use claude_cli::settings::Terminal;
 
 fn main() -> std::process::ExitCode {
+    // A shell asking for completions (COMPLETE=bash claude -- WORDS...) is
+    // answered and the process ends here.
+    clap_complete::CompleteEnv::with_factory(|| <Cli as clap::CommandFactory>::command())
+        .var(claude_cli::generate::COMPLETE_VAR)
+        .bin("claude")
+        .completer("claude")
+        .complete();
     // First, before the key is read from anywhere.
     claude_cli::secrets::forbid_core_dumps();
     let args = cli::with_implied_ask(std::env::args_os());

@@ -452,7 +452,10 @@ pub const COST_EXAMPLES: &[Example] = &[
 pub const COMPLETIONS_ABOUT: &str = "\
 Print a shell completion script.
 
-The same scripts are in the completions/ directory of the source.";
+The script registers dynamic completion: at each Tab the shell asks claude \
+itself (so claude must be on PATH), and -m offers the model aliases and ids, \
+--session, --show and --delete the saved sessions. The same scripts are in \
+the completions/ directory of the source.";
 
 pub const COMPLETIONS_EXAMPLES: &[Example] = &[
     example(

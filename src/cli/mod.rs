@@ -7,6 +7,7 @@
 //! environment values are never shown in help (they may be secrets, and
 //! help should not change with the caller's environment).
 
+mod complete;
 pub mod help;
 mod implied;
 mod tools;
@@ -210,7 +211,8 @@ pub struct ConnectionArgs {
         global = true,
         value_name = "MODEL",
         value_parser = parse_model,
-        help_heading = "Connection"
+        help_heading = "Connection",
+        add = clap_complete::ArgValueCandidates::new(complete::models)
     )]
     pub fallback_model: Option<String>,
 
@@ -308,7 +310,12 @@ pub struct ChatArgs {
     pub prompt: Vec<String>,
 
     /// Name the session, or resume it if it exists
-    #[arg(long, value_name = "NAME", help_heading = "Session")]
+    #[arg(
+        long,
+        value_name = "NAME",
+        help_heading = "Session",
+        add = clap_complete::ArgValueCandidates::new(complete::sessions)
+    )]
     pub session: Option<String>,
 
     /// Resume the most recently used session
@@ -325,11 +332,11 @@ pub struct ChatArgs {
     pub list: bool,
 
     /// Print a saved session as a transcript (-o json: the file)
-    #[arg(long, value_name = "NAME", conflicts_with_all = ["delete", "session", "resume"], help_heading = "Session")]
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["delete", "session", "resume"], help_heading = "Session", add = clap_complete::ArgValueCandidates::new(complete::sessions))]
     pub show: Option<String>,
 
     /// Delete a saved session
-    #[arg(long, value_name = "NAME", conflicts_with_all = ["session", "resume"], help_heading = "Session")]
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["session", "resume"], help_heading = "Session", add = clap_complete::ArgValueCandidates::new(complete::sessions))]
     pub delete: Option<String>,
 
     /// Let the server compact long conversations (context_management)
@@ -862,7 +869,8 @@ pub struct RequestArgs {
         long,
         env = "ANTHROPIC_MODEL",
         hide_env_values = true,
-        value_name = "MODEL"
+        value_name = "MODEL",
+        add = clap_complete::ArgValueCandidates::new(complete::models)
     )]
     pub model: Option<String>,
 

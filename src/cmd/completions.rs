@@ -10,7 +10,7 @@ use crate::generate;
 
 pub fn run(args: CompletionsArgs) -> Result<ExitCode> {
     let mut script = Vec::new();
-    generate::completion(args.shell, &mut script);
+    generate::completion(args.shell, &mut script).map_err(|e| Error::Internal(e.into()))?;
     let mut stdout = io::stdout().lock();
     stdout
         .write_all(&script)

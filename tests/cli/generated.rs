@@ -50,12 +50,57 @@ fn the_completions_subcommand_prints_the_committed_scripts() {
     assert_exit(&output, 2);
 }
 
+/// What `claude` answers when `shell`'s completion asks about `words`
+/// (the last one being completed), as the registered scripts ask.
+fn complete(shell: &str, words: &[&str], data: &std::path::Path) -> Vec<String> {
+    let output = claude()
+        .env("COMPLETE", shell)
+        .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+        .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+        .env("_CLAP_COMPLETE_SPACE", "true")
+        .env("_CLAP_IFS", "\n")
+        .env("XDG_DATA_HOME", data)
+        .arg("--")
+        .args(words)
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    stdout(&output)
+        .lines()
+        .map(|line| line.split(['\t', ':']).next().unwrap().to_owned())
+        .collect()
+}
+
 #[test]
-fn the_bash_completion_is_valid_bash_and_knows_the_subcommands() {
-    let script = String::from_utf8(read(std::path::Path::new("completions/claude.bash"))).unwrap();
-    for subcommand in ["ask", "vision", "count", "models", "completions"] {
-        assert!(script.contains(subcommand), "{subcommand}");
+fn tab_offers_models_and_saved_sessions_in_bash_zsh_and_fish() {
+    let data = tempdir("complete");
+    let sessions = data.join("claude-cli/sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    std::fs::write(sessions.join("notes.json"), "{}").unwrap();
+    for shell in ["bash", "zsh", "fish"] {
+        let models = complete(shell, &["claude", "ask", "-m", ""], &data);
+        for model in ["opus", "sonnet", "haiku", "claude-opus-4-8"] {
+            assert!(models.iter().any(|m| m == model), "{shell}: {models:?}");
+        }
+        let models = complete(shell, &["claude", "chat", "--model", "ha"], &data);
+        assert_eq!(models, ["haiku"], "{shell}");
+        for flag in ["--session", "--show", "--delete"] {
+            let names = complete(shell, &["claude", "chat", flag, ""], &data);
+            assert_eq!(names, ["notes"], "{shell} {flag}");
+        }
+        let subcommands = complete(shell, &["claude", "co"], &data);
+        assert!(
+            subcommands.iter().any(|s| s == "count"),
+            "{shell}: {subcommands:?}"
+        );
     }
+}
+
+#[test]
+fn the_bash_completion_is_valid_bash_and_asks_claude() {
+    let script = String::from_utf8(read(std::path::Path::new("completions/claude.bash"))).unwrap();
+    assert!(script.contains("COMPLETE=\"bash\""), "{script}");
+    assert!(script.contains("complete -o nospace"), "{script}");
     if let Ok(status) = Command::new("bash")
         .args(["-n", "completions/claude.bash"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
