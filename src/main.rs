@@ -11,7 +11,7 @@ use claude_cli::settings::Terminal;
 fn main() -> std::process::ExitCode {
     // A shell asking for completions (COMPLETE=bash claude -- WORDS...) is
     // answered and the process ends here.
-    clap_complete::CompleteEnv::with_factory(|| <Cli as clap::CommandFactory>::command())
+    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command)
         .var(claude_cli::generate::COMPLETE_VAR)
         .bin("claude")
         .completer("claude")
