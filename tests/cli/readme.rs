@@ -438,3 +438,41 @@ fn every_toml_block_is_a_config_file_claude_accepts() {
     }
     assert!(parsed >= 1);
 }
+
+#[test]
+fn the_set_up_builds_once_for_both_commands_and_ci_runs_its_test_command() {
+    let readme = readme();
+    let set_up = &readme[readme.find("## Set-up").unwrap()..readme.find("## Install").unwrap()];
+    let block = blocks(set_up)
+        .into_iter()
+        .find(|b| b.language == "sh")
+        .expect("a set-up block");
+    let commands: Vec<&str> = block
+        .text
+        .lines()
+        .map(|l| l.split('#').next().unwrap().trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(commands.len(), 2, "{commands:?}");
+    assert!(commands[0].starts_with("cargo run "), "{commands:?}");
+    // The test profile inherits the debug profile: the same compiled
+    // dependencies serve both commands. A release or custom profile in the
+    // first would build them all twice.
+    assert!(
+        !commands[0].contains("--release") && !commands[0].contains("--profile"),
+        "{commands:?}"
+    );
+    assert_eq!(commands[1], "cargo test");
+    let ci =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/run")).unwrap();
+    assert!(ci.lines().any(|l| l.trim() == commands[1]), "{ci}");
+    // The stated minimum Rust version is Cargo.toml's.
+    let manifest =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap();
+    let version = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("rust-version = "))
+        .unwrap()
+        .trim_matches('"');
+    assert!(set_up.contains(&format!("({version} or newer")), "{set_up}");
+}
