@@ -978,6 +978,19 @@ pub struct OutputArgs {
     #[arg(long)]
     pub show_thinking: bool,
 
+    /// Save the files code execution writes into DIR
+    #[arg(
+        long,
+        value_name = "DIR",
+        value_hint = clap::ValueHint::DirPath,
+        long_help = "Save the files code execution writes (its output blocks' file_id) \
+                     into DIR, made if need be, each under the name the Files API gives it \
+                     (a taken name gets -2, -3...; nothing is overwritten). They are \
+                     downloaded with GET /v1/files/{id}/content after the answer. Without \
+                     it, stderr names the files and how to fetch them."
+    )]
+    pub save_files: Option<PathBuf>,
+
     /// Leave out the [n] citation markers and the Sources list
     #[arg(
         long,

@@ -14,6 +14,8 @@ use crate::log::StderrLog;
 use crate::output::{self, OutputSettings, Renderer, Spinner};
 use crate::settings::{self, Connection, LogLevel, RequestSettings, Terminal};
 use crate::turn::{Driver, Outcome};
+
+use super::files::outputs;
 use crate::uploads;
 
 pub fn run(
@@ -66,6 +68,7 @@ pub fn send(
     terminal: &Terminal,
     config: &Config,
 ) -> Result<ExitCode> {
+    let save_files = output.save_files.as_deref();
     let output = settings::output_settings(output, terminal, connection.log, config)?;
     // A reply that may outlast the SDKs' ten-minute non-streaming limit is
     // fetched as a stream even when it is printed whole.
@@ -101,6 +104,7 @@ pub fn send(
         let preview = client.preview_message(&request, &settings.betas)?;
         return super::print_preview(&preview, connection, terminal);
     }
+    let save_files = save_files.map(outputs::prepare).transpose()?;
 
     if connection.both_credentials && connection.log >= LogLevel::Info {
         output::note("both ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are set; using the API key");
@@ -125,6 +129,14 @@ pub fn send(
         ))?,
         (result, _) => result?,
     };
+    if let Outcome::Finished(run) = &outcome {
+        outputs::save(
+            &client,
+            &run.reply.message,
+            save_files.as_deref(),
+            &files_log,
+        )?;
+    }
     match outcome {
         Outcome::Finished(run) if settings.structured => Ok(check_json(&run.reply, run.exit)),
         Outcome::Finished(run) => Ok(run.exit),

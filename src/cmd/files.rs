@@ -1,13 +1,16 @@
 //! `claude files`: the Files API (upload, list, info, download, delete)
 //! and the local upload cache that `--upload` reuses (list --cached,
 //! forget). A stored file's content is written only where `download` is
-//! told to, and never as binary to a terminal.
+//! told to, and never as binary to a terminal. The files code execution
+//! writes are saved the same way (`outputs`).
+
+pub mod outputs;
 
 use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::api::{self, Client};
+use crate::api::{self, Client, Observer};
 use crate::cli::{
     FileIdArgs, FilesAction, FilesArgs, FilesDeleteArgs, FilesDownloadArgs, FilesForgetArgs,
     FilesListArgs, FilesUploadArgs,
@@ -215,20 +218,25 @@ impl Files<'_> {
     }
 
     fn download_to(&self, id: &str, path: &Path) -> Result<ExitCode> {
-        let partial = partial_path(path);
-        let mut file = std::fs::File::create(&partial)
-            .map_err(|e| Error::Usage(format!("{}: {e}", partial.display())))?;
-        let written = self
-            .client
-            .download_file(id, &mut file, self.log)
-            .map_err(|e| about(id, e))
-            .and_then(|_| file.sync_all().map_err(Error::Output))
-            .and_then(|()| std::fs::rename(&partial, path).map_err(Error::Output));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&partial);
-        }
-        written.map(|()| ExitCode::Success)
+        download_to(self.client, id, path, self.log).map(|()| ExitCode::Success)
     }
+}
+
+/// Writes stored file `id` to `path`: into a partial file beside it,
+/// renamed when it is whole, so a failed download leaves nothing.
+fn download_to(client: &Client, id: &str, path: &Path, log: &dyn Observer) -> Result<()> {
+    let partial = partial_path(path);
+    let mut file = std::fs::File::create(&partial)
+        .map_err(|e| Error::Usage(format!("{}: {e}", partial.display())))?;
+    let written = client
+        .download_file(id, &mut file, log)
+        .map_err(|e| about(id, e))
+        .and_then(|_| file.sync_all().map_err(Error::Output))
+        .and_then(|()| std::fs::rename(&partial, path).map_err(Error::Output));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    written
 }
 
 /// `list --cached`: the upload cache, which needs no key.

@@ -21,6 +21,7 @@ pub use data::{DataFormat, JsonArrayWriter, ModelList, print_count, print_json, 
 pub use files::{print_cache_entries, print_file, print_files};
 pub use ledger::{print_cost, print_run, print_runs};
 pub use reply::{Format, OutputSettings, Renderer, ReplyLimits};
+pub use server_tools::output_files;
 pub use spinner::Spinner;
 pub use terminal::{RenderWhen, ThemeChoice, markdown_options};
 pub use transcript::print_transcript;

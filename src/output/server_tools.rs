@@ -1,9 +1,9 @@
 //! What the server did with its tools, each in one stderr line: a call as
 //! it happens (`web_search "rust sse parser"`), a tool error it reported
-//! (`web_search failed: max_uses_exceeded`). Everything quoted from a reply
-//! is made one safe line.
+//! (`web_search failed: max_uses_exceeded`), and the ids of the files code
+//! execution wrote. Everything quoted from a reply is made one safe line.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::api::one_line;
 use crate::api::types::{ContentBlock, ToolCall};
@@ -84,6 +84,39 @@ fn first_text(content: Option<&Value>) -> Option<String> {
     }
 }
 
+/// The ids of the files code execution wrote, in the order of the blocks,
+/// each once: `bash_code_execution_output` (and the older
+/// `code_execution_output`) blocks inside a result.
+pub fn output_files(blocks: &[ContentBlock]) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for fields in blocks.iter().filter_map(|block| match block {
+        ContentBlock::Other(fields) => Some(fields),
+        _ => None,
+    }) {
+        for id in result_files(fields) {
+            if !ids.iter().any(|known| known == id) {
+                ids.push(id.to_owned());
+            }
+        }
+    }
+    ids
+}
+
+fn result_files(fields: &Map<String, Value>) -> impl Iterator<Item = &str> {
+    let is_code_result = fields
+        .get("type")
+        .and_then(Value::as_str)
+        .is_some_and(|kind| kind.ends_with("code_execution_tool_result"));
+    fields
+        .get("content")
+        .and_then(|content| content.get("content"))
+        .and_then(Value::as_array)
+        .filter(|_| is_code_result)
+        .into_iter()
+        .flatten()
+        .filter_map(|output| output.get("file_id").and_then(Value::as_str))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,5 +188,24 @@ mod tests {
             error_note(&mcp).as_deref(),
             Some("an MCP tool failed: no such page")
         );
+    }
+
+    #[test]
+    fn output_files_are_found_once_in_order() {
+        let result = |ids: &[&str]| {
+            block(
+                json!({"type": "bash_code_execution_tool_result", "tool_use_id": "s",
+                "content": {"type": "bash_code_execution_result", "stdout": "", "stderr": "",
+                    "return_code": 0,
+                    "content": ids.iter().map(|id| json!({"type": "bash_code_execution_output",
+                        "file_id": id})).collect::<Vec<_>>()}}),
+            )
+        };
+        let blocks = [
+            result(&["file_b", "file_a"]),
+            block(json!({"type": "text", "text": "file_c"})),
+            result(&["file_a", "file_c"]),
+        ];
+        assert_eq!(output_files(&blocks), ["file_b", "file_a", "file_c"]);
     }
 }

@@ -82,6 +82,7 @@ fn api(request: &Recorded) -> Reply {
         ("POST", "/v1/messages") => match server_tool(request).as_deref() {
             Some("web_search") => Reply::message("message-server-tool-web-search-recorded.json"),
             Some("web_fetch") => Reply::message("message-web-fetch.assembled.json"),
+            Some("code_execution") => Reply::message("message-code-execution-files.assembled.json"),
             _ => Reply::message("message-basic-recorded.json"),
         },
         ("POST", "/v1/messages/count_tokens") => {

@@ -600,3 +600,143 @@ fn usage_counts_web_searches_and_their_cost() {
         ]
     );
 }
+
+/// The chart the code execution fixture names, in a Files store.
+fn chart_store() -> FileStore {
+    let store = FileStore::new();
+    let mut chart = StoredFile::new(
+        "file_011CNha8iCJcU1wXNR6q4V8w",
+        "chart.png",
+        "image/png",
+        &std::fs::read("tests/fixtures/images/red.png").unwrap(),
+    );
+    chart.downloadable = true;
+    store.add(chart);
+    store
+}
+
+fn code_execution_api(store: &FileStore) -> FakeServer {
+    let store = store.clone();
+    FakeServer::routing(move |request| {
+        store
+            .answer(request)
+            .unwrap_or_else(|| Reply::message("message-code-execution-files.assembled.json"))
+    })
+}
+
+#[test]
+fn files_code_execution_writes_are_saved_with_save_files() {
+    let store = chart_store();
+    let server = code_execution_api(&store);
+    let dir = tempdir("save-files");
+    let out = dir.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("chart.png"), b"an older chart").unwrap();
+    let output = claude_at(&server)
+        .current_dir(&dir)
+        .args(["ask", "--code-exec", "--save-files", "out", "Plot it"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert_eq!(
+        stdout(&output),
+        "February had the highest revenue (1,350). The chart is in chart.png.\n"
+    );
+    // The file already there is kept; the new one takes the next name.
+    assert_eq!(
+        std::fs::read(out.join("chart.png")).unwrap(),
+        b"an older chart"
+    );
+    assert_eq!(
+        std::fs::read(out.join("chart-2.png")).unwrap(),
+        std::fs::read("tests/fixtures/images/red.png").unwrap()
+    );
+    assert_eq!(
+        claude_lines(&output),
+        ["claude: saved out/chart-2.png (file_011CNha8iCJcU1wXNR6q4V8w)"]
+    );
+    let paths: Vec<String> = server.requests().iter().map(|r| r.path.clone()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/v1/messages",
+            "/v1/files/file_011CNha8iCJcU1wXNR6q4V8w",
+            "/v1/files/file_011CNha8iCJcU1wXNR6q4V8w/content"
+        ]
+    );
+    // Nothing partial is left beside it.
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 2);
+}
+
+#[test]
+fn without_save_files_the_files_are_named_with_how_to_fetch_them() {
+    let server = code_execution_api(&chart_store());
+    let output = claude_at(&server)
+        .args(["ask", "--code-exec", "Plot it"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert_eq!(
+        claude_lines(&output),
+        [
+            "claude: code execution wrote 1 file: file_011CNha8iCJcU1wXNR6q4V8w; save them with \
+          --save-files DIR, or one with claude files download ID -o PATH"
+        ]
+    );
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[test]
+fn save_files_is_checked_before_sending_and_a_gone_file_fails_after_the_answer() {
+    let dir = tempdir("save-files-bad");
+    std::fs::write(dir.join("a-file"), b"x").unwrap();
+    let server = FakeServer::start();
+    let output = claude_at(&server)
+        .current_dir(&dir)
+        .args(["ask", "--code-exec", "--save-files", "a-file", "Plot it"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    assert!(error_line(&output).contains("not a directory"));
+    assert!(server.requests().is_empty());
+
+    let store = chart_store();
+    store.expire("file_011CNha8iCJcU1wXNR6q4V8w");
+    let server = code_execution_api(&store);
+    let output = claude_at(&server)
+        .current_dir(&dir)
+        .args(["ask", "--code-exec", "--save-files", "out", "Plot it"])
+        .output()
+        .unwrap();
+    assert!(stdout(&output).starts_with("February had the highest revenue"));
+    assert!(error_line(&output).contains("file_011CNha8iCJcU1wXNR6q4V8w"));
+    // The Files API's 404 for an expired file: "fix the request" (7).
+    assert_exit(&output, 7);
+    assert_eq!(std::fs::read_dir(dir.join("out")).unwrap().count(), 0);
+}
+
+#[test]
+fn a_chat_saves_files_too_and_keeps_the_turn_when_one_is_gone() {
+    let data = tempdir("save-files-chat");
+    let store = chart_store();
+    store.expire("file_011CNha8iCJcU1wXNR6q4V8w");
+    let server = code_execution_api(&store);
+    let output = chat(&server, &data)
+        .current_dir(&data)
+        .args([
+            "--session",
+            "f",
+            "--code-exec",
+            "--save-files",
+            "out",
+            "Plot it",
+        ])
+        .output()
+        .unwrap();
+    assert_exit(&output, 7);
+    assert_eq!(session(&data, "f")["messages"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        session(&data, "f")["container"]["id"],
+        json!("container_fixture_0001")
+    );
+}

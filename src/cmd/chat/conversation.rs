@@ -1,6 +1,7 @@
 //! One conversation and its turns: the history is sent with each new
 //! message, and the session file changes only when a turn completes.
 
+use std::path::PathBuf;
 use std::time::SystemTime;
 
 use serde_json::{Value, json};
@@ -17,6 +18,8 @@ use crate::output::{self, OutputSettings, ReplyLimits};
 use crate::session::{Container, Session, Store};
 use crate::settings::{Connection, RequestSettings, Terminal};
 use crate::turn::{Driver, Outcome, Run};
+
+use super::super::files::outputs;
 use crate::uploads;
 
 /// The beta that enables server-side compaction (shared/api-facts.md).
@@ -42,6 +45,8 @@ pub struct Conversation {
     /// stdout was closed during a turn (`| head -c1`): the turn was read
     /// to its end and saved, and nothing more can be shown.
     pub stdout_closed: bool,
+    /// `--save-files DIR`: where code execution's files go.
+    pub save_files: Option<PathBuf>,
 }
 
 impl Conversation {
@@ -162,8 +167,24 @@ impl Conversation {
                 return Ok(ExitCode::for_signal(signal));
             }
         };
+        // A file that cannot be fetched does not cost the turn its place
+        // in the session: it is kept first, then the failure reported.
+        let saved_files = outputs::save(
+            &self.client,
+            &run.reply.message,
+            self.save_files.as_deref(),
+            &files_log,
+        );
+        let exit = self.keep(&run, user, stdout_closed)?;
+        saved_files?;
+        Ok(exit)
+    }
+
+    /// Saves a finished turn in the session, if it can be history, and says
+    /// how it ended.
+    fn keep(&mut self, run: &Run, user: Value, stdout_closed: bool) -> Result<ExitCode> {
         let exit = run.exit;
-        if let Some(reason) = unkeepable(&run) {
+        if let Some(reason) = unkeepable(run) {
             output::note(format!(
                 "this turn is not saved: a reply that ends in {reason} cannot be sent back as \
                  history"

@@ -104,6 +104,10 @@ pub fn run(
         store.check_writable(&name)?;
     }
     let media = settings::media_options(&args.input.media, &session.model, config);
+    let save_files = match &args.output.save_files {
+        Some(dir) if !settings.dry_run => Some(super::files::outputs::prepare(dir)?),
+        _ => None,
+    };
     let mut conversation = Conversation {
         store,
         name,
@@ -116,6 +120,7 @@ pub fn run(
         replace_last: false,
         saved_last_turn: false,
         stdout_closed: false,
+        save_files,
     };
     if interactive {
         if conversation.settings.dry_run {
