@@ -89,6 +89,8 @@ fn the_running_process_is_not_dumpable() {
         .end(End::Stall)]);
     let own_uid = std::fs::metadata("/proc/self").unwrap().uid();
     let mut command = spawnable(&server);
+    // The copy of the binary weighs what the binary does: removed at the end.
+    let mut copy_dir = None;
     let child_uid = if own_uid == 0 {
         let dir = tempdir("dumpable");
         let copy = dir.join("claude");
@@ -103,6 +105,7 @@ fn the_running_process_is_not_dumpable() {
             .uid(65534)
             .gid(65534);
         command = as_nobody;
+        copy_dir = Some(dir);
         65534
     } else {
         own_uid
@@ -128,6 +131,9 @@ fn the_running_process_is_not_dumpable() {
         .uid();
     child.kill().unwrap();
     child.wait().unwrap();
+    if let Some(dir) = copy_dir {
+        let _ = std::fs::remove_dir_all(dir);
+    }
     assert_ne!(child_uid, 0);
     assert_eq!(
         owner, 0,
