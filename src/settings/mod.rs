@@ -9,22 +9,22 @@ use crate::api::types::{
 };
 use crate::catalog;
 use crate::cli::{
-    CacheTtlArg, EffortArg, LedgerArgs, MediaArgs, OutputArgs, OutputFormat, RequestArgs,
-    StdinArgs, ThemeArg, Thinking, TurnArgs, UrlKindArg,
+    CacheTtlArg, EffortArg, LedgerArgs, MediaArgs, RequestArgs, StdinArgs, Thinking, TurnArgs,
+    UrlKindArg,
 };
-use crate::config::{Config, OutputName, RenderName, ThemeName};
+use crate::config::Config;
 use crate::error::Error;
 use crate::input::{self, MediaOptions, StdinMode, UrlKind};
 use crate::ledger;
-use crate::output::{
-    self, DataFormat, Format, OutputSettings, RenderWhen, ReplyLimits, ThemeChoice,
-};
+use crate::output::ReplyLimits;
 use std::io::IsTerminal;
 
 mod connection;
+mod output;
 mod tools;
 
 pub use connection::{Connection, LogLevel};
+pub use output::{data_format, output_settings};
 pub use tools::{ServerTools, given as tools_given};
 
 /// Which standard streams are terminals, decided once at start-up.
@@ -360,14 +360,6 @@ pub fn ledger_options(
     })
 }
 
-/// The format of `count` and `models`.
-pub fn data_format(format: crate::cli::DataFormat) -> DataFormat {
-    match format {
-        crate::cli::DataFormat::Text => DataFormat::Text,
-        crate::cli::DataFormat::Json => DataFormat::Json,
-    }
-}
-
 /// `--cache 1h` (with a space) would make `1h` the start of the prompt:
 /// the value needs `=`. Refused rather than sent as a question.
 pub fn check_cache_value(
@@ -430,91 +422,11 @@ pub fn reply_limits(turn: &TurnArgs, settings: &RequestSettings, config: &Config
     }
 }
 
-/// Resolves the output flags; streaming defaults to stdout being a terminal.
-/// What the server does (its tool calls) is shown on a terminal and under
-/// `-v` (`log`).
-pub fn output_settings(
-    args: &OutputArgs,
-    terminal: &Terminal,
-    log: LogLevel,
-    config: &Config,
-) -> Result<OutputSettings, Error> {
-    let explicit = match (args.stream, args.no_stream) {
-        (true, _) => Some(true),
-        (_, true) => Some(false),
-        _ => None,
-    };
-    let configured = config.output.map(|name| match name {
-        OutputName::Text => OutputFormat::Text,
-        OutputName::Json => OutputFormat::Json,
-        OutputName::StreamJson => OutputFormat::StreamJson,
-    });
-    // The config's stream-json gives way to an explicit --no-stream.
-    let configured = configured
-        .filter(|format| !(*format == OutputFormat::StreamJson && explicit == Some(false)));
-    let format = match args.output.or(configured).unwrap_or(OutputFormat::Text) {
-        OutputFormat::Text => Format::Text,
-        OutputFormat::Json => Format::Json,
-        OutputFormat::StreamJson => Format::StreamJson,
-    };
-    if format == Format::StreamJson && explicit == Some(false) {
-        return Err(Error::Usage(
-            "-o stream-json prints stream events, so it cannot be used with --no-stream".into(),
-        ));
-    }
-    Ok(OutputSettings {
-        format,
-        stream: format == Format::StreamJson || explicit.unwrap_or(terminal.stdout),
-        usage: args.usage,
-        show_thinking: args.show_thinking,
-        thinking_styled: terminal.stderr_styled,
-        tool_calls: terminal.stderr || log >= LogLevel::Info,
-        sources: !args.no_sources,
-        markdown: output::markdown_options(
-            render_when(args, config),
-            theme_choice(args, config),
-            format,
-            terminal.stdout,
-            |name| std::env::var(name).ok(),
-        ),
-    })
-}
-
-/// `--raw`, `--render`, then `render` in the config file.
-fn render_when(args: &OutputArgs, config: &Config) -> RenderWhen {
-    let configured = config.render.map(|name| match name {
-        RenderName::Auto => RenderWhen::Auto,
-        RenderName::Always => RenderWhen::Always,
-        RenderName::Never => RenderWhen::Never,
-    });
-    let given = args.render.map(|when| match when {
-        crate::cli::RenderWhen::Auto => RenderWhen::Auto,
-        crate::cli::RenderWhen::Always => RenderWhen::Always,
-        crate::cli::RenderWhen::Never => RenderWhen::Never,
-    });
-    let raw = args.raw.then_some(RenderWhen::Never);
-    raw.or(given).or(configured).unwrap_or(RenderWhen::Auto)
-}
-
-/// `--theme`, then `theme` in the config file.
-fn theme_choice(args: &OutputArgs, config: &Config) -> ThemeChoice {
-    let configured = config.theme.map(|name| match name {
-        ThemeName::Auto => ThemeChoice::Auto,
-        ThemeName::Dark => ThemeChoice::Dark,
-        ThemeName::Light => ThemeChoice::Light,
-    });
-    let given = args.theme.map(|theme| match theme {
-        ThemeArg::Auto => ThemeChoice::Auto,
-        ThemeArg::Dark => ThemeChoice::Dark,
-        ThemeArg::Light => ThemeChoice::Light,
-    });
-    given.or(configured).unwrap_or(ThemeChoice::Auto)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::cli::{Cli, Command};
+    use crate::output::Format;
     use clap::Parser;
 
     fn parse(args: &[&str]) -> Cli {
@@ -703,33 +615,5 @@ mod tests {
             request(&["ask", "--beta", "a\u{1b}b", "x"]),
             Err(Error::Usage(_))
         ));
-    }
-
-    #[test]
-    fn streaming_defaults_to_the_terminal() {
-        let terminal = |stdout| Terminal {
-            stdin: false,
-            stdout,
-            stderr: false,
-            stderr_styled: false,
-        };
-        let output = |args: &[&str], stdout| {
-            let cli = parse(args);
-            let Command::Ask(ask) = &cli.command else {
-                panic!("ask")
-            };
-            output_settings(
-                &ask.output,
-                &terminal(stdout),
-                LogLevel::Off,
-                &Config::default(),
-            )
-        };
-        assert!(output(&["ask"], true).unwrap().stream);
-        assert!(!output(&["ask"], false).unwrap().stream);
-        assert!(output(&["ask", "--stream"], false).unwrap().stream);
-        assert!(!output(&["ask", "--no-stream"], true).unwrap().stream);
-        assert!(output(&["ask", "-o", "stream-json"], false).unwrap().stream);
-        assert!(output(&["ask", "-o", "stream-json", "--no-stream"], false).is_err());
     }
 }
