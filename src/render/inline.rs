@@ -34,19 +34,37 @@ pub fn extensions() -> Extensions {
     Extensions::ENABLE_STRIKETHROUGH | Extensions::ENABLE_TABLES | Extensions::ENABLE_TASKLISTS
 }
 
-/// The spans of one line of inline Markdown, drawn over `base`. A line
-/// that parses to nothing (a link reference definition) stays as it is.
+/// The spans of one line of inline Markdown, drawn over `base`.
 pub fn spans(text: &str, base: Style, options: &Options) -> Vec<Span> {
+    // Most lines of prose hold no markup at all: no parser needed.
+    if !text
+        .bytes()
+        .any(|b| MARKUP.contains(&b) || b < b' ' || b >= 0x7f)
+    {
+        return vec![Span::plain(text, base)];
+    }
+    // The block structure is known already, so the text must parse as
+    // inline content only: after a `.`, nothing (`# x`, `1. x`, `> x`,
+    // `[x]: url`) can start a block, and no delimiter changes meaning
+    // (a `.` is punctuation, as the start of a line is to flanking rules).
+    let source = format!(".{text}");
     let mut collector = Collector::new(base, options);
-    for event in Parser::new_ext(text, extensions()) {
-        collector.event(event);
+    let mut dot = true;
+    for event in Parser::new_ext(&source, extensions()) {
+        match event {
+            Event::Text(text) if dot => {
+                dot = false;
+                let text = text.strip_prefix('.').unwrap_or(&text);
+                collector.event(Event::Text(text.to_owned().into()));
+            }
+            event => collector.event(event),
+        }
     }
-    let spans = collector.finish();
-    if spans.is_empty() && !text.trim().is_empty() {
-        return vec![Span::plain(clean(text), base)];
-    }
-    spans
+    collector.finish()
 }
+
+/// Bytes that may begin inline Markdown (or an HTML entity, an escape).
+const MARKUP: &[u8] = b"\\`*_[]<>&~!";
 
 /// Gathers the spans of a stream of inline events.
 pub struct Collector<'o> {
@@ -85,8 +103,21 @@ impl<'o> Collector<'o> {
             .last()
             .filter(|_| self.options.hyperlinks)
             .map(|(url, _)| Rc::clone(url));
+        let text = clean(text);
+        // Text the parser gave in pieces (around an entity, say) is one
+        // span when it looks the same.
+        let count = self.spans.len();
+        let link_starts_here = self.links.last().is_some_and(|(_, first)| *first == count);
+        if let Some(last) = self.spans.last_mut()
+            && !link_starts_here
+            && last.style == style
+            && last.link == link
+        {
+            last.text.push_str(&text);
+            return;
+        }
         self.spans.push(Span {
-            text: clean(text).into_owned(),
+            text: text.into_owned(),
             style,
             link,
         });
@@ -235,10 +266,21 @@ mod tests {
     }
 
     #[test]
-    fn a_reference_definition_is_kept_as_text() {
+    fn text_that_looks_like_a_block_stays_text() {
+        for line in [
+            "[x]: https://x.example/",
+            "# not a heading",
+            "2024. A good year",
+            "> not a quote",
+            "- not an item",
+            "    not code",
+            "<div>",
+        ] {
+            assert_eq!(texts(line, false), [(line.to_owned(), false)], "{line}");
+        }
         assert_eq!(
-            texts("[x]: https://x.example/", false),
-            [("[x]: https://x.example/".into(), false)]
+            texts("_emphasis_ first", false),
+            [("emphasis".into(), false), (" first".into(), false)]
         );
     }
 

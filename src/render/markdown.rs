@@ -388,7 +388,7 @@ impl Markdown {
             self.after_blank = true;
             return;
         }
-        let code = strip_columns(content, fence.indent);
+        let code = clean_code(strip_columns(content, fence.indent));
         for span in &prefix {
             span.style.paint(&mut self.buffer, &span.text);
         }
@@ -412,11 +412,11 @@ impl Markdown {
                 Token::Hunk => syntax.hunk,
                 Token::File => syntax.file,
             };
-            style.paint(buffer, &clean_code(text));
+            style.paint(buffer, text);
         };
         match self.fence.as_mut().and_then(|f| f.highlighter.as_mut()) {
-            Some(highlighter) => highlighter.line(code, &mut paint),
-            None => paint(Token::Plain, code),
+            Some(highlighter) => highlighter.line(&code, &mut paint),
+            None => paint(Token::Plain, &code),
         }
         if whole {
             self.buffer.push(b'\n');

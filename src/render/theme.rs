@@ -2,8 +2,6 @@
 //! one for light ones, and the escape codes that draw them. Only the 16
 //! basic colours are used, so the terminal's own palette still applies.
 
-use std::io::Write;
-
 /// Which background the colours are chosen for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
@@ -101,29 +99,27 @@ impl Style {
             return;
         }
         out.extend_from_slice(b"\x1b[");
-        let mut first = true;
-        let mut code = |out: &mut Vec<u8>, n: u8| {
-            if !first {
-                out.push(b';');
-            }
-            first = false;
-            let _ = write!(out, "{n}");
-        };
         let attributes = [
-            (self.bold, 1),
-            (self.italic, 3),
-            (self.underline, 4),
-            (self.strike, 9),
+            (self.bold, b'1'),
+            (self.italic, b'3'),
+            (self.underline, b'4'),
+            (self.strike, b'9'),
         ];
-        for (on, n) in attributes {
+        for (on, code) in attributes {
             if on {
-                code(out, n);
+                out.extend_from_slice(&[code, b';']);
             }
         }
-        if let Some(Color(n)) = self.fg {
-            code(out, n);
+        match self.fg {
+            // Every colour code has two digits.
+            Some(Color(n)) => out.extend_from_slice(&[b'0' + n / 10, b'0' + n % 10, b'm']),
+            // Not plain, so an attribute was written: its `;` becomes the end.
+            None => {
+                if let Some(last) = out.last_mut() {
+                    *last = b'm';
+                }
+            }
         }
-        out.push(b'm');
         out.extend_from_slice(text.as_bytes());
         out.extend_from_slice(b"\x1b[0m");
     }

@@ -19,6 +19,9 @@ pub fn spans_width(spans: &[Span]) -> usize {
 
 /// Breaks `spans` into lines of at most `limit` columns.
 pub fn break_lines(spans: &[Span], limit: usize) -> Vec<Vec<Span>> {
+    if spans_width(spans) <= limit {
+        return one_line(spans);
+    }
     let mut lines = Lines {
         limit: limit.max(1),
         done: Vec::new(),
@@ -53,6 +56,36 @@ pub fn break_lines(spans: &[Span], limit: usize) -> Vec<Vec<Span>> {
         lines.done.push(lines.line);
     }
     lines.done
+}
+
+/// Spans that fit on a line, as the line: without spaces at either end.
+fn one_line(spans: &[Span]) -> Vec<Vec<Span>> {
+    let mut line: Vec<Span> = spans
+        .iter()
+        .filter(|s| !s.text.is_empty())
+        .cloned()
+        .collect();
+    while let Some(first) = line.first_mut() {
+        let kept = first.text.trim_start_matches(' ').len();
+        first.text.drain(..first.text.len() - kept);
+        if !first.text.is_empty() {
+            break;
+        }
+        line.remove(0);
+    }
+    while let Some(last) = line.last_mut() {
+        let kept = last.text.trim_end_matches(' ').len();
+        last.text.truncate(kept);
+        if !last.text.is_empty() {
+            break;
+        }
+        line.pop();
+    }
+    if line.is_empty() {
+        Vec::new()
+    } else {
+        vec![line]
+    }
 }
 
 struct Lines {
