@@ -8,7 +8,7 @@
 //! of magnitude in speed; a terminal answer needs none of that. Every
 //! token is a slice of the line, so the text printed is exactly the code.
 
-use super::languages::{self, Language, Quote, Rule};
+use super::languages::{self, Language, Quote, Rule, Word, Words};
 
 /// What a piece of code is, for its colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +46,7 @@ enum Open {
 #[derive(Debug)]
 pub struct Highlighter {
     language: &'static Language,
+    words: &'static Words,
     open: Open,
 }
 
@@ -58,8 +59,9 @@ impl Highlighter {
             .next()
             .unwrap_or_default()
             .trim_start_matches('.');
-        languages::find(name).map(|language| Highlighter {
+        languages::find(name).map(|(language, words)| Highlighter {
             language,
+            words,
             open: Open::Nothing,
         })
     }
@@ -141,13 +143,16 @@ impl Highlighter {
         let rest = &line[at..];
         let after_word = at > 0 && is_word_byte(bytes[at - 1]);
 
-        if language.line_comments.iter().any(|c| rest.starts_with(c))
+        // Most characters start nothing: compare first bytes before texts.
+        let opens =
+            |token: &str| token.as_bytes().first() == Some(&byte) && rest.starts_with(token);
+        if language.line_comments.iter().any(|c| opens(c))
             && comment_allowed(language.rule, bytes, at)
         {
             return lexer.token(at, line.len(), Token::Comment);
         }
         if let Some((open, close)) = language.block_comment
-            && rest.starts_with(open)
+            && opens(open)
         {
             let end = find(line, at + open.len(), close).map(|found| found + close.len());
             if end.is_none() {
@@ -155,11 +160,7 @@ impl Highlighter {
             }
             return lexer.token(at, end.unwrap_or(line.len()), Token::Comment);
         }
-        if let Some(index) = language
-            .quotes
-            .iter()
-            .position(|q| rest.starts_with(q.open))
-        {
+        if let Some(index) = language.quotes.iter().position(|q| opens(q.open)) {
             let quote = &language.quotes[index];
             let end = string_end(line, at + quote.open.len(), quote);
             if end.is_none() && quote.multiline {
@@ -208,20 +209,18 @@ impl Highlighter {
         if is_word_start(byte) && !after_word {
             let end = scan(bytes, at, is_word_byte);
             let word = &line[at..end];
-            let (token, end) = if language.is_keyword(word) {
-                (Token::Keyword, end)
-            } else if language.is_literal(word) {
-                (Token::Literal, end)
-            } else if language.is_type(word)
-                || (language.capitalized_types && byte.is_ascii_uppercase())
-            {
-                (Token::Type, end)
-            } else if language.rule == Rule::Rust && bytes.get(end) == Some(&b'!') {
-                (Token::Function, end + 1)
-            } else if language.calls && bytes.get(end) == Some(&b'(') {
-                (Token::Function, end)
-            } else {
-                (Token::Plain, end)
+            let (token, end) = match self.words.get(word) {
+                Some(Word::Keyword) => (Token::Keyword, end),
+                Some(Word::Literal) => (Token::Literal, end),
+                Some(Word::Type) => (Token::Type, end),
+                None if language.capitalized_types && byte.is_ascii_uppercase() => {
+                    (Token::Type, end)
+                }
+                None if language.rule == Rule::Rust && bytes.get(end) == Some(&b'!') => {
+                    (Token::Function, end + 1)
+                }
+                None if language.calls && bytes.get(end) == Some(&b'(') => (Token::Function, end),
+                None => (Token::Plain, end),
             };
             return lexer.token(at, end, token);
         }

@@ -37,11 +37,8 @@ pub fn extensions() -> Extensions {
 /// The spans of one line of inline Markdown, drawn over `base`.
 pub fn spans(text: &str, base: Style, options: &Options) -> Vec<Span> {
     // Most lines of prose hold no markup at all: no parser needed.
-    if !text
-        .bytes()
-        .any(|b| MARKUP.contains(&b) || b < b' ' || b >= 0x7f)
-    {
-        return vec![Span::plain(text, base)];
+    if !text.bytes().any(|b| MARKUP.contains(&b)) {
+        return vec![Span::plain(clean(text), base)];
     }
     // The block structure is known already, so the text must parse as
     // inline content only: after a `.`, nothing (`# x`, `1. x`, `> x`,
@@ -63,8 +60,9 @@ pub fn spans(text: &str, base: Style, options: &Options) -> Vec<Span> {
     collector.finish()
 }
 
-/// Bytes that may begin inline Markdown (or an HTML entity, an escape).
-const MARKUP: &[u8] = b"\\`*_[]<>&~!";
+/// Bytes without which a line holds no inline Markdown: emphasis, code,
+/// links and images (`[`), autolinks and HTML (`<`), entities, escapes.
+const MARKUP: &[u8] = b"\\`*_[<&~";
 
 /// Gathers the spans of a stream of inline events.
 pub struct Collector<'o> {
@@ -186,7 +184,9 @@ impl<'o> Collector<'o> {
 /// in a reply included) become U+FFFD, a tab becomes spaces.
 pub fn clean(text: &str) -> Cow<'_, str> {
     let unsafe_char = |c: char| c.is_control() && c != '\n';
-    if !text.contains(unsafe_char) {
+    // C0 controls and DEL are single bytes; C1 controls start with 0xC2.
+    let suspect = |b: u8| (b < b' ' && b != b'\n') || b == 0x7f || b == 0xC2;
+    if !text.bytes().any(suspect) || !text.contains(unsafe_char) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(

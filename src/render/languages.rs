@@ -1,6 +1,9 @@
 //! The languages code blocks are highlighted in: for each, the names a
-//! fence may give it, its comments and quotes, and its words. Word lists
-//! are sorted (a test checks), so a lookup is a binary search.
+//! fence may give it, its comments and quotes, and its words. The words go
+//! into a hash table the first time the language is highlighted.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Lexing rules a language needs beyond the tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,43 +58,69 @@ pub struct Language {
     pub keys_before_colon: bool,
 }
 
-impl Language {
-    pub fn is_keyword(&self, word: &str) -> bool {
-        self.contains(self.keywords, word)
-    }
+/// What a listed word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Word {
+    Keyword,
+    Type,
+    Literal,
+}
 
-    pub fn is_type(&self, word: &str) -> bool {
-        self.contains(self.types, word)
-    }
+/// A language's keywords, types and literals, for looking words up.
+#[derive(Debug)]
+pub struct Words {
+    kinds: HashMap<&'static str, Word>,
+    case_insensitive: bool,
+}
 
-    pub fn is_literal(&self, word: &str) -> bool {
-        self.contains(self.literals, word)
-    }
-
-    fn contains(&self, list: &[&str], word: &str) -> bool {
+impl Words {
+    /// Whether `word` is one of the language's keywords, types or literals.
+    pub fn get(&self, word: &str) -> Option<Word> {
         if !self.case_insensitive {
-            return list.binary_search(&word).is_ok();
+            return self.kinds.get(word).copied();
         }
         let mut upper = [0u8; 24];
         if word.len() > upper.len() || !word.is_ascii() {
-            return false;
+            return None;
         }
         for (to, from) in upper.iter_mut().zip(word.bytes()) {
             *to = from.to_ascii_uppercase();
         }
-        std::str::from_utf8(&upper[..word.len()]).is_ok_and(|w| list.binary_search(&w).is_ok())
+        let upper = std::str::from_utf8(&upper[..word.len()]).ok()?;
+        self.kinds.get(upper).copied()
     }
 }
 
-/// The language a fence names, ignoring case.
-pub fn find(name: &str) -> Option<&'static Language> {
+/// The word table of `LANGUAGES[index]`, built the first time it is needed.
+fn words(index: usize) -> &'static Words {
+    static WORDS: [OnceLock<Words>; LANGUAGES.len()] = [const { OnceLock::new() }; LANGUAGES.len()];
+    WORDS[index].get_or_init(|| {
+        let language = &LANGUAGES[index];
+        let lists = [
+            (language.literals, Word::Literal),
+            (language.types, Word::Type),
+            (language.keywords, Word::Keyword),
+        ];
+        Words {
+            kinds: lists
+                .iter()
+                .flat_map(|(list, kind)| list.iter().map(move |word| (*word, *kind)))
+                .collect(),
+            case_insensitive: language.case_insensitive,
+        }
+    })
+}
+
+/// The language a fence names, ignoring case, and its words.
+pub fn find(name: &str) -> Option<(&'static Language, &'static Words)> {
     if name.is_empty() || name.len() > 16 {
         return None;
     }
     let lower = name.to_ascii_lowercase();
-    LANGUAGES
+    let index = LANGUAGES
         .iter()
-        .find(|language| language.names.contains(&lower.as_str()))
+        .position(|language| language.names.contains(&lower.as_str()))?;
+    Some((&LANGUAGES[index], words(index)))
 }
 
 const fn quote(open: &'static str, close: &'static str, escapes: bool, multiline: bool) -> Quote {
@@ -181,7 +210,7 @@ const JS_KEYWORDS: &[&str] = &[
     "yield",
 ];
 
-pub const LANGUAGES: &[Language] = &[
+static LANGUAGES: [Language; 11] = [
     Language {
         names: &["rust", "rs"],
         rule: Rule::Rust,
@@ -590,8 +619,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn word_lists_are_sorted_for_binary_search() {
-        for language in LANGUAGES {
+    fn word_lists_are_sorted_and_apart() {
+        for language in &LANGUAGES {
             for list in [language.keywords, language.types, language.literals] {
                 assert!(
                     list.windows(2).all(|w| w[0] < w[1]),
@@ -599,6 +628,14 @@ mod tests {
                     language.names
                 );
             }
+            let all = language.keywords.len() + language.types.len() + language.literals.len();
+            let (_, words) = find(language.names[0]).unwrap();
+            assert_eq!(
+                words.kinds.len(),
+                all,
+                "{:?}: a word in two lists",
+                language.names
+            );
         }
     }
 
@@ -628,9 +665,14 @@ mod tests {
 
     #[test]
     fn sql_words_match_in_any_case() {
-        let sql = find("sql").unwrap();
-        assert!(sql.is_keyword("select") && sql.is_keyword("SeLeCt"));
-        assert!(!sql.is_keyword("selected"));
-        assert!(!sql.is_keyword("ſelect"));
+        let (_, sql) = find("sql").unwrap();
+        assert_eq!(sql.get("select"), Some(Word::Keyword));
+        assert_eq!(sql.get("SeLeCt"), Some(Word::Keyword));
+        assert_eq!(sql.get("varchar"), Some(Word::Type));
+        assert_eq!(sql.get("selected"), None);
+        assert_eq!(sql.get("ſelect"), None);
+        let (_, rust) = find("rust").unwrap();
+        assert_eq!(rust.get("true"), Some(Word::Literal));
+        assert_eq!(rust.get("True"), None);
     }
 }

@@ -107,6 +107,9 @@ impl Markdown {
                 let mut whole = std::mem::take(&mut self.pending);
                 whole.push_str(line);
                 self.line(&whole);
+                // The buffer is kept for the next line.
+                whole.clear();
+                self.pending = whole;
             }
         }
         if self.passthrough {
@@ -267,7 +270,7 @@ impl Markdown {
             self.list_item(&prefix, &item);
             return;
         }
-        if table_allowed && body.contains('|') {
+        if table_allowed && body.contains('|') && (indent < 4 || in_list) {
             self.held = Some(Held {
                 lines: vec![line.to_owned()],
                 quote_depth: depth,
@@ -297,7 +300,9 @@ impl Markdown {
         }
         let column = self.lists.last().map_or(0, |level| level.text_column);
         let mut lead = prefix;
-        lead.push(Span::plain(" ".repeat(column), Style::PLAIN));
+        if column > 0 {
+            lead.push(Span::plain(" ".repeat(column), Style::PLAIN));
+        }
         self.text(
             &lead,
             &lead,
@@ -310,7 +315,7 @@ impl Markdown {
     fn text(&mut self, first: &[Span], rest: &[Span], spans: Vec<Span>) {
         let indent = wrap::spans_width(first).max(wrap::spans_width(rest));
         let limit = self.options.width.saturating_sub(indent).max(MIN_TEXT);
-        let lines = wrap::break_lines(&spans, limit);
+        let lines = wrap::break_lines(spans, limit);
         if lines.is_empty() {
             wrap::write_line(&mut self.buffer, first, &[]);
         }
@@ -442,7 +447,8 @@ const MIN_TEXT: usize = 20;
 /// Code as it is, except control characters (escape sequences), which
 /// would act on the terminal rather than show: tabs stay.
 fn clean_code(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(|c: char| c.is_control() && c != '\t') {
+    let suspect = |b: u8| (b < b' ' && b != b'\t') || b == 0x7f || b == 0xC2;
+    if !text.bytes().any(suspect) || !text.contains(|c: char| c.is_control() && c != '\t') {
         return std::borrow::Cow::Borrowed(text);
     }
     text.chars()
@@ -792,6 +798,40 @@ mod tests {
         assert!(
             shown.contains(&format!("{}\n", "z".repeat(1_000_000))),
             "code is one line"
+        );
+    }
+
+    #[test]
+    fn a_huge_table_is_drawn_in_parts_with_its_header() {
+        let mut markdown = Markdown::new(options(40));
+        let mut out = Vec::new();
+        markdown
+            .push("| n | square |\n|---|---|\n", &mut out)
+            .unwrap();
+        for n in 0..40_000 {
+            markdown
+                .push(&format!("| {n} | {} |\n", n * n), &mut out)
+                .unwrap();
+            assert!(
+                markdown
+                    .held
+                    .as_ref()
+                    .is_none_or(|h| h.bytes <= MAX_TABLE + 64)
+            );
+        }
+        markdown.finish(&mut out).unwrap();
+        let shown = visible(&String::from_utf8(out).unwrap());
+        let headers = shown.lines().filter(|l| l.starts_with("n ")).count();
+        assert!(headers > 1, "drawn in parts, each with the header");
+        assert_eq!(shown.lines().count(), 40_000 + 2 * headers);
+        assert!(shown.contains("39999 │ 1599920001\n"));
+    }
+
+    #[test]
+    fn indented_code_with_a_pipe_is_code() {
+        assert_eq!(
+            visible(&render("text\n\n    a | b\n    c\n")),
+            "text\n\na | b\nc\n"
         );
     }
 

@@ -26,7 +26,7 @@ struct Table {
 pub fn write(out: &mut Vec<u8>, lines: &[String], prefix: &[Span], options: &Options) -> bool {
     match parse(lines, options) {
         Some(table) => {
-            lay_out(out, &table, prefix, options);
+            lay_out(out, table, prefix, options);
             true
         }
         None => false,
@@ -105,16 +105,14 @@ fn cell_count(line: &str) -> usize {
         .count()
 }
 
-fn lay_out(out: &mut Vec<u8>, table: &Table, prefix: &[Span], options: &Options) {
+fn lay_out(out: &mut Vec<u8>, table: Table, prefix: &[Span], options: &Options) {
     let palette = options.theme.palette();
     let columns = table.alignments.len();
-    let widths = column_widths(table, spans_width(prefix), options.width);
-    for (index, row) in table.rows.iter().enumerate() {
+    let widths = column_widths(&table, spans_width(prefix), options.width);
+    for (index, row) in table.rows.into_iter().enumerate() {
+        let mut row = row.into_iter();
         let cells: Vec<Vec<Vec<Span>>> = (0..columns)
-            .map(|i| match row.get(i) {
-                Some(cell) => wrap::break_lines(cell, widths[i]),
-                None => Vec::new(),
-            })
+            .map(|i| wrap::break_lines(row.next().unwrap_or_default(), widths[i]))
             .collect();
         let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
         for line in 0..height {
@@ -130,9 +128,13 @@ fn lay_out(out: &mut Vec<u8>, table: &Table, prefix: &[Span], options: &Options)
                     Alignment::Center => (pad / 2, pad - pad / 2),
                     Alignment::Left | Alignment::None => (0, pad),
                 };
-                spans.push(Span::plain(" ".repeat(before), Style::PLAIN));
+                if before > 0 {
+                    spans.push(Span::plain(" ".repeat(before), Style::PLAIN));
+                }
                 spans.extend(content.iter().cloned());
-                spans.push(Span::plain(" ".repeat(after), Style::PLAIN));
+                if after > 0 {
+                    spans.push(Span::plain(" ".repeat(after), Style::PLAIN));
+                }
             }
             wrap::write_line(out, prefix, &spans);
         }

@@ -10,6 +10,11 @@ use super::theme::paint_link;
 
 /// Columns `text` takes on a terminal.
 pub fn width(text: &str) -> usize {
+    // Control characters never get this far (see `inline::clean`), so
+    // every ASCII character takes one column.
+    if text.is_ascii() {
+        return text.len();
+    }
     UnicodeWidthStr::width(text)
 }
 
@@ -18,11 +23,12 @@ pub fn spans_width(spans: &[Span]) -> usize {
 }
 
 /// Breaks `spans` into lines of at most `limit` columns.
-pub fn break_lines(spans: &[Span], limit: usize) -> Vec<Vec<Span>> {
-    if spans_width(spans) <= limit {
+pub fn break_lines(spans: Vec<Span>, limit: usize) -> Vec<Vec<Span>> {
+    if spans_width(&spans) <= limit {
         return one_line(spans);
     }
     let mut lines = Lines {
+        spans: &spans,
         limit: limit.max(1),
         done: Vec::new(),
         line: Vec::new(),
@@ -32,39 +38,39 @@ pub fn break_lines(spans: &[Span], limit: usize) -> Vec<Vec<Span>> {
         word: Vec::new(),
         word_width: 0,
     };
-    for span in spans {
-        let mut rest = span.text.as_str();
-        while !rest.is_empty() {
-            let space = rest.starts_with(' ');
-            let end = rest
-                .find(|c: char| (c == ' ') != space)
-                .unwrap_or(rest.len());
-            let (run, tail) = rest.split_at(end);
+    for (index, span) in spans.iter().enumerate() {
+        let bytes = span.text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let space = bytes[at] == b' ';
+            let end = bytes[at..]
+                .iter()
+                .position(|b| (*b == b' ') != space)
+                .map_or(bytes.len(), |n| at + n);
+            let piece = Piece {
+                span: index,
+                start: at,
+                end,
+            };
             if space {
                 lines.end_word();
-                lines.gap_width += run.len();
-                push_merged(&mut lines.gap, run, span);
+                lines.gap.push(piece);
+                lines.gap_width += end - at;
             } else {
-                lines.word_width += width(run);
-                push_merged(&mut lines.word, run, span);
+                lines.word.push(piece);
+                lines.word_width += width(&span.text[at..end]);
             }
-            rest = tail;
+            at = end;
         }
     }
     lines.end_word();
-    if !lines.line.is_empty() {
-        lines.done.push(lines.line);
-    }
+    lines.new_line();
     lines.done
 }
 
 /// Spans that fit on a line, as the line: without spaces at either end.
-fn one_line(spans: &[Span]) -> Vec<Vec<Span>> {
-    let mut line: Vec<Span> = spans
-        .iter()
-        .filter(|s| !s.text.is_empty())
-        .cloned()
-        .collect();
+fn one_line(mut line: Vec<Span>) -> Vec<Vec<Span>> {
+    line.retain(|s| !s.text.is_empty());
     while let Some(first) = line.first_mut() {
         let kept = first.text.trim_start_matches(' ').len();
         first.text.drain(..first.text.len() - kept);
@@ -88,74 +94,90 @@ fn one_line(spans: &[Span]) -> Vec<Vec<Span>> {
     }
 }
 
-struct Lines {
+/// `spans[span].text[start..end]`: words and lines are made of these, so
+/// that text is copied once, into the finished line.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    span: usize,
+    start: usize,
+    end: usize,
+}
+
+struct Lines<'s> {
+    spans: &'s [Span],
     limit: usize,
     done: Vec<Vec<Span>>,
-    line: Vec<Span>,
+    line: Vec<Piece>,
     line_width: usize,
     /// Spaces before the word being read: kept only if both fit on a line.
-    gap: Vec<Span>,
+    gap: Vec<Piece>,
     gap_width: usize,
-    word: Vec<Span>,
+    word: Vec<Piece>,
     word_width: usize,
 }
 
-impl Lines {
+impl Lines<'_> {
     fn end_word(&mut self) {
         if self.word.is_empty() {
             return;
         }
-        let word = std::mem::take(&mut self.word);
-        let word_width = std::mem::replace(&mut self.word_width, 0);
-        let gap = std::mem::take(&mut self.gap);
-        let gap_width = std::mem::replace(&mut self.gap_width, 0);
         if self.line_width > 0 {
-            if self.line_width + gap_width + word_width <= self.limit {
-                self.place(&gap, gap_width);
+            if self.line_width + self.gap_width + self.word_width <= self.limit {
+                self.line.extend_from_slice(&self.gap);
+                self.line_width += self.gap_width;
             } else {
                 self.new_line();
             }
         }
+        self.gap.clear();
+        self.gap_width = 0;
+        let word_width = std::mem::replace(&mut self.word_width, 0);
         if self.line_width + word_width <= self.limit {
-            self.place(&word, word_width);
+            self.line.extend_from_slice(&self.word);
+            self.line_width += word_width;
+            self.word.clear();
             return;
         }
         // Longer than a line: cut it, character by character.
-        for span in &word {
-            let mut piece = String::new();
+        let word = std::mem::take(&mut self.word);
+        for piece in &word {
+            let text = &self.spans[piece.span].text[piece.start..piece.end];
+            let mut from = piece.start;
             let mut piece_width = 0;
-            for c in span.text.chars() {
+            for (offset, c) in text.char_indices() {
                 let w = c.width().unwrap_or(0);
                 let used = self.line_width + piece_width;
                 if used + w > self.limit && used > 0 {
-                    self.place_text(std::mem::take(&mut piece), span, piece_width);
-                    piece_width = 0;
+                    let at = piece.start + offset;
+                    self.place(piece.span, from, at, piece_width);
                     self.new_line();
+                    (from, piece_width) = (at, 0);
                 }
-                piece.push(c);
                 piece_width += w;
             }
-            self.place_text(piece, span, piece_width);
+            self.place(piece.span, from, piece.end, piece_width);
+        }
+        self.word = word;
+        self.word.clear();
+    }
+
+    fn place(&mut self, span: usize, start: usize, end: usize, width: usize) {
+        if start < end {
+            self.line.push(Piece { span, start, end });
+            self.line_width += width;
         }
     }
 
-    fn place(&mut self, spans: &[Span], w: usize) {
-        for span in spans {
-            push_merged(&mut self.line, &span.text, span);
-        }
-        self.line_width += w;
-    }
-
-    fn place_text(&mut self, text: String, like: &Span, w: usize) {
-        if !text.is_empty() {
-            push_merged(&mut self.line, &text, like);
-            self.line_width += w;
-        }
-    }
-
+    /// Ends the current line, if it has anything on it.
     fn new_line(&mut self) {
         if !self.line.is_empty() {
-            self.done.push(std::mem::take(&mut self.line));
+            let mut line: Vec<Span> = Vec::new();
+            for piece in &self.line {
+                let like = &self.spans[piece.span];
+                push_merged(&mut line, &like.text[piece.start..piece.end], like);
+            }
+            self.done.push(line);
+            self.line.clear();
         }
         self.line_width = 0;
     }
@@ -181,9 +203,13 @@ fn push_merged(spans: &mut Vec<Span>, text: &str, like: &Span) {
 /// Writes one line: `prefix`, then `spans`, then a newline. Trailing spaces
 /// (a quote bar's, say, on an empty line) are left out.
 pub fn write_line(out: &mut Vec<u8>, prefix: &[Span], spans: &[Span]) {
-    let all: Vec<&Span> = prefix.iter().chain(spans).collect();
-    let last_visible = all.iter().rposition(|s| !s.text.trim_end().is_empty());
-    for (i, span) in all.iter().enumerate() {
+    let all = || prefix.iter().chain(spans);
+    let last_visible = all()
+        .enumerate()
+        .filter(|(_, s)| !s.text.trim_end().is_empty())
+        .last()
+        .map(|(i, _)| i);
+    for (i, span) in all().enumerate() {
         let text = match last_visible {
             Some(last) if i < last => span.text.as_str(),
             Some(last) if i == last => span.text.trim_end(),
@@ -217,11 +243,11 @@ mod tests {
     fn lines_break_at_spaces_and_never_end_in_one() {
         let text = [span("the quick brown fox jumps over the lazy dog ")];
         assert_eq!(
-            plain(break_lines(&text, 10)),
+            plain(break_lines(text.to_vec(), 10)),
             ["the quick", "brown fox", "jumps over", "the lazy", "dog"]
         );
         assert_eq!(
-            plain(break_lines(&text, 100)),
+            plain(break_lines(text.to_vec(), 100)),
             ["the quick brown fox jumps over the lazy dog"]
         );
     }
@@ -229,11 +255,11 @@ mod tests {
     #[test]
     fn long_words_are_cut_and_wide_characters_counted() {
         assert_eq!(
-            plain(break_lines(&[span("abcdefghij k")], 4)),
+            plain(break_lines(vec![span("abcdefghij k")], 4)),
             ["abcd", "efgh", "ij k"]
         );
         assert_eq!(
-            plain(break_lines(&[span("日本語の文")], 4)),
+            plain(break_lines(vec![span("日本語の文")], 4)),
             ["日本", "語の", "文"]
         );
         assert_eq!(width("日本"), 4);
@@ -242,7 +268,7 @@ mod tests {
     #[test]
     fn words_keep_their_styles_across_spans() {
         let bold = Span::plain("bold", Style::PLAIN.bold());
-        let lines = break_lines(&[span("a "), bold.clone(), span("er b")], 8);
+        let lines = break_lines(vec![span("a "), bold.clone(), span("er b")], 8);
         assert_eq!(lines[0], [span("a "), bold, span("er")]);
         assert_eq!(lines[1], [span("b")]);
     }
