@@ -262,6 +262,10 @@ impl StreamSink for Timed<'_> {
     fn block_complete(&mut self, block: &ContentBlock) -> std::io::Result<()> {
         self.sink.block_complete(block)
     }
+
+    fn keeps_text(&self) -> bool {
+        self.sink.keeps_text()
+    }
 }
 
 /// One run from the replies of its requests, in order (at least one).
@@ -442,5 +446,27 @@ mod tests {
         let single = gather(vec![reply(FINAL)]);
         assert!(single.reply.raw.is_some());
         assert_eq!(single.continuations, 0);
+    }
+
+    #[test]
+    fn the_timer_tells_what_the_renderer_keeps() {
+        struct Printed;
+        impl StreamSink for Printed {
+            fn event(&mut self, _: &StreamEvent<'_>, _: &str) -> std::io::Result<()> {
+                Ok(())
+            }
+            fn has_output(&self) -> bool {
+                true
+            }
+            fn keeps_text(&self) -> bool {
+                false
+            }
+        }
+        let timed = Timed {
+            sink: &mut Printed,
+            clock: Instant::now(),
+            first_token: None,
+        };
+        assert!(!timed.keeps_text());
     }
 }

@@ -150,6 +150,11 @@ impl Budget {
     /// Spends the bytes and JSON values of `json`, before it is parsed.
     pub fn spend_json(&mut self, json: &str) -> Result<(), Exceeded> {
         self.spend_bytes(json.len())?;
+        self.spend_values(json)
+    }
+
+    /// Spends the JSON values of `json` (whose bytes were spent already).
+    pub fn spend_values(&mut self, json: &str) -> Result<(), Exceeded> {
         let values = json_text::count_values(json.as_bytes(), self.values_left);
         self.values_left = self
             .values_left

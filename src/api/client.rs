@@ -76,6 +76,14 @@ pub trait StreamSink {
     fn block_complete(&mut self, _block: &ContentBlock) -> std::io::Result<()> {
         Ok(())
     }
+
+    /// Whether the Message returned for a streamed reply must hold its text
+    /// and thinking. A sink that printed them as they came, for a caller
+    /// that needs no more of the Message than its stop reason and usage,
+    /// says no, and the reply is then read in flat memory.
+    fn keeps_text(&self) -> bool {
+        true
+    }
 }
 
 /// Something that happened while sending, for the `-v` log.

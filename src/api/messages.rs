@@ -9,7 +9,7 @@ use super::client::{
 };
 use super::error::Error;
 use super::sse::{SseDecoder, SseEvent};
-use super::stream::{MessageAccumulator, StreamEvent};
+use super::stream::{MessageAccumulator, ProtocolError, StreamEvent};
 use super::transport::{Response, TransportError};
 use super::types::{Message, MessageRequest};
 
@@ -99,23 +99,38 @@ impl Client {
         };
         let stream = request.stream;
         self.send_with_retries(&call, sink, observer, &|response, sink, request_id| {
-            if stream {
+            let reply = if stream {
                 let message = read_stream(response, sink, request_id.clone())?;
-                Ok(Reply {
+                Reply {
                     message,
                     raw: None,
                     request_id,
-                })
+                }
             } else {
                 let reply = read_json::<Message>(response, request_id.clone())?;
-                Ok(Reply {
+                Reply {
                     message: reply.value,
                     raw: Some(reply.raw),
                     request_id,
-                })
-            }
+                }
+            };
+            check_finished(reply)
         })
     }
+}
+
+/// A reply must say why it ended: the API gives every complete Message a
+/// `stop_reason` (a stream sets it in `message_delta`). One without is
+/// broken (a stream of `message_start` and `message_stop` alone, say),
+/// and whether its turn ended cannot be told: the server's fault.
+fn check_finished(reply: Reply) -> Result<Reply, Error> {
+    if reply.message.stop_reason.is_some() {
+        return Ok(reply);
+    }
+    Err(Error::Protocol {
+        detail: "the reply has no stop_reason, so whether it is whole cannot be told".into(),
+        request_id: reply.request_id,
+    })
 }
 
 fn serialize(request: &MessageRequest) -> anyhow::Result<Bytes> {
@@ -140,8 +155,13 @@ fn read_stream(
         },
         other => other,
     };
+    let accumulator = if sink.keeps_text() {
+        MessageAccumulator::new()
+    } else {
+        MessageAccumulator::without_text()
+    };
     let mut reader = StreamReader {
-        accumulator: MessageAccumulator::new(),
+        accumulator,
         sink,
         request_id,
     };
@@ -174,13 +194,28 @@ fn read_stream(
         });
     }
     let request_id = reader.request_id;
-    reader
+    let message = reader
         .accumulator
-        .into_message()
-        .ok_or_else(|| Error::Protocol {
-            detail: "the stream carried no message".to_owned(),
-            request_id,
-        })
+        .finish()
+        .map_err(|e| stream_error(e, &request_id))?;
+    message.ok_or_else(|| Error::Protocol {
+        detail: "the stream carried no message".to_owned(),
+        request_id,
+    })
+}
+
+/// A broken stream, or one that went past a cap.
+fn stream_error(error: ProtocolError, request_id: &Option<String>) -> Error {
+    match error {
+        ProtocolError::TooLarge(exceeded) => Error::TooLarge {
+            detail: exceeded.to_string(),
+            request_id: request_id.clone(),
+        },
+        other => Error::Protocol {
+            detail: other.to_string(),
+            request_id: request_id.clone(),
+        },
+    }
 }
 
 struct StreamReader<'s> {
@@ -194,23 +229,26 @@ impl StreamReader<'_> {
         if self.accumulator.is_complete() {
             return Ok(());
         }
-        let protocol =
-            |error: super::stream::ProtocolError, request_id: &Option<String>| Error::Protocol {
-                detail: error.to_string(),
-                request_id: request_id.clone(),
-            };
-        let event =
-            StreamEvent::parse(sse.event, sse.data).map_err(|e| protocol(e, &self.request_id))?;
-        self.sink.event(&event, sse.data).map_err(Error::Output)?;
+        let event = self
+            .accumulator
+            .parse_event(sse.event, sse.data)
+            .map_err(|e| stream_error(e, &self.request_id))?;
         if let StreamEvent::Error(error) = event {
+            // The sink shows the event only as JSON, as `-o stream-json`
+            // prints every event; one that is not still ends the stream.
+            if serde_json::from_str::<serde::de::IgnoredAny>(sse.data).is_ok() {
+                let event = StreamEvent::Error(error.clone());
+                self.sink.event(&event, sse.data).map_err(Error::Output)?;
+            }
             return Err(Error::StreamEvent {
                 error,
                 request_id: self.request_id.clone(),
             });
         }
+        self.sink.event(&event, sse.data).map_err(Error::Output)?;
         self.accumulator
             .apply(&event)
-            .map_err(|e| protocol(e, &self.request_id))?;
+            .map_err(|e| stream_error(e, &self.request_id))?;
         if let StreamEvent::BlockStop { index } = event
             && let Some(block) = self.accumulator.block(index)
         {

@@ -109,8 +109,14 @@ pub fn send(
     if connection.both_credentials && connection.log >= LogLevel::Info {
         output::note("both ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are set; using the API key");
     }
+    // Once printed, the text is read again only by --schema's check, by
+    // the ledger, or when server tools pause the turn and it is sent back.
+    let text_needed = settings.structured || ledger.records();
     let mut run = |request: MessageRequest| {
         let (mut renderer, log) = renderer(output, connection, terminal, &settings.model);
+        if !text_needed && request.tools.is_empty() && request.mcp_servers.is_empty() {
+            renderer.drop_printed_text();
+        }
         Driver {
             client: &client,
             betas: &settings.betas,

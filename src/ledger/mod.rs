@@ -167,6 +167,11 @@ impl Ledger {
         }
     }
 
+    /// Whether this run writes rows (which keep the reply's text).
+    pub fn records(&self) -> bool {
+        self.options.record && self.options.path.is_some()
+    }
+
     /// Writes rows, with this run's tags. A failure is one warning line.
     pub fn record(&self, runs: &mut [Run]) {
         if !self.options.record || runs.is_empty() {

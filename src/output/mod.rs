@@ -7,6 +7,7 @@ mod citations;
 mod data;
 mod files;
 mod ledger;
+mod notes;
 mod reply;
 mod server_tools;
 mod spinner;

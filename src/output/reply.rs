@@ -4,13 +4,13 @@
 
 use std::io::{self, Write};
 
-use crate::api::types::{ContentBlock, StopReason};
+use crate::api::types::ContentBlock;
 use crate::api::{Delta, Message, Reply, StreamEvent, StreamSink};
-use crate::catalog;
 use crate::json_text;
 use crate::render::{self, Markdown};
 
 use super::citations::Sources;
+use super::notes::{notes, usage_line};
 use super::server_tools;
 use super::spinner::Spinner;
 
@@ -88,6 +88,11 @@ pub struct Renderer<O: Write, E: Write> {
     stderr_terminal: bool,
     /// What the text cited, numbered.
     sources: Sources,
+    /// The caller needs no text from the reply, so text printed as it
+    /// streams need not be kept (see [`Renderer::drop_printed_text`]).
+    drop_printed_text: bool,
+    /// Some of the reply's text was printed as it streamed.
+    streamed_text: bool,
 }
 
 impl<O: Write, E: Write> Renderer<O, E> {
@@ -117,7 +122,17 @@ impl<O: Write, E: Write> Renderer<O, E> {
             thinking_labeled: false,
             stderr_terminal: false,
             sources: Sources::default(),
+            drop_printed_text: false,
+            streamed_text: false,
         }
+    }
+
+    /// The caller needs no more of the reply than its stop reason and
+    /// usage: the text and thinking that stream mode prints as they come
+    /// are then not kept in the Message too, and a reply of any length is
+    /// read in flat memory. `-o json` prints the Message, so it keeps them.
+    pub fn drop_printed_text(&mut self) {
+        self.drop_printed_text = true;
     }
 
     /// Tells the renderer that stderr is a terminal.
@@ -195,7 +210,7 @@ impl<O: Write, E: Write> Renderer<O, E> {
             Format::StreamJson => {}
         }
         self.out.flush()?;
-        for line in notes(message, self.settings.format, limits) {
+        for line in notes(message, self.settings.format, limits, self.streamed_text) {
             writeln!(self.err, "claude: {line}")?;
         }
         if self.settings.usage {
@@ -471,6 +486,7 @@ impl<O: Write, E: Write> StreamSink for Renderer<O, E> {
                 if !text.is_empty() {
                     self.close_thinking()?;
                     self.write_text(text)?;
+                    self.streamed_text = true;
                     self.out.flush()?;
                 }
                 Ok(())
@@ -484,6 +500,11 @@ impl<O: Write, E: Write> StreamSink for Renderer<O, E> {
         self.request_output
     }
 
+    fn keeps_text(&self) -> bool {
+        let printed_as_it_came = self.settings.stream && self.settings.format != Format::Json;
+        !(self.drop_printed_text && printed_as_it_came)
+    }
+
     fn restart(&mut self) {
         if self.thinking_shown {
             let _ = self.close_thinking();
@@ -491,87 +512,6 @@ impl<O: Write, E: Write> StreamSink for Renderer<O, E> {
         }
         self.thinking_shown = false;
     }
-}
-
-/// The stderr lines that explain how a reply ended: a cut-off reply or a
-/// turn still paused when the continuations ran out, in every format, and
-/// in text format a reply with no text, a refusal, or an unfinished turn
-/// (whose details only `-o json` shows).
-fn notes(message: &Message, format: Format, limits: ReplyLimits) -> Vec<String> {
-    let mut notes = Vec::new();
-    let reason = message.stop_reason.as_ref();
-    let reason_text = reason.map_or("none", StopReason::as_str);
-    match reason {
-        Some(StopReason::MaxTokens) => notes.push(format!(
-            "reply truncated: it reached the max_tokens limit ({}); raise --max-tokens",
-            limits.max_tokens
-        )),
-        Some(StopReason::ModelContextWindowExceeded) => {
-            notes.push("reply truncated: the request filled the model's context window".to_owned())
-        }
-        Some(StopReason::PauseTurn) => {
-            notes.push(format!(
-                "the turn is not finished: the server paused it again and --max-continuations \
-                 ({}) is spent; raise it to let the server go on",
-                limits.max_continuations
-            ));
-            return notes;
-        }
-        _ => {}
-    }
-    if format != Format::Text {
-        return notes;
-    }
-    let has_text = message
-        .content
-        .iter()
-        .any(|b| matches!(b, ContentBlock::Text { text, .. } if !text.is_empty()));
-    if !has_text {
-        notes.push(format!(
-            "the reply has no text (stop_reason: {reason_text}); -o json shows all of it"
-        ));
-        return notes;
-    }
-    match reason {
-        Some(StopReason::Refusal) => notes.push(match message.refusal_category() {
-            Some(category) => format!("the model declined to continue (refusal: {category})"),
-            None => "the model declined to continue (stop_reason: refusal)".to_owned(),
-        }),
-        Some(StopReason::ToolUse) => notes.push(format!(
-            "the turn is not finished (stop_reason: {reason_text}); -o json shows the rest"
-        )),
-        _ => {}
-    }
-    notes
-}
-
-/// `usage: 12 input, 30 output, 0 cache-write, 0 cache-read tokens; $0.000486 (model)`,
-/// with the server tools used before the cost: `..., 2 web searches, 1 web fetch; ...`.
-fn usage_line(message: &Message) -> String {
-    let usage = &message.usage;
-    let cost = match catalog::price_of(message.model_name()) {
-        Some(price) => format!("${:.6}", catalog::cost(usage, price)),
-        None => "cost unknown".to_owned(),
-    };
-    let mut tools = String::new();
-    for (count, one, many) in [
-        (usage.web_search_requests(), "web search", "web searches"),
-        (usage.web_fetch_requests(), "web fetch", "web fetches"),
-    ] {
-        match count {
-            0 => {}
-            1 => tools.push_str(&format!(", 1 {one}")),
-            n => tools.push_str(&format!(", {n} {many}")),
-        }
-    }
-    format!(
-        "usage: {} input, {} output, {} cache-write, {} cache-read tokens{tools}; {cost} ({})",
-        usage.input_tokens(),
-        usage.output_tokens(),
-        usage.cache_write_tokens(),
-        usage.cache_read_tokens(),
-        crate::api::one_line(message.model_name()),
-    )
 }
 
 #[cfg(test)]
@@ -689,5 +629,30 @@ mod tests {
                 "{format:?}"
             );
         }
+    }
+
+    #[test]
+    fn printed_text_is_dropped_only_where_asked_and_already_printed() {
+        let keeps = |format, stream, drop| {
+            let mut renderer = Renderer::new(
+                Vec::new(),
+                Vec::new(),
+                settings(format, stream),
+                false,
+                None,
+            );
+            if drop {
+                renderer.drop_printed_text();
+            }
+            renderer.keeps_text()
+        };
+        assert!(keeps(Format::Text, true, false));
+        assert!(!keeps(Format::Text, true, true));
+        assert!(!keeps(Format::StreamJson, true, true));
+        assert!(keeps(Format::Text, false, true), "printed at the end");
+        assert!(
+            keeps(Format::Json, true, true),
+            "-o json prints the Message"
+        );
     }
 }

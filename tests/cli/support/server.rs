@@ -96,6 +96,14 @@ pub enum Reply {
     /// A 200 stream that sends one byte at a time, every `every`, and
     /// never ends (until the client goes).
     Trickle { every: Duration },
+    /// A 200 `text/event-stream` of `head`, then `repeat` over and over
+    /// until `bytes` of it were sent (or the client goes), then `tail`.
+    Repeat {
+        head: Vec<u8>,
+        repeat: Vec<u8>,
+        bytes: u64,
+        tail: Vec<u8>,
+    },
     /// Read the request, then never answer.
     Hang,
     /// Read the request, then close the connection without answering.
@@ -215,7 +223,7 @@ impl Reply {
                 headers.retain(|(n, _)| n != name);
                 headers.push((name.to_owned(), value.to_owned()));
             }
-            Reply::Hang | Reply::Close | Reply::Trickle { .. } => {
+            Reply::Hang | Reply::Close | Reply::Trickle { .. } | Reply::Repeat { .. } => {
                 panic!("no headers on {self:?}")
             }
         }
@@ -227,6 +235,17 @@ impl Reply {
             headers.retain(|(n, _)| n != name);
         }
         self
+    }
+
+    /// A stream of `head`, then `repeat` again and again for `bytes`
+    /// (`u64::MAX`: until the client goes), then `tail`.
+    pub fn repeated(head: &str, repeat: &str, bytes: u64, tail: &str) -> Reply {
+        Reply::Repeat {
+            head: head.as_bytes().to_vec(),
+            repeat: repeat.as_bytes().to_vec(),
+            bytes,
+            tail: tail.as_bytes().to_vec(),
+        }
     }
 
     /// Keeps only the first `n` events of a stream.
@@ -502,6 +521,42 @@ fn respond(writer: &mut TcpStream, reader: &mut BufReader<TcpStream>, reply: Rep
                 thread::sleep(every);
             }
             false
+        }
+        Reply::Repeat {
+            head,
+            repeat,
+            bytes,
+            tail,
+        } => {
+            let start = "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n\
+                         request-id: req_fake_0123456789\r\n\
+                         transfer-encoding: chunked\r\n\r\n";
+            // Many repeats to a chunk, so the server is not the slow side.
+            let batch = repeat.repeat((64 * 1024 / repeat.len().max(1)).max(1));
+            // A zero-length chunk would end the body: nothing for no data.
+            let chunk = |data: &[u8]| {
+                if data.is_empty() {
+                    return Vec::new();
+                }
+                let mut chunk = format!("{:x}\r\n", data.len()).into_bytes();
+                chunk.extend_from_slice(data);
+                chunk.extend_from_slice(b"\r\n");
+                chunk
+            };
+            if writer.write_all(start.as_bytes()).is_err()
+                || writer.write_all(&chunk(&head)).is_err()
+            {
+                return false;
+            }
+            let batch_chunk = chunk(&batch);
+            let mut sent = 0u64;
+            while sent < bytes {
+                if writer.write_all(&batch_chunk).is_err() {
+                    return false;
+                }
+                sent = sent.saturating_add(batch.len() as u64);
+            }
+            writer.write_all(&chunk(&tail)).is_ok() && writer.write_all(b"0\r\n\r\n").is_ok()
         }
         Reply::Hang => {
             wait_for_close(reader);
