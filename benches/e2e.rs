@@ -12,28 +12,20 @@
 //! Run: `cargo bench --bench e2e` (curl must be on PATH for (a)).
 #![allow(unsafe_code)] // wait4(2), to read one child's peak RSS.
 
+#[path = "support/measure.rs"]
+mod measure;
 #[path = "../tests/cli/support/server.rs"]
 #[allow(dead_code)]
 mod server;
 
 use std::ffi::OsStr;
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use measure::{KEY, claude};
 use server::{FakeServer, Reply};
 
-const KEY: &str = "sk-ant-bench";
 const RUNS: usize = 30;
-
-fn claude() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_claude"));
-    cmd.env_clear()
-        .env("ANTHROPIC_API_KEY", KEY)
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit());
-    cmd
-}
 
 fn median(values: &mut [f64]) -> f64 {
     values.sort_by(f64::total_cmp);
@@ -95,61 +87,6 @@ fn startup_versus_curl() {
     );
 }
 
-/// Runs claude with `args` (and `stdin` from a file, or none) and returns
-/// its wall time and peak RSS in bytes.
-///
-/// The measuring is done by a fresh copy of this bench: Linux counts the
-/// spawning process's memory into a vfork()ed child's peak RSS, and this
-/// process holds the fake server's recorded requests.
-fn measure(args: &[&OsStr], stdin: Option<&Path>) -> (Duration, u64) {
-    let mut cmd = Command::new(std::env::current_exe().expect("bench path"));
-    cmd.env(MEASURE_ENV, "1").arg("--").args(args);
-    if let Some(stdin) = stdin {
-        cmd.env(STDIN_ENV, stdin);
-    }
-    let out = cmd
-        .stderr(Stdio::inherit())
-        .output()
-        .expect("measurer runs");
-    assert!(out.status.success(), "measurement failed");
-    let text = String::from_utf8(out.stdout).unwrap();
-    let mut fields = text.split_whitespace().map(|f| f.parse::<u64>().unwrap());
-    let (nanos, peak) = (fields.next().unwrap(), fields.next().unwrap());
-    (Duration::from_nanos(nanos), peak)
-}
-
-const MEASURE_ENV: &str = "CLAUDE_BENCH_MEASURE";
-const STDIN_ENV: &str = "CLAUDE_BENCH_STDIN";
-
-/// Measure mode: spawn claude with the arguments after `--`, wait for it
-/// with wait4, print nanoseconds and peak RSS bytes.
-// The child is reaped by wait4 below, which clippy cannot see.
-#[allow(clippy::zombie_processes)]
-fn measure_child() {
-    let args: Vec<_> = std::env::args_os()
-        .skip_while(|a| a != "--")
-        .skip(1)
-        .collect();
-    let stdin = match std::env::var_os(STDIN_ENV) {
-        Some(path) => Stdio::from(std::fs::File::open(path).expect("stdin file")),
-        None => Stdio::null(),
-    };
-    let started = Instant::now();
-    let child = claude().args(&args).stdin(stdin).spawn().expect("spawns");
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: rusage is plain data that wait4 fills in; pid is our child.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let elapsed = started.elapsed();
-    assert_eq!(waited, pid);
-    assert!(
-        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "claude failed: {status}"
-    );
-    println!("{} {}", elapsed.as_nanos(), usage.ru_maxrss as u64 * 1024);
-}
-
 fn large_stdin() {
     const SIZE: usize = 30 * 1024 * 1024;
     let line =
@@ -167,9 +104,10 @@ fn large_stdin() {
     let mut times = Vec::new();
     let mut peaks = Vec::new();
     for _ in 0..3 {
-        let (time, peak) = measure(&args, Some(&path));
-        times.push(time.as_secs_f64());
-        peaks.push(peak as f64);
+        let run = measure::measure(&args, Some(&path));
+        assert_eq!(run.code, 0, "claude failed");
+        times.push(run.time.as_secs_f64());
+        peaks.push(run.peak_rss as f64);
     }
     let _ = std::fs::remove_file(&path);
     let sent = server.requests()[0].body.len();
@@ -214,9 +152,10 @@ fn large_pdf() {
     let mut times = Vec::new();
     let mut peaks = Vec::new();
     for _ in 0..3 {
-        let (time, peak) = measure(&args, None);
-        times.push(time.as_secs_f64());
-        peaks.push(peak as f64);
+        let run = measure::measure(&args, None);
+        assert_eq!(run.code, 0, "claude failed");
+        times.push(run.time.as_secs_f64());
+        peaks.push(run.peak_rss as f64);
     }
     let _ = std::fs::remove_file(&path);
     let sent = server.requests()[0].body.len();
@@ -231,8 +170,8 @@ fn large_pdf() {
 }
 
 fn main() {
-    if std::env::var_os(MEASURE_ENV).is_some() {
-        return measure_child();
+    if measure::child_mode() {
+        return;
     }
     if Command::new("curl")
         .arg("--version")

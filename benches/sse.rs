@@ -8,6 +8,11 @@
 //! throughput of 5 runs and the peak RSS, which should track the size of
 //! the reply (the accumulated text), not the length of the stream.
 //!
+//! Then finding 3 of the hostile-replies issue: a stream that opens `N`
+//! `tool_use` blocks and sends input to each while all stay open (160k and
+//! 320k, and the 10,000 the client accepts), timed until the accumulator
+//! has taken them all or refused one at its cap.
+//!
 //! Run: `cargo bench --bench sse`
 
 use std::time::Instant;
@@ -104,6 +109,39 @@ fn peak_rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
+/// Feeds `n` open `tool_use` blocks, each given input, through parse and
+/// accumulate; returns the time taken and whether every block was taken.
+fn open_blocks(n: usize) -> (f64, bool) {
+    let started = Instant::now();
+    let mut acc = MessageAccumulator::new();
+    let start = START
+        .split("\n\n")
+        .next()
+        .unwrap()
+        .trim_start_matches("event: message_start\ndata: ");
+    let mut taken = apply_raw(&mut acc, "message_start", start);
+    for index in 0..n {
+        if !taken {
+            break;
+        }
+        let block = format!(
+            r#"{{"type":"content_block_start","index":{index},"content_block":{{"type":"tool_use","id":"t{index}","name":"f","input":{{}}}}}}"#
+        );
+        let input = format!(
+            r#"{{"type":"content_block_delta","index":{index},"delta":{{"type":"input_json_delta","partial_json":"{{\"n\": 1"}}}}"#
+        );
+        taken = apply_raw(&mut acc, "content_block_start", &block)
+            && apply_raw(&mut acc, "content_block_delta", &input);
+    }
+    (started.elapsed().as_secs_f64(), taken)
+}
+
+fn apply_raw(acc: &mut MessageAccumulator, name: &str, data: &str) -> bool {
+    StreamEvent::parse(name, data)
+        .ok()
+        .is_some_and(|event| acc.apply(&event).is_ok())
+}
+
 fn main() {
     // Memory first, on a stream generated as it is decoded.
     let rss_before = peak_rss_kib();
@@ -135,4 +173,17 @@ fn main() {
         rates[4],
         total as f64 / 1e6
     );
+
+    for n in [10_000, 160_000, 320_000] {
+        let (secs, taken) = open_blocks(n);
+        println!(
+            "{n} open tool_use blocks, each with input: {:.0} ms, {}",
+            secs * 1e3,
+            if taken {
+                "all taken"
+            } else {
+                "refused at the block cap"
+            }
+        );
+    }
 }
