@@ -2,7 +2,9 @@
 //! server used by the tests.
 //!
 //! (a) `claude ask hi --no-stream` against `curl` making the same POST with
-//!     the same headers and body: 30 alternating runs each, median ratio.
+//!     the same headers and body: 30 alternating runs each, median ratio;
+//!     claude runs with the run ledger on (a fresh one, written every run)
+//!     and with `--no-log`, so that the difference is what logging costs.
 //! (c) 30 MB piped into `claude ask --no-stream`, the most a request under
 //!     the API's 32 MB limit can carry: wall time, and the peak RSS of the
 //!     claude process (from wait4) against the input size.
@@ -47,13 +49,28 @@ fn timed(cmd: &mut Command) -> Duration {
 
 fn startup_versus_curl() {
     let server = FakeServer::start();
-    for _ in 0..(RUNS * 2 + 2) {
+    for _ in 0..(RUNS * 3 + 3) {
         server.push(Reply::message("message-basic-recorded.json"));
     }
     let url = format!("{}/v1/messages", server.url());
     let body = r#"{"max_tokens":4096,"messages":[{"role":"user","content":"hi"}],"model":"claude-sonnet-5"}"#;
+    let data = std::env::temp_dir().join(format!("claude-bench-ledger-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
     let mut ours = claude();
     ours.args(["--base-url", &server.url(), "ask", "hi", "--no-stream"])
+        .env("XDG_DATA_HOME", &data)
+        .stdin(Stdio::null());
+    let mut unlogged = claude();
+    unlogged
+        .args([
+            "--base-url",
+            &server.url(),
+            "ask",
+            "hi",
+            "--no-stream",
+            "--no-log",
+        ])
+        .env("XDG_DATA_HOME", &data)
         .stdin(Stdio::null());
     let mut curl = Command::new("curl");
     curl.args(["-sS", "-X", "POST", &url])
@@ -62,29 +79,41 @@ fn startup_versus_curl() {
         .args(["-H", "content-type: application/json"])
         .args(["--data", body])
         .stdout(Stdio::null());
-    // One warm-up each, then alternate so drift hits both equally.
+    // One warm-up each (the first creates the ledger), then alternate so
+    // drift hits all three equally.
     timed(&mut ours);
+    timed(&mut unlogged);
     timed(&mut curl);
     let (mut a, mut b, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut off, mut logging) = (Vec::new(), Vec::new());
     for _ in 0..RUNS {
         let x = timed(&mut ours).as_secs_f64();
+        let z = timed(&mut unlogged).as_secs_f64();
         let y = timed(&mut curl).as_secs_f64();
         a.push(x);
         b.push(y);
+        off.push(z);
         ratios.push(x / y);
+        logging.push(x - z);
     }
     let requests = server.requests();
     assert_eq!(
         requests[0].json(),
-        requests[1].json(),
+        requests[2].json(),
         "both send the same body"
     );
     println!(
-        "(a) claude ask --no-stream: median {:.2} ms; curl: median {:.2} ms; median ratio {:.2} over {RUNS} alternating runs",
+        "(a) claude ask --no-stream (ledger on): median {:.2} ms; curl: median {:.2} ms; median ratio {:.2} over {RUNS} alternating runs",
         median(&mut a) * 1e3,
         median(&mut b) * 1e3,
         median(&mut ratios)
     );
+    println!(
+        "(a) the same with --no-log: median {:.2} ms; logging costs a median {:.2} ms a run",
+        median(&mut off) * 1e3,
+        median(&mut logging) * 1e3
+    );
+    let _ = std::fs::remove_dir_all(&data);
 }
 
 fn large_stdin() {
