@@ -153,10 +153,7 @@ fn main() {
             "claude log -q WORD (a common word)",
             &["log", "-q", "kalo"][..],
         ),
-        (
-            "claude log -q WORD WORD",
-            &["log", "-q", "kalo", "mine"][..],
-        ),
+        ("claude log -q WORD WORD", &["log", "-q", "kalo mine"][..]),
         ("claude log (the last 10)", &["log"][..]),
         (
             "claude cost --by day (30 days)",
