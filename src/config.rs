@@ -222,6 +222,16 @@ pub fn parse(text: &str) -> Result<Config, String> {
             ));
         }
     }
+    if config
+        .tools
+        .max_continuations
+        .is_some_and(|n| i64::from(n) > crate::cli::MAX_CONTINUATIONS)
+    {
+        return Err(format!(
+            "tools.max_continuations: at most {}",
+            crate::cli::MAX_CONTINUATIONS
+        ));
+    }
     if config.tools.domains.is_some() && config.tools.block_domains.is_some() {
         return Err("tools: give domains or block_domains, not both".into());
     }
@@ -330,6 +340,8 @@ docs = "https://mcp.example.com/mcp"
         assert!(error.contains("tools.web_search"), "{error}");
         let error = parse("[tools]\ndomains = [\"a\"]\nblock_domains = [\"b\"]\n").unwrap_err();
         assert!(error.contains("not both"), "{error}");
+        let error = parse("[tools]\nmax_continuations = 101\n").unwrap_err();
+        assert!(error.contains("at most 100"), "{error}");
         let error = parse("[tools]\nweb_serch = true\n").unwrap_err();
         assert!(error.starts_with("line 2: "), "{error}");
         assert!(parse("max_request_bytes = 0\n").is_err());

@@ -18,7 +18,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::ledger::Since;
 pub use implied::with_implied_ask;
-pub use tools::{ServerToolArgs, TurnArgs};
+pub use tools::{MAX_CONTINUATIONS, ServerToolArgs, TurnArgs};
 
 /// The default API version (see shared/api-facts.md, last section).
 pub const DEFAULT_API_VERSION: &str = "2026-10-21";

@@ -3,6 +3,10 @@
 
 use clap::Args;
 
+/// The most continuations a turn may be given: each one sends the whole
+/// turn so far again, so the requests grow with every pause.
+pub const MAX_CONTINUATIONS: i64 = 100;
+
 /// Tools that run on Anthropic's side: nothing is executed locally.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Tools")]
@@ -77,10 +81,11 @@ pub struct ServerToolArgs {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Tools")]
 pub struct TurnArgs {
-    /// Times a turn the server paused (pause_turn) is continued [default: 5]
+    /// Times a turn the server paused (pause_turn) is continued, 0 to 100 [default: 5]
     #[arg(
         long,
         value_name = "N",
+        value_parser = clap::value_parser!(u32).range(..=MAX_CONTINUATIONS),
         long_help = "Times a turn the server paused (stop_reason pause_turn, during a long \
                      server tool turn) is sent back to be continued. Each continuation is \
                      another request, counted in --usage. When they are spent and the turn \

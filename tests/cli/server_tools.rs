@@ -740,3 +740,52 @@ fn a_chat_saves_files_too_and_keeps_the_turn_when_one_is_gone() {
         json!("container_fixture_0001")
     );
 }
+
+#[test]
+fn on_a_terminal_the_calls_are_shown_without_verbose() {
+    let server = FakeServer::with([web_search()]);
+    let mut command = spawnable(&server);
+    command
+        .env("TERM", "xterm")
+        .args(["ask", "--web-search", "weather?"]);
+    let mut terminal = crate::support::pty::Session::spawn_with_stdout(
+        command,
+        Some(std::process::Stdio::piped()),
+    );
+    let mut answer = terminal.child.stdout.take().unwrap();
+    terminal.expect("claude: web_search \"San Francisco weather today\"");
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut answer, &mut text).unwrap();
+    assert_eq!(terminal.wait(), Some(0));
+    assert!(text.starts_with("Today in San Francisco"), "{text}");
+    assert!(!text.contains("web_search"));
+}
+
+#[test]
+fn a_chat_keeps_unknown_blocks_and_sends_them_back() {
+    let data = tempdir("server-tools-chat-unknown");
+    let mut reply = recorded("message-server-tool-web-search-recorded.json");
+    let unknown = json!({"type": "tool_result_of_the_future", "tool_use_id": "srvtoolu_x",
+        "content": [{"type": "hologram", "data": {"nested": [1, 2, 3]}}], "extra": null});
+    reply["content"]
+        .as_array_mut()
+        .unwrap()
+        .insert(2, unknown.clone());
+    let server = FakeServer::with([
+        Reply::json(reply.to_string()),
+        Reply::message("message-basic-recorded.json"),
+    ]);
+    chat(&server, &data)
+        .args(["--session", "u", "--web-search", "weather?"])
+        .assert()
+        .success();
+    assert_eq!(session(&data, "u")["messages"][1]["content"][2], unknown);
+    chat(&server, &data)
+        .args(["--session", "u", "and tomorrow?"])
+        .assert()
+        .success();
+    assert_eq!(
+        server.requests()[1].json()["messages"][1]["content"][2],
+        unknown
+    );
+}

@@ -271,3 +271,15 @@ fn a_chat_keeps_the_whole_continued_turn_as_one_assistant_message() {
     assert_eq!(third["messages"][1]["content"], Value::Array(whole));
     assert_eq!(third["messages"].as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn max_continuations_is_bounded() {
+    let server = FakeServer::start();
+    let output = claude_at(&server)
+        .args(["ask", "--max-continuations", "101", "go"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    assert!(error_line(&output).contains("--max-continuations"));
+    assert!(server.requests().is_empty());
+}
