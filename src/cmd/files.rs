@@ -19,14 +19,15 @@ use crate::error::{Error, Result};
 use crate::exit::ExitCode;
 use crate::input::local;
 use crate::log::StderrLog;
-use crate::output::{self, JsonArrayWriter};
+use crate::output::{self, FileList};
 use crate::settings::{self, Connection, LogLevel, Terminal};
 use crate::uploads::Uploader;
 use crate::uploads::cache::Cache;
 
 /// Files per page: the API's maximum.
 const PAGE_SIZE: u32 = 1000;
-/// Pages followed before giving up: 100,000 files.
+/// Pages followed before giving up: 100,000 files (pages hold at most
+/// `api::caps::PAGE_ITEMS`).
 const MAX_PAGES: usize = 100;
 
 pub fn run(args: FilesArgs, connection: &Connection, terminal: &Terminal) -> Result<ExitCode> {
@@ -96,11 +97,10 @@ impl Files<'_> {
         Ok(ExitCode::Success)
     }
 
-    /// Every page, printed as it arrives. A server whose pages do not move
-    /// on is an error, not an endless loop.
+    /// Every page, printed as it arrives: one page is held at a time. A
+    /// server whose pages do not move on is an error, not an endless loop.
     fn list(&self, format: output::DataFormat) -> Result<ExitCode> {
-        let mut stdout = io::stdout().lock();
-        let mut json = JsonArrayWriter::new(self.terminal.stdout);
+        let mut list = FileList::new(io::stdout().lock(), format, self.terminal.stdout);
         let mut seen = HashSet::new();
         let mut cursor = None;
         for _ in 0..MAX_PAGES {
@@ -108,14 +108,7 @@ impl Files<'_> {
                 .client
                 .list_files(cursor.as_ref(), PAGE_SIZE, self.log)?
                 .value;
-            match format {
-                output::DataFormat::Text => output::print_files(&mut stdout, &page.data),
-                output::DataFormat::Json => page
-                    .data
-                    .iter()
-                    .try_for_each(|file| json.item(&mut stdout, file)),
-            }
-            .map_err(Error::Output)?;
+            list.page(&page.data).map_err(Error::Output)?;
             cursor = match page.next_cursor() {
                 Some(next) if seen.insert(next.clone()) => Some(next),
                 Some(_) => return Err(broken_pagination("a page named the same next page again")),
@@ -125,9 +118,7 @@ impl Files<'_> {
                     ));
                 }
                 None => {
-                    if format == output::DataFormat::Json {
-                        json.finish(&mut stdout).map_err(Error::Output)?;
-                    }
+                    list.finish().map_err(Error::Output)?;
                     return Ok(ExitCode::Success);
                 }
             };

@@ -1,37 +1,70 @@
-//! Stored files on screen: a page of the list as aligned columns, one
-//! file's metadata, and the entries of the local upload cache. Only what
+//! Stored files on screen: the list page by page, one file's metadata,
+//! and the entries of the local upload cache. Only what
 //! the API says about a file is shown, never its content.
 
 use std::io::{self, Write};
 
 use serde_json::Value;
 
+use super::data::{DataFormat, JsonArrayWriter};
 use crate::api::one_line;
 use crate::api::types::FileInfo;
 use crate::uploads::cache::Entry;
 
-/// One line per file: id, size in bytes, type, created, expires (`never`
-/// when it does not), then the name (last, as it may have spaces). Each
-/// page is aligned on its own, so a long list prints as it arrives.
-pub fn print_files(out: &mut impl Write, files: &[Value]) -> io::Result<()> {
-    let rows: Vec<[String; 6]> = files
-        .iter()
-        .map(FileInfo::from_json)
-        .map(|file| {
-            [
-                one_line(&file.id),
-                file.size_bytes
-                    .map_or_else(|| "?".to_owned(), |n| n.to_string()),
-                one_line(file.mime_type.as_deref().unwrap_or("?")),
-                timestamp(file.created_at.as_deref()),
-                file.expires_at
-                    .as_deref()
-                    .map_or_else(|| "never".to_owned(), |at| timestamp(Some(at))),
-                one_line(file.filename.as_deref().unwrap_or("")),
-            ]
-        })
-        .collect();
-    print_rows(out, &rows)
+/// The list of stored files, printed as its pages arrive so that no more
+/// than one page is ever held: one line per file (id, size in bytes, type,
+/// created, expires or `never`, then the name, last as it may have spaces),
+/// in columns aligned on the widest cells so far; or one JSON array.
+pub struct FileList<W: Write> {
+    out: W,
+    format: DataFormat,
+    json: JsonArrayWriter,
+    widths: [usize; 5],
+}
+
+impl<W: Write> FileList<W> {
+    pub fn new(out: W, format: DataFormat, pretty: bool) -> Self {
+        FileList {
+            out,
+            format,
+            json: JsonArrayWriter::new(pretty),
+            widths: [0; 5],
+        }
+    }
+
+    /// Prints one page.
+    pub fn page(&mut self, files: &[Value]) -> io::Result<()> {
+        if self.format == DataFormat::Json {
+            for file in files {
+                self.json.item(&mut self.out, file)?;
+            }
+            return self.out.flush();
+        }
+        let rows: Vec<[String; 6]> = files
+            .iter()
+            .map(FileInfo::from_json)
+            .map(|file| {
+                [
+                    one_line(&file.id),
+                    file.size_bytes
+                        .map_or_else(|| "?".to_owned(), |n| n.to_string()),
+                    one_line(file.mime_type.as_deref().unwrap_or("?")),
+                    timestamp(file.created_at.as_deref()),
+                    expiry(file.expires_at.as_deref()),
+                    one_line(file.filename.as_deref().unwrap_or("")),
+                ]
+            })
+            .collect();
+        print_rows(&mut self.out, &rows, &mut self.widths)
+    }
+
+    /// Ends the list (the JSON array) after the last page.
+    pub fn finish(mut self) -> io::Result<()> {
+        match self.format {
+            DataFormat::Json => self.json.finish(&mut self.out),
+            DataFormat::Text => self.out.flush(),
+        }
+    }
 }
 
 /// One field per line, `name value`.
@@ -46,12 +79,7 @@ pub fn print_file(out: &mut impl Write, file: &Value) -> io::Result<()> {
             file.size_bytes.map(|n| n.to_string()).unwrap_or_default(),
         ),
         ("created", timestamp(file.created_at.as_deref())),
-        (
-            "expires",
-            file.expires_at
-                .as_deref()
-                .map_or_else(|| "never".to_owned(), |at| timestamp(Some(at))),
-        ),
+        ("expires", expiry(file.expires_at.as_deref())),
         (
             "downloadable",
             file.downloadable
@@ -77,19 +105,20 @@ pub fn print_cache_entries(out: &mut impl Write, entries: &[Entry]) -> io::Resul
                 entry.size.to_string(),
                 one_line(&entry.mime_type),
                 timestamp(entry.created_at.as_deref()),
-                entry
-                    .expires_at
-                    .as_deref()
-                    .map_or_else(|| "never".to_owned(), |at| timestamp(Some(at))),
+                expiry(entry.expires_at.as_deref()),
                 one_line(&entry.filename),
             ]
         })
         .collect();
-    print_rows(out, &rows)
+    print_rows(out, &rows, &mut [0; 5])
 }
 
-fn print_rows(out: &mut impl Write, rows: &[[String; 6]]) -> io::Result<()> {
-    let mut widths = [0; 5];
+/// Rows in columns at least `widths` wide, widened to fit these rows.
+fn print_rows(
+    out: &mut impl Write,
+    rows: &[[String; 6]],
+    widths: &mut [usize; 5],
+) -> io::Result<()> {
     for row in rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell.chars().count());
@@ -97,13 +126,18 @@ fn print_rows(out: &mut impl Write, rows: &[[String; 6]]) -> io::Result<()> {
     }
     for row in rows {
         let mut line = String::new();
-        for (cell, width) in row.iter().zip(widths) {
+        for (cell, width) in row.iter().zip(*widths) {
             line.push_str(&format!("{cell:width$}  "));
         }
         line.push_str(&row[5]);
         writeln!(out, "{}", line.trim_end())?;
     }
     out.flush()
+}
+
+/// When a file expires: `never`, or the timestamp.
+fn expiry(at: Option<&str>) -> String {
+    at.map_or_else(|| "never".to_owned(), |at| timestamp(Some(at)))
 }
 
 /// An RFC 3339 timestamp to the second, as the API sent it otherwise:
@@ -128,6 +162,12 @@ mod tests {
         let mut out = Vec::new();
         f(&mut out).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    fn print_files(out: &mut Vec<u8>, files: &[Value]) -> io::Result<()> {
+        let mut list = FileList::new(out, DataFormat::Text, false);
+        list.page(files)?;
+        list.finish()
     }
 
     #[test]

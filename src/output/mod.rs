@@ -19,7 +19,7 @@ use std::io::{self, Write};
 
 pub use batch::{BatchProgress, ResultLine, print_batch, print_batch_list, result_line};
 pub use data::{DataFormat, JsonArrayWriter, ModelList, print_count, print_json, print_model};
-pub use files::{print_cache_entries, print_file, print_files};
+pub use files::{FileList, print_cache_entries, print_file};
 pub use ledger::{print_cost, print_run, print_runs};
 pub use reply::{Format, OutputSettings, Renderer, ReplyLimits};
 pub use server_tools::output_files;
