@@ -685,6 +685,24 @@ CASES += [
         only_major=2,
     ),
     case(
+        "batch-upload-shared-document",
+        ["batch", "submit", "--upload", "-f", ONE_PAGE_PDF, "-m", "haiku", f"{BATCH}/prompts.txt"],
+        {
+            "requests": [
+                batch_request(
+                    f"line-{i}",
+                    max_tokens=4096,
+                    messages=user(file_document(UPLOAD_IDS[0]), text(line)),
+                    model="claude-haiku-4-5",
+                )
+                for i, line in enumerate(["What is the capital of France?", "Name three primes."], 1)
+            ]
+        },
+        target="batches.create",
+        upload_first=[ONE_PAGE_PDF],
+        only_major=2,
+    ),
+    case(
         "files-upload-expires",
         ["files", "upload", "--expires", "1h", RED_PNG],
         {"file": Path(RED_PNG), "expires_in_seconds": 3600},

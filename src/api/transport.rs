@@ -14,7 +14,10 @@
 //!
 //! A body read as it is sent (a file upload) reports its progress over the
 //! same channel, so a long upload that keeps moving is not taken for a
-//! silent server.
+//! silent server. Such a body goes through reqwest's async client, driven
+//! by a runtime on the worker thread itself: the file is read and written
+//! in large frames by one thread, where the blocking client would hand it
+//! over 8 KB at a time to a thread of its own.
 
 use std::io::Read;
 use std::panic;
@@ -105,6 +108,8 @@ impl Deadline {
 #[derive(Debug, Clone)]
 pub struct Transport {
     client: reqwest::blocking::Client,
+    /// The same settings, for bodies read as they are sent.
+    streaming: reqwest::Client,
     timeout: Duration,
     deadline: Option<Deadline>,
     proxies: Proxies,
@@ -126,6 +131,25 @@ const CHANNEL_DEPTH: usize = 64;
 const READ_BUFFER: usize = 64 * 1024;
 /// How often (in bytes of request body) the worker reports progress.
 const PROGRESS_EVERY: u64 = 256 * 1024;
+/// How much of a streamed body is read and written at a time.
+const FRAME_BYTES: usize = 256 * 1024;
+
+/// The settings both clients share, applied to either kind of builder.
+macro_rules! configured {
+    ($builder:expr, $proxies:expr, $timeout:expr) => {{
+        let chosen = $proxies.clone();
+        $builder
+            // The environment's proxies are read by `Proxies`, not reqwest.
+            .no_proxy()
+            .proxy(reqwest::Proxy::custom(move |url| {
+                chosen.for_url(url).map(|proxy| proxy.url.clone())
+            }))
+            .connect_timeout($timeout)
+            // The API never redirects, and following one would carry
+            // x-api-key to whatever host it names.
+            .redirect(reqwest::redirect::Policy::none())
+    }};
+}
 
 impl Transport {
     pub fn new(
@@ -136,22 +160,14 @@ impl Transport {
         // reqwest is built without a default crypto provider (see Cargo.toml);
         // installing twice is harmless, so the error is ignored.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let chosen = proxies.clone();
-        let client = reqwest::blocking::Client::builder()
-            // The environment's proxies are read by `Proxies`, not reqwest.
-            .no_proxy()
-            .proxy(reqwest::Proxy::custom(move |url| {
-                chosen.for_url(url).map(|proxy| proxy.url.clone())
-            }))
+        let client = configured!(reqwest::blocking::Client::builder(), proxies, timeout)
             // Our own channel enforces the timeout per wait (see above).
             .timeout(None)
-            .connect_timeout(timeout)
-            // The API never redirects, and following one would carry
-            // x-api-key to whatever host it names.
-            .redirect(reqwest::redirect::Policy::none())
             .build()?;
+        let streaming = configured!(reqwest::Client::builder(), proxies, timeout).build()?;
         Ok(Transport {
             client,
+            streaming,
             timeout,
             deadline,
             proxies,
@@ -171,12 +187,17 @@ impl Transport {
             let _ = wake.try_send(Piece::Interrupted);
         });
         let client = self.client.clone();
+        let streaming = self.streaming.clone();
         let proxy = self.proxies.for_url(&request.url).cloned();
         thread::Builder::new()
             .name("claude-http".into())
             .spawn(move || {
-                let worker =
-                    panic::AssertUnwindSafe(|| exchange(&client, request, proxy.as_ref(), &tx));
+                let worker = panic::AssertUnwindSafe(|| match request.body {
+                    Some(RequestBody::Reader { .. }) => {
+                        stream_exchange(&streaming, request, proxy.as_ref(), &tx)
+                    }
+                    _ => exchange(&client, request, proxy.as_ref(), &tx),
+                });
                 if panic::catch_unwind(worker).is_err() {
                     // The interrupt hook keeps the channel open, so the
                     // reader would otherwise wait out the whole timeout.
@@ -285,18 +306,8 @@ fn exchange(
     let mut builder = client
         .request(request.method, request.url)
         .headers(request.headers);
-    match request.body {
-        Some(RequestBody::Bytes(body)) => builder = builder.body(body),
-        Some(RequestBody::Reader { reader, len }) => {
-            let reader = Reporting {
-                inner: reader,
-                sent: 0,
-                reported: 0,
-                tx: tx.clone(),
-            };
-            builder = builder.body(reqwest::blocking::Body::sized(reader, len));
-        }
-        None => {}
+    if let Some(RequestBody::Bytes(body)) = request.body {
+        builder = builder.body(body);
     }
     let mut response = match builder.send() {
         Ok(response) => response,
@@ -321,6 +332,131 @@ fn exchange(
         if tx.send(piece).is_err() || last {
             return;
         }
+    }
+}
+
+/// The worker for a body read as it is sent: the async client, on a
+/// runtime of this thread, sends it in large frames and streams the reply
+/// into `tx` like [`exchange`].
+fn stream_exchange(
+    client: &reqwest::Client,
+    request: HttpRequest,
+    proxy: Option<&Proxy>,
+    tx: &SyncSender<Piece>,
+) {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            let message = format!("cannot start the request: {error}");
+            let _ = tx.send(Piece::Head(Err(TransportError::Connect(message))));
+            return;
+        }
+    };
+    let url = request.url.clone();
+    let mut builder = client
+        .request(request.method, request.url)
+        .headers(request.headers);
+    if let Some(RequestBody::Reader { reader, len }) = request.body {
+        let body = Frames {
+            reader: std::sync::Mutex::new(reader),
+            left: len,
+            sent: 0,
+            reported: 0,
+            tx: tx.clone(),
+        };
+        builder = builder
+            .header(reqwest::header::CONTENT_LENGTH, len)
+            .body(reqwest::Body::wrap(body));
+    }
+    runtime.block_on(async {
+        let mut response = match builder.send().await {
+            Ok(response) => response,
+            Err(error) => {
+                let _ = tx.send(Piece::Head(Err(send_error(&error, &url, proxy))));
+                return;
+            }
+        };
+        let head = (response.status().as_u16(), response.headers().clone());
+        if tx.send(Piece::Head(Ok(head))).is_err() {
+            return;
+        }
+        loop {
+            let piece = match response.chunk().await {
+                Ok(Some(chunk)) => Piece::Data(chunk.to_vec()),
+                Ok(None) => Piece::End,
+                Err(error) => Piece::Failed(root_cause(&error)),
+            };
+            let last = !matches!(piece, Piece::Data(_));
+            if tx.send(piece).is_err() || last {
+                return;
+            }
+        }
+    });
+}
+
+/// A request body read from its source a frame at a time as the
+/// connection asks for it. The reads block, briefly: the source is a file
+/// or memory, and the runtime serves this one request. Progress goes to
+/// the reader as [`Piece::Sent`], dropped rather than waited for when the
+/// channel is full: it only moves a progress bar and keeps the timeout
+/// from firing.
+struct Frames {
+    // A mutex only because the body must be Sync; one task reads it.
+    reader: std::sync::Mutex<Box<dyn Read + Send>>,
+    left: u64,
+    sent: u64,
+    reported: u64,
+    tx: SyncSender<Piece>,
+}
+
+impl http_body::Body for Frames {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, std::io::Error>>> {
+        use std::task::Poll;
+        if self.left == 0 {
+            return Poll::Ready(None);
+        }
+        let want = (FRAME_BYTES as u64).min(self.left) as usize;
+        let mut frame = vec![0; want];
+        let read = match self.reader.lock() {
+            Ok(mut reader) => reader.read(&mut frame),
+            Err(_) => Err(std::io::Error::other("the body's reader failed")),
+        };
+        let n = match read {
+            Ok(0) => {
+                return Poll::Ready(Some(Err(std::io::Error::new(
+                    std::io::ErrorKind::UnexpectedEof,
+                    "the body ended before its length",
+                ))));
+            }
+            Ok(n) => n,
+            Err(error) => return Poll::Ready(Some(Err(error))),
+        };
+        frame.truncate(n);
+        self.left -= n as u64;
+        self.sent += n as u64;
+        if self.left == 0 || self.sent - self.reported >= PROGRESS_EVERY {
+            self.reported = self.sent;
+            let _ = self.tx.try_send(Piece::Sent(self.sent));
+        }
+        Poll::Ready(Some(Ok(http_body::Frame::data(Bytes::from(frame)))))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.left == 0
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        http_body::SizeHint::with_exact(self.left)
     }
 }
 
@@ -403,28 +539,6 @@ fn certificate_problem(why: &rustls::CertificateError, host: &str) -> String {
         }
         Why::Revoked => "it has been revoked".to_owned(),
         other => format!("{other:?}"),
-    }
-}
-
-/// A request body that tells the reader how far it has got. Reports are
-/// dropped rather than waited for when the channel is full: they only
-/// move a progress bar and keep the timeout from firing.
-struct Reporting {
-    inner: Box<dyn Read + Send>,
-    sent: u64,
-    reported: u64,
-    tx: SyncSender<Piece>,
-}
-
-impl Read for Reporting {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.sent += n as u64;
-        if n == 0 || self.sent - self.reported >= PROGRESS_EVERY {
-            self.reported = self.sent;
-            let _ = self.tx.try_send(Piece::Sent(self.sent));
-        }
-        Ok(n)
     }
 }
 

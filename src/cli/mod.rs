@@ -405,6 +405,26 @@ pub struct BatchSubmitArgs {
     #[arg(long)]
     pub wait: bool,
 
+    /// Attach a file to every prompt line (repeatable); with --upload, stored once
+    #[arg(
+        short = 'f',
+        long = "file",
+        visible_alias = "attach",
+        visible_short_alias = 'a',
+        value_name = "PATH",
+        help_heading = "Input",
+        long_help = "Attach a file or an http(s) URL to every prompt line (repeatable), before \
+                     the prompt, as with ask -f. With --upload an image or a PDF is uploaded \
+                     once (or taken from the upload cache) and every line names the same \
+                     stored file, so the batch's size follows the prompts, not the file; \
+                     without it the file's base64 is copied into each line. params lines are \
+                     sent as written."
+    )]
+    pub files: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub media: MediaArgs,
+
     #[command(flatten)]
     pub poll: PollArgs,
 

@@ -16,11 +16,13 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
 use crate::input::batch::{self, Defaults};
+use crate::input::{self, InputSpec, StdinMode};
 use crate::interrupt;
 use crate::ledger::{self, Ledger};
 use crate::log::StderrLog;
 use crate::output::{self, BatchProgress, ResultLine};
-use crate::settings::{Connection, RequestSettings, Terminal};
+use crate::settings::{self, Connection, RequestSettings, Terminal};
+use crate::uploads;
 
 /// The longest pause between two status checks.
 const MAX_POLL: Duration = Duration::from_secs(60);
@@ -61,7 +63,7 @@ pub fn run(
     };
     match args.action {
         BatchAction::Submit(args) => match &submit {
-            Some(settings) => batches.submit(args, settings, connection, &ledger),
+            Some(settings) => batches.submit(args, settings, connection, config, &ledger),
             None => unreachable!("resolved above"),
         },
         BatchAction::Status(args) => {
@@ -105,31 +107,45 @@ impl Batches<'_> {
         args: Box<crate::cli::BatchSubmitArgs>,
         settings: &RequestSettings,
         connection: &Connection,
+        config: &Config,
         ledger: &Ledger,
     ) -> Result<ExitCode> {
-        let defaults = defaults(settings)?;
-        let requests = batch::read(&args.file, &defaults)?;
-        let ignored = ignored_by_params_lines(settings);
-        if !ignored.is_empty() && requests.iter().any(|r| r.from_params) {
+        let attached = self.attached(&args, settings, connection, config)?;
+        let defaults = defaults(settings, attached)?;
+        // Each request is written into the body as it is read, so that the
+        // file's requests are never all held as JSON values at once.
+        let mut body = b"{\"requests\":[".to_vec();
+        let summary = batch::read(&args.file, &defaults, &mut |request| {
+            if body.len() > b"{\"requests\":[".len() {
+                body.push(b',');
+            }
+            serde_json::to_writer(&mut body, &request).map_err(|e| Error::Internal(e.into()))?;
+            batch::check_size(body.len())
+        })?;
+        body.extend_from_slice(b"]}");
+        batch::check_size(body.len())?;
+        let body = Bytes::from(body);
+        let count = summary.requests;
+        let prompt_lines = count - summary.from_params;
+        if let Some(inline) = inline_media(&defaults.attached)
+            && prompt_lines > 1
+        {
+            output::note(format!(
+                "{inline} goes in base64 into each of the {prompt_lines} prompt lines; \
+                 --upload stores it once and names it in each"
+            ));
+        }
+        let mut ignored = ignored_by_params_lines(settings);
+        if !defaults.attached.is_empty() {
+            ignored.push("-f/--file-id");
+        }
+        if !ignored.is_empty() && summary.from_params > 0 {
             output::note(format!(
                 "{} applied to prompt lines only: params lines are sent as written (with -m, \
                  -s, --max-tokens and the server tools filling in what they lack)",
                 ignored.join(", ")
             ));
         }
-        // Written straight from the checked requests, without a copy.
-        #[derive(serde::Serialize)]
-        struct Body<'a> {
-            requests: &'a [batch::BatchRequest],
-        }
-        let body = serde_json::to_vec(&Body {
-            requests: &requests,
-        })
-        .map_err(|e| Error::Internal(e.into()))?;
-        let count = requests.len();
-        drop(requests);
-        let body = Bytes::from(body);
-        batch::check_size(body.len())?;
         if settings.dry_run {
             let preview = self.client.preview_batch(body, &settings.betas)?;
             return super::print_preview(&preview, connection, self.terminal);
@@ -159,6 +175,49 @@ impl Batches<'_> {
         output::note(format!("submitted {} requests as batch {}", count, info.id));
         self.wait(&info.id, &args.poll)?;
         self.results(&info.id, &args.results, ledger)
+    }
+
+    /// The blocks `-f` and `--file-id` put before every prompt. Stored
+    /// files are resolved once: uploaded, or taken from the cache when they
+    /// will outlive the batch and the API confirms they are there, since a
+    /// batch's requests fail too late to upload anything again.
+    fn attached(
+        &self,
+        args: &crate::cli::BatchSubmitArgs,
+        settings: &RequestSettings,
+        connection: &Connection,
+        config: &Config,
+    ) -> Result<Vec<Value>> {
+        if args.files.is_empty() && args.media.stored.file_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let spec = InputSpec {
+            prompt: Vec::new(),
+            files: args.files.clone(),
+            stdin: StdinMode::Auto,
+            // Stdin is read only when `-f -` names it.
+            stdin_is_terminal: true,
+            media: settings::media_options(&args.media, &settings.model, config),
+            file_ids: args.media.stored.file_ids.clone(),
+        };
+        let input = input::assemble(&spec, super::stdin_reader(true))?;
+        let mut files = super::request_files(
+            self.client,
+            self.log,
+            connection,
+            self.terminal,
+            uploads::FOR_A_BATCH,
+            settings.dry_run,
+        )
+        .confirming();
+        let content = input.content.resolve(&mut files)?;
+        match serde_json::to_value(&content).map_err(|e| Error::Internal(e.into()))? {
+            Value::Array(blocks) => Ok(blocks),
+            Value::String(text) => Ok(vec![serde_json::json!({"type": "text", "text": text})]),
+            _ => Err(Error::Internal(anyhow::anyhow!(
+                "attached content is neither text nor blocks"
+            ))),
+        }
     }
 
     /// Polls until the batch has ended, with a growing pause between checks.
@@ -319,8 +378,9 @@ fn ignored_by_params_lines(settings: &RequestSettings) -> Vec<&'static str> {
         .collect()
 }
 
-/// What every prompt line starts from: the request the flags describe.
-fn defaults(settings: &RequestSettings) -> Result<Defaults> {
+/// What every prompt line starts from: the request the flags describe,
+/// and the attached blocks.
+fn defaults(settings: &RequestSettings, attached: Vec<Value>) -> Result<Defaults> {
     let request = super::ask::message_request(InputContent::Text(String::new()), settings, false);
     let Ok(Value::Object(mut params)) = serde_json::to_value(&request) else {
         return Err(Error::Internal(anyhow::anyhow!(
@@ -328,7 +388,17 @@ fn defaults(settings: &RequestSettings) -> Result<Defaults> {
         )));
     };
     params.remove("messages");
-    Ok(Defaults { params })
+    Ok(Defaults { params, attached })
+}
+
+/// The name of an attached image or PDF sent inline, if any: "a PDF".
+fn inline_media(attached: &[Value]) -> Option<&'static str> {
+    attached.iter().find_map(|block| {
+        (block["source"]["type"] == "base64").then(|| match block["type"].as_str() {
+            Some("image") => "an attached image",
+            _ => "an attached PDF",
+        })
+    })
 }
 
 /// Counts and usage over the results seen. Every count comes from the

@@ -26,6 +26,10 @@ pub struct Defaults {
     /// A complete `params` object for a `prompt` line, built from the
     /// request flags, with the prompt left out.
     pub params: Map<String, Value>,
+    /// Content blocks that go before the prompt in every prompt line (`-f`,
+    /// `--file-id`). They are the same in every line, so a stored file is
+    /// named there, never carried.
+    pub attached: Vec<Value>,
 }
 
 /// One request of the batch, as sent.
@@ -38,8 +42,21 @@ pub struct BatchRequest {
     pub from_params: bool,
 }
 
-/// Reads and checks the file at `path`.
-pub fn read(path: &Path, defaults: &Defaults) -> Result<Vec<BatchRequest>, Error> {
+/// How many requests a file held, and how many of them are `params` lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub requests: usize,
+    pub from_params: usize,
+}
+
+/// Reads and checks the file at `path`, handing each request to `each` as
+/// it is made, so that no more than one is held (the body is written from
+/// them as they come).
+pub fn read(
+    path: &Path,
+    defaults: &Defaults,
+    each: &mut dyn FnMut(BatchRequest) -> Result<(), Error>,
+) -> Result<Summary, Error> {
     let name = path.display().to_string();
     // A file over the limit cannot make a batch under it: not read at all.
     if let Ok(metadata) = std::fs::metadata(path)
@@ -51,16 +68,24 @@ pub fn read(path: &Path, defaults: &Defaults) -> Result<Vec<BatchRequest>, Error
         )));
     }
     let text = super::read_text_file(path)?;
-    parse(&name, &text, defaults)
+    parse(&name, &text, defaults, each)
 }
 
-pub fn parse(name: &str, text: &str, defaults: &Defaults) -> Result<Vec<BatchRequest>, Error> {
+pub fn parse(
+    name: &str,
+    text: &str,
+    defaults: &Defaults,
+    each: &mut dyn FnMut(BatchRequest) -> Result<(), Error>,
+) -> Result<Summary, Error> {
     let error = |line: usize, why: String| Error::Usage(format!("{name} line {line}: {why}"));
     let jsonl = text
         .lines()
         .find(|line| !line.trim().is_empty())
         .is_some_and(|line| line.trim_start().starts_with('{'));
-    let mut requests = Vec::new();
+    let mut summary = Summary {
+        requests: 0,
+        from_params: 0,
+    };
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (index, line) in text.lines().enumerate() {
         let number = index + 1;
@@ -85,8 +110,8 @@ pub fn parse(name: &str, text: &str, defaults: &Defaults) -> Result<Vec<BatchReq
                 ),
             ));
         }
-        requests.push(request);
-        if requests.len() > MAX_REQUESTS {
+        summary.requests += 1;
+        if summary.requests > MAX_REQUESTS {
             return Err(error(
                 number,
                 format!(
@@ -94,11 +119,13 @@ pub fn parse(name: &str, text: &str, defaults: &Defaults) -> Result<Vec<BatchReq
                 ),
             ));
         }
+        summary.from_params += usize::from(request.from_params);
+        each(request)?;
     }
-    if requests.is_empty() {
+    if summary.requests == 0 {
         return Err(Error::Usage(format!("{name}: no requests in the file")));
     }
-    Ok(requests)
+    Ok(summary)
 }
 
 fn json_line(line: &str, defaults: &Defaults) -> Result<BatchRequest, String> {
@@ -188,9 +215,16 @@ fn resolved(key: &str, value: Value) -> Value {
 /// The flags' request, with this prompt and the line's own settings.
 fn with_prompt(defaults: &Defaults, prompt: &str, overrides: &Map<String, Value>) -> Value {
     let mut params = defaults.params.clone();
+    let content = if defaults.attached.is_empty() {
+        Value::String(prompt.to_owned())
+    } else {
+        let mut blocks = defaults.attached.clone();
+        blocks.push(serde_json::json!({"type": "text", "text": prompt}));
+        Value::Array(blocks)
+    };
     params.insert(
         "messages".into(),
-        serde_json::json!([{"role": "user", "content": prompt}]),
+        serde_json::json!([{"role": "user", "content": content}]),
     );
     for (key, value) in overrides {
         params.insert(key.clone(), value.clone());
@@ -281,24 +315,37 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// Every request of the text, collected.
+    fn parse_all(name: &str, text: &str, defaults: &Defaults) -> Result<Vec<BatchRequest>, Error> {
+        let mut requests = Vec::new();
+        parse(name, text, defaults, &mut |request| {
+            requests.push(request);
+            Ok(())
+        })?;
+        Ok(requests)
+    }
+
     fn defaults() -> Defaults {
         let Value::Object(params) =
             json!({"max_tokens": 4096, "model": "claude-sonnet-5", "system": "S"})
         else {
             unreachable!()
         };
-        Defaults { params }
+        Defaults {
+            params,
+            attached: Vec::new(),
+        }
     }
 
     fn error(text: &str) -> String {
-        parse("in.jsonl", text, &defaults())
+        parse_all("in.jsonl", text, &defaults())
             .unwrap_err()
             .to_string()
     }
 
     #[test]
     fn prompt_lines_take_the_flags_and_their_own_settings() {
-        let requests = parse(
+        let requests = parse_all(
             "in.jsonl",
             "{\"custom_id\":\"a\",\"prompt\":\"hi\",\"max_tokens\":5}\n\n{\"custom_id\":\"b\",\"prompt\":\"yo\",\"system\":\"T\"}\n",
             &defaults(),
@@ -313,7 +360,7 @@ mod tests {
 
     #[test]
     fn text_files_are_one_prompt_per_line() {
-        let requests = parse("in.txt", "first\n\nthird\r\n", &defaults()).unwrap();
+        let requests = parse_all("in.txt", "first\n\nthird\r\n", &defaults()).unwrap();
         let ids: Vec<&str> = requests.iter().map(|r| r.custom_id.as_str()).collect();
         assert_eq!(ids, ["line-1", "line-3"]);
         assert_eq!(requests[1].params["messages"][0]["content"], json!("third"));
@@ -360,7 +407,7 @@ mod tests {
             error("{\"custom_id\":\"a\",\"prompt\":\"x\",\"max_tokens\":0}").contains("at least 1")
         );
         assert_eq!(
-            parse("in.jsonl", "\n \n", &defaults())
+            parse_all("in.jsonl", "\n \n", &defaults())
                 .unwrap_err()
                 .to_string(),
             "in.jsonl: no requests in the file"
@@ -394,7 +441,7 @@ mod tests {
 
     #[test]
     fn aliases_are_resolved_in_lines() {
-        let requests = parse(
+        let requests = parse_all(
             "in.jsonl",
             "{\"custom_id\":\"a\",\"prompt\":\"x\",\"model\":\"haiku\"}\n{\"custom_id\":\"b\",\"params\":{\"model\":\"opus\",\"messages\":[{\"role\":\"user\",\"content\":\"y\"}]}}",
             &defaults(),
@@ -406,7 +453,7 @@ mod tests {
 
     #[test]
     fn params_lines_keep_their_own_settings() {
-        let requests = parse(
+        let requests = parse_all(
             "in.jsonl",
             "{\"custom_id\":\"p\",\"params\":{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}}",
             &defaults(),
@@ -430,7 +477,7 @@ mod tests {
         );
         let lines = "{\"custom_id\":\"a\",\"params\":{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}}\n\
                      {\"custom_id\":\"b\",\"params\":{\"tools\":[],\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}}\n";
-        let requests = parse("in.jsonl", lines, &with_tools).unwrap();
+        let requests = parse_all("in.jsonl", lines, &with_tools).unwrap();
         assert_eq!(requests[0].params["tools"], with_tools.params["tools"]);
         assert_eq!(
             requests[0].params["mcp_servers"],
@@ -444,7 +491,7 @@ mod tests {
     fn the_request_count_is_capped() {
         let text = "x\n".repeat(MAX_REQUESTS + 1);
         assert!(
-            parse("big.txt", &text, &defaults())
+            parse_all("big.txt", &text, &defaults())
                 .unwrap_err()
                 .to_string()
                 .contains("100000")

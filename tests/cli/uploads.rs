@@ -475,3 +475,114 @@ fn a_dry_run_uploads_nothing_and_shows_what_it_would_name() {
     assert!(stdout(&output).contains("\"file_id\":\"file_cached\""));
     assert!(server.requests().is_empty());
 }
+
+#[test]
+fn a_batch_uploads_its_document_once_and_names_it_in_every_line() {
+    let store = FileStore::new();
+    let batch = fixture("message-batch.assembled.json");
+    let server = {
+        let store = store.clone();
+        FakeServer::routing(move |request| {
+            store
+                .answer(request)
+                .unwrap_or_else(|| Reply::json(batch.clone()))
+        })
+    };
+    let cache = tempdir("uploads-batch");
+    let dir = tempdir("uploads-batch-prompts");
+    let prompts = dir.join("prompts.txt");
+    std::fs::write(
+        &prompts,
+        "Who signed it?\nWhen does it end?\nWhat does it cost?\n",
+    )
+    .unwrap();
+    let submit = |extra: &[&str]| {
+        with_cache(&server, &cache)
+            .args(["batch", "submit", "--upload", "-f", PDF])
+            .args(extra)
+            .arg(&prompts)
+            .output()
+            .unwrap()
+    };
+    let output = submit(&[]);
+    assert_exit(&output, 0);
+    assert_eq!(count(&server, "POST", "/v1/files"), 1);
+    let body = server.requests().last().unwrap().json();
+    let requests = body["requests"].as_array().unwrap();
+    assert_eq!(requests.len(), 3);
+    for request in requests {
+        assert_eq!(
+            request["params"]["messages"][0]["content"][0],
+            json!({"type": "document", "source": {"type": "file", "file_id": "file_fake_0001"}})
+        );
+    }
+    assert_eq!(
+        requests[2]["params"]["messages"][0]["content"][1],
+        json!({"type": "text", "text": "What does it cost?"})
+    );
+    // The second batch names the cached copy once the API confirms it.
+    let output = submit(&[]);
+    assert_exit(&output, 0);
+    assert_eq!(count(&server, "POST", "/v1/files"), 1);
+    assert_eq!(count(&server, "GET", "/v1/files/file_fake_0001"), 1);
+    // A dry run sends nothing and shows the same lines.
+    let before = server.requests().len();
+    let output = submit(&["--dry-run"]);
+    assert_exit(&output, 0);
+    assert_eq!(server.requests().len(), before);
+    let text = stdout(&output);
+    let shown: Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
+    assert_eq!(shown["requests"], body["requests"]);
+    // A cached copy the API no longer has is uploaded again.
+    store.remove("file_fake_0001");
+    let output = submit(&[]);
+    assert_exit(&output, 0);
+    assert_eq!(count(&server, "POST", "/v1/files"), 2);
+    let body = server.requests().last().unwrap().json();
+    assert_eq!(
+        body["requests"][0]["params"]["messages"][0]["content"][0]["source"]["file_id"],
+        json!("file_fake_0002")
+    );
+}
+
+#[test]
+fn a_batch_with_an_inline_document_says_what_it_costs() {
+    let server = FakeServer::routing(|_| Reply::message("message-batch.assembled.json"));
+    let output = claude_at(&server)
+        .args([
+            "batch",
+            "submit",
+            "-f",
+            PDF,
+            "tests/fixtures/batch/prompts.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert!(
+        stderr(&output).contains("an attached PDF goes in base64 into each of the 2 prompt lines; --upload stores it once"),
+        "{}",
+        stderr(&output)
+    );
+    let output = claude_at(&server)
+        .args([
+            "batch",
+            "submit",
+            "-f",
+            PDF,
+            "tests/fixtures/batch/params.jsonl",
+        ])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert!(
+        stderr(&output).contains("-f/--file-id applied to prompt lines only"),
+        "{}",
+        stderr(&output)
+    );
+    let body = server.requests().last().unwrap().json();
+    assert!(
+        !body.to_string().contains("base64"),
+        "params lines are sent as written"
+    );
+}

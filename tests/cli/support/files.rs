@@ -108,6 +108,11 @@ impl FileStore {
         file.expires_at = Some("2026-11-22T02:34:07Z".into());
     }
 
+    /// Deletes a file behind the client's back.
+    pub fn remove(&self, id: &str) {
+        self.state.lock().unwrap().files.retain(|f| f.id != id);
+    }
+
     pub fn files(&self) -> Vec<StoredFile> {
         self.state.lock().unwrap().files.clone()
     }
