@@ -191,8 +191,8 @@ pub const BATCH_SUBMIT_EXAMPLES: &[Example] = &[
         "claude batch submit -m haiku questions.txt",
     ),
     example(
-        "JSONL with custom ids; keep the id for later",
-        "claude batch submit requests.jsonl > batch-id.txt",
+        "JSONL questions about one contract, the PDF stored once; keep the id",
+        "claude batch submit --upload -f contract.pdf requests.jsonl > batch-id.txt",
     ),
     example(
         "Submit, wait and print the answers",
