@@ -149,10 +149,15 @@ def case(
     only_major=None,
     files=None,
     upload_first=(),
+    replies=None,
+    request=None,
 ):
     """`files`: stored files for --file-id; `upload_first`: paths the SDK user
-    uploads before the call (their ids are UPLOAD_IDS, in order)."""
+    uploads before the call (their ids are UPLOAD_IDS, in order); `replies`:
+    fixtures the CLI's server answers with, in order, and `request`: which of
+    the CLI's requests (1-based) is compared with the SDK's."""
     assert target in TARGETS, target
+    assert (replies is None) == (request is None), name
     assert stdin is None or stdin_file is None, name
     assert not (beta and target != "create"), name
     if stdin_file is not None:
@@ -172,6 +177,8 @@ def case(
         "only_major": only_major,
         "files": files,
         "upload_first": list(upload_first),
+        "replies": replies,
+        "request": request,
     }
 
 
@@ -711,6 +718,79 @@ CASES += [
     ),
 ]
 
+# --- local tools (shapes: types/tool_param.py, tool_choice_tool_param.py,
+# tool_result_block_param.py). The definition is read from the example the
+# CLI is given, as an SDK user would write it out. A case with `replies`
+# scripts the CLI's server with those fixtures in order, and compares the
+# CLI's `request`-th request (1-based) with the SDK's body: here the second,
+# which echoes the tool_use reply and answers each call.
+import tomllib  # noqa: E402
+
+WORD_COUNT_TOML = "examples/tools/word_count.toml"
+_word_count = tomllib.loads((REPO / WORD_COUNT_TOML).read_text())
+WORD_COUNT = {
+    "name": _word_count["name"],
+    "description": _word_count["description"],
+    "input_schema": _word_count["input_schema"],
+    "strict": True,
+}
+SEVERAL_CALLS = "message-tool-use-several.assembled.json"
+_asked = json.loads((FIXTURES / SEVERAL_CALLS).read_text())["content"]
+# What examples/tools/word_count.py prints for each call's text, and the
+# error result for the call of a tool that was not offered.
+TOOL_RESULTS = [
+    {
+        "type": "tool_result",
+        "tool_use_id": _asked[1]["id"],
+        "content": "lines 0, words 4, characters 19\n",
+    },
+    {
+        "type": "tool_result",
+        "tool_use_id": _asked[2]["id"],
+        "content": "lines 2, words 5, characters 24\n",
+    },
+    {
+        "type": "tool_result",
+        "tool_use_id": _asked[3]["id"],
+        "content": 'error: there is no tool named "delete_everything"; the tools offered are: word_count',
+        "is_error": True,
+    },
+]
+
+CASES += [
+    case("local-tool", ["ask", "-T", WORD_COUNT_TOML, "hello world"], base(tools=[WORD_COUNT])),
+    case(
+        "local-tool-choice-not-strict",
+        [
+            "ask", "-T", WORD_COUNT_TOML, "--no-strict-tools", "--tool-choice", "word_count",
+            "hello world",
+        ],
+        base(
+            tool_choice={"type": "tool", "name": "word_count"},
+            tools=[{k: v for k, v in WORD_COUNT.items() if k != "strict"}],
+        ),
+    ),
+    case(
+        "local-tool-choice-any-with-server-tool",
+        ["ask", "--web-search", "-T", WORD_COUNT_TOML, "--tool-choice", "any", "hello world"],
+        base(tool_choice={"type": "any"}, tools=[WEB_SEARCH, WORD_COUNT]),
+    ),
+    case(
+        "local-tool-results",
+        ["ask", "-T", WORD_COUNT_TOML, "--allow", "word_count", "Count both texts"],
+        base(
+            messages=[
+                {"role": "user", "content": "Count both texts"},
+                {"role": "assistant", "content": _asked},
+                {"role": "user", "content": TOOL_RESULTS},
+            ],
+            tools=[WORD_COUNT],
+        ),
+        replies=[SEVERAL_CALLS, "message-basic-recorded.json"],
+        request=2,
+    ),
+]
+
 # The major version whose records are written for the common cases.
 COMMON_MAJOR = 2
 
@@ -876,6 +956,9 @@ def run_case(c):
         ]
         or None,
     }
+    if c["replies"] is not None:
+        record["replies"] = c["replies"]
+        record["request"] = c["request"]
     return record, None
 
 

@@ -2,9 +2,10 @@
 //! `~/.config/claude-cli/config.toml`). It holds defaults below flags and
 //! environment variables: the model, max_tokens, the system prompt, the
 //! output format, Markdown rendering and its theme, a command that prints
-//! the API key, whether to keep the run ledger, the daily budget, model
-//! aliases of your own, price-table overrides, and the server tools every
-//! request gets.
+//! the API key, whether to keep the run ledger, the daily budget and a
+//! spending ceiling per run, model aliases of your own, price-table
+//! overrides, the server tools every request gets, and the local tools
+//! that may run without asking.
 //!
 //! ```toml
 //! model = "haiku"
@@ -18,6 +19,7 @@
 //!
 //! [budget]
 //! daily_usd = 5.0
+//! max_cost = 0.50            # USD one run may spend, as --max-cost
 //!
 //! [aliases]
 //! fast = "claude-haiku-4-5"
@@ -30,6 +32,7 @@
 //! web_search = true          # or a number: at most that many searches
 //! domains = ["docs.rs"]
 //! max_continuations = 5
+//! allow = ["word_count"]     # local tools that run without asking, or ["all"]
 //!
 //! [tools.mcp]                 # token from CLAUDE_MCP_TOKEN_DOCS
 //! docs = "https://mcp.example.com/mcp"
@@ -72,7 +75,8 @@ pub struct Config {
 }
 
 /// `[tools]`: server tools turned on for every request, as the flags of
-/// the same names would (a flag given wins over its key here).
+/// the same names would (a flag given wins over its key here), and the
+/// local tools allowed to run without asking.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct ToolsConfig {
@@ -85,6 +89,10 @@ pub struct ToolsConfig {
     #[serde(default)]
     pub mcp: BTreeMap<String, String>,
     pub max_continuations: Option<u32>,
+    /// Local tools that run without asking (`"all"`: every one), as
+    /// `--allow` would; `--deny` still wins.
+    #[serde(default)]
+    pub allow: Vec<String>,
 }
 
 /// `true`/`false`, or a number: on, with at most that many uses.
@@ -127,6 +135,8 @@ pub enum ThemeName {
 pub struct BudgetSection {
     /// USD a local day may spend; at it, requests are refused (exit 12).
     pub daily_usd: Option<f64>,
+    /// USD one run may spend, as `--max-cost`.
+    pub max_cost: Option<f64>,
 }
 
 /// A price-table row, USD per million tokens. Cache and batch figures
@@ -235,6 +245,11 @@ pub fn parse(text: &str) -> Result<Config, String> {
     if config.tools.domains.is_some() && config.tools.block_domains.is_some() {
         return Err("tools: give domains or block_domains, not both".into());
     }
+    if let Some(usd) = config.budget.max_cost
+        && !(usd.is_finite() && usd > 0.0)
+    {
+        return Err("budget.max_cost must be an amount of US dollars more than 0".into());
+    }
     if config.max_request_bytes == Some(0) {
         return Err("max_request_bytes must be at least 1".into());
     }
@@ -280,6 +295,7 @@ log = false
 
 [budget]
 daily_usd = 2.5
+max_cost = 0.25
 
 [aliases]
 fast = "claude-haiku-4-5"
@@ -292,6 +308,7 @@ output = 20.0
 web_search = 3
 code_exec = true
 domains = ["docs.rs"]
+allow = ["word_count"]
 
 [tools.mcp]
 docs = "https://mcp.example.com/mcp"
@@ -308,9 +325,10 @@ docs = "https://mcp.example.com/mcp"
         assert_eq!(config.theme, Some(ThemeName::Light));
         assert_eq!(config.max_request_bytes, Some(64 * 1024 * 1024));
         assert_eq!(
-            (config.log, config.budget.daily_usd),
-            (Some(false), Some(2.5))
+            (config.log, config.budget.daily_usd, config.budget.max_cost),
+            (Some(false), Some(2.5), Some(0.25))
         );
+        assert_eq!(config.tools.allow, ["word_count"]);
         assert_eq!(config.aliases["fast"], "claude-haiku-4-5");
         let price = config.prices["my-model"].price();
         assert_eq!(
@@ -349,6 +367,9 @@ docs = "https://mcp.example.com/mcp"
         let error = parse("[budget]\ndaily_usd = -1.0\n").unwrap_err();
         assert!(error.contains("budget.daily_usd"), "{error}");
         assert!(parse("[budget]\nmonthly = 1.0\n").is_err());
+        let error = parse("[budget]\nmax_cost = 0\n").unwrap_err();
+        assert!(error.contains("budget.max_cost"), "{error}");
+        assert!(parse("[budget]\nmax_cost = nan\n").is_err());
     }
 
     #[test]

@@ -30,8 +30,8 @@ pub enum Error {
     /// A call about one stored file failed: the line names the file.
     #[error("{id}: {source}")]
     File { id: String, source: Box<api::Error> },
-    /// The daily budget is reached, or today's spending cannot be read;
-    /// nothing was sent.
+    /// A spending limit is reached (`--max-cost`, or the daily budget), or
+    /// today's spending cannot be read; nothing more was sent.
     #[error("{0}")]
     Budget(String),
     /// Writing the answer failed.

@@ -35,8 +35,8 @@ pub enum ExitCode {
     /// A Message Batch ended with requests that errored, expired or were
     /// canceled (the others' results are there).
     BatchIncomplete,
-    /// The daily budget is spent (or today's spending cannot be read); the
-    /// request was not sent.
+    /// A spending limit is reached (`--max-cost`, or the daily budget), or
+    /// today's spending cannot be read; the request was not sent.
     BudgetReached,
     /// Ctrl-C.
     Interrupted,

@@ -138,6 +138,9 @@ fn examples_of(subcommand: &str) -> &'static [Example] {
         "log prune" => help::LOG_PRUNE_EXAMPLES,
         "log path" => help::LOG_PATH_EXAMPLES,
         "cost" => help::COST_EXAMPLES,
+        "tools" => help::TOOLS_EXAMPLES,
+        "tools list" => help::TOOLS_LIST_EXAMPLES,
+        "tools show" => help::TOOLS_SHOW_EXAMPLES,
         _ => &[],
     }
 }

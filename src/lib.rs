@@ -7,10 +7,11 @@
 //! `turn` drives the requests of one turn, for every command that sends one;
 //! `uploads` turns local files into stored ones through the upload cache;
 //! `ledger` keeps every request for `claude log`, `claude cost` and the
-//! daily budget.
+//! daily budget; `tools` runs the local commands the model may call.
 //! `error` and `exit` map every failure to the contract's exit codes.
 
 pub mod api;
+pub mod budget;
 pub mod catalog;
 pub mod cli;
 pub mod cmd;
@@ -29,6 +30,7 @@ pub mod render;
 pub mod secrets;
 pub mod session;
 pub mod settings;
+pub mod tools;
 pub mod turn;
 pub mod uploads;
 
@@ -88,6 +90,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
         Command::Files(args) => cmd::files::run(args, &connection, &terminal),
         Command::Log(args) => cmd::log::run(args),
         Command::Cost(args) => cmd::cost::run(args),
+        Command::Tools(args) => cmd::tools::run(args, &terminal, |name| std::env::var(name).ok()),
         Command::Config(args) => {
             cmd::config::run(args, &connection, &config, config_path.as_deref(), |name| {
                 std::env::var(name).ok()

@@ -10,6 +10,12 @@
 //! final reply holding the content of every part in order, with the usage
 //! of every request added up.
 //!
+//! When a reply stops with `tool_use` and the run has local tools, the
+//! driver hands the calls to its [`Toolbox`], which answers each (running
+//! the allowed ones), and sends the results back in one user turn after the
+//! reply's content, byte for byte. Every request of a run counts against
+//! `--max-steps`.
+//!
 //! Every request is shown to a [`RequestHook`] before it is sent, which may
 //! refuse it, and when it ends, however it ended: the place for a budget
 //! check and a run ledger to plug in. Whether a reply asks for another
@@ -22,13 +28,14 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::api::types::{
-    ContentBlock, InputContent, InputMessage, MessageRequest, RawContent, Role, Usage,
+    ContentBlock, InputContent, InputMessage, MessageRequest, RawContent, Role, ToolCall, Usage,
 };
 use crate::api::{self, Client, Observer, Reply, StopReason, StreamEvent, StreamSink};
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
 use crate::interrupt::{self, Signal};
 use crate::output::{Renderer, ReplyLimits};
+use crate::tools::{ToolStep, Toolbox};
 
 /// Why a request of a turn is sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +44,8 @@ pub enum Step {
     First,
     /// The `n`th continuation of a paused turn, counted from 1.
     Continuation(u32),
+    /// The `n`th request carrying tool results back, counted from 1.
+    ToolResults(u32),
 }
 
 /// One request of a turn, as it ended.
@@ -64,10 +73,23 @@ pub trait RequestHook {
     fn after_send(&mut self, _sent: &Sent<'_>) {}
 }
 
-/// A hook that does nothing.
-pub struct NoHook;
+/// Several hooks as one (the run's spending ceiling and its ledger, say):
+/// each sees every request, in order, and the first refusal ends the turn.
+pub struct Hooks<'h>(pub Vec<&'h mut dyn RequestHook>);
 
-impl RequestHook for NoHook {}
+impl RequestHook for Hooks<'_> {
+    fn before_send(&mut self, step: Step, request: &MessageRequest) -> Result<()> {
+        self.0
+            .iter_mut()
+            .try_for_each(|hook| hook.before_send(step, request))
+    }
+
+    fn after_send(&mut self, sent: &Sent<'_>) {
+        for hook in &mut self.0 {
+            hook.after_send(sent);
+        }
+    }
+}
 
 /// What a reply asks the driver to do next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,15 +98,29 @@ enum NextStep {
     Stop,
     /// The server paused the turn: send it back to be continued.
     Continue,
+    /// The model asks for local tools: run them and send the results.
+    RunTools,
 }
 
-/// `pause_turn` continues while continuations are left; everything else
-/// (a finished turn, a refusal, a client `tool_use`) ends the turn.
-fn next_step(reply: &Reply, continuations: u32, limits: ReplyLimits) -> NextStep {
+/// `pause_turn` continues while continuations are left, `tool_use` runs the
+/// tools when the run has some; both only while `--max-steps` leaves room
+/// for another request (`sent` have been made). Everything else ends the
+/// turn.
+fn next_step(
+    reply: &Reply,
+    continuations: u32,
+    sent: u32,
+    limits: ReplyLimits,
+    has_tools: bool,
+) -> NextStep {
+    if sent >= limits.max_steps {
+        return NextStep::Stop;
+    }
     match reply.message.stop_reason {
         Some(StopReason::PauseTurn) if continuations < limits.max_continuations => {
             NextStep::Continue
         }
+        Some(StopReason::ToolUse) if has_tools => NextStep::RunTools,
         _ => NextStep::Stop,
     }
 }
@@ -96,8 +132,13 @@ pub struct Run {
     /// order, and the usage of all of them added up. The body as the server
     /// sent it is kept only when one request made the turn.
     pub reply: Reply,
-    /// The turn's assistant content, every block as the server wrote it:
-    /// what a conversation keeps as history.
+    /// The tool exchanges of the turn, in order: each assistant turn that
+    /// asked for tools, and the user turn that answered it. Empty when no
+    /// tool ran.
+    pub tool_turns: Vec<InputMessage>,
+    /// The turn's last assistant content (after the last tool results),
+    /// every block as the server wrote it: with `tool_turns`, what a
+    /// conversation keeps as history.
     pub assistant: RawContent,
     /// The usage of the last request alone: how full the context window is.
     pub last_usage: Usage,
@@ -125,21 +166,25 @@ pub struct Driver<'a, O: Write, E: Write> {
     pub log: &'a dyn Observer,
     pub limits: ReplyLimits,
     pub hook: &'a mut dyn RequestHook,
+    /// The local tools the model may call; `None` when it has none.
+    pub tools: Option<&'a mut Toolbox>,
 }
 
 impl<O: Write, E: Write> Driver<'_, O, E> {
     /// Runs a turn that starts with `request` (the conversation so far and
     /// the new user turn) until a reply ends it.
     pub fn run(&mut self, mut request: MessageRequest) -> Result<Outcome> {
-        let history = request.messages.len();
+        let base = request.messages.len();
+        // Where the turn's current assistant message goes: after the user's
+        // turn, or after the last tool results.
+        let mut history = base;
         let mut parts: Vec<Reply> = Vec::new();
+        // The replies from `segment` on make the current assistant message.
+        let mut segment = 0;
         let mut paused: Vec<RawContent> = Vec::new();
+        let (mut continuations, mut tool_steps) = (0, 0);
+        let mut step = Step::First;
         loop {
-            let continuations = parts.len() as u32;
-            let step = match continuations {
-                0 => Step::First,
-                n => Step::Continuation(n),
-            };
             if let Err(error) = self.hook.before_send(step, &request) {
                 if step != Step::First {
                     // What the turn printed stays; its line is closed first.
@@ -159,7 +204,7 @@ impl<O: Write, E: Write> Driver<'_, O, E> {
                 .create_message(&request, self.betas, &mut timed, self.log);
             let (clock, first_token) = (timed.clock, timed.first_token);
             // From here on a signal waits for the reply to be printed whole.
-            let _printing = interrupt::subscribe(|_| {});
+            let printing = interrupt::subscribe(|_| {});
             let signal = || interrupt::received().unwrap_or(Signal::Interrupt);
             self.hook.after_send(&Sent {
                 step,
@@ -181,11 +226,7 @@ impl<O: Write, E: Write> Driver<'_, O, E> {
                         raw: None,
                         request_id: None,
                     }));
-                    let so_far = (!parts.is_empty()).then(|| gather(parts));
-                    self.renderer
-                        .finish_partial(so_far.as_ref().map(|run| &run.reply.message))
-                        .map_err(Error::Output)?;
-                    return Ok(Outcome::Interrupted(signal));
+                    return self.interrupted(parts, segment, signal);
                 }
                 Err(error) => {
                     // What was printed stays; its line is closed before the error.
@@ -194,41 +235,146 @@ impl<O: Write, E: Write> Driver<'_, O, E> {
                 }
             };
             self.renderer.reply_arrived(&reply).map_err(Error::Output)?;
-            if next_step(&reply, continuations, self.limits) == NextStep::Continue
-                && !interrupt::requested()
-            {
-                let content = match paused_content(&reply) {
-                    Ok(content) => content,
-                    Err(error) => {
-                        let _ = self.renderer.finish_partial(None);
-                        return Err(error.into());
+            let sent = parts.len() as u32 + 1;
+            let has_tools = self.tools.as_ref().is_some_and(|tools| !tools.is_empty());
+            let next = match interrupt::requested() {
+                true => NextStep::Stop,
+                false => next_step(&reply, continuations, sent, self.limits, has_tools),
+            };
+            match next {
+                NextStep::Continue => {
+                    let content = match paused_content(&reply) {
+                        Ok(content) => content,
+                        Err(error) => {
+                            let _ = self.renderer.finish_partial(None);
+                            return Err(error.into());
+                        }
+                    };
+                    paused.push(content);
+                    request.messages.truncate(history);
+                    request.messages.push(InputMessage {
+                        role: Role::Assistant,
+                        content: InputContent::Raw(join(&paused)),
+                    });
+                    if let Some(id) = container_id(&reply) {
+                        request.container = Some(id);
                     }
-                };
-                paused.push(content);
-                request.messages.truncate(history);
-                request.messages.push(InputMessage {
-                    role: Role::Assistant,
-                    content: InputContent::Raw(join(&paused)),
-                });
-                if let Some(id) = container_id(&reply) {
-                    request.container = Some(id);
+                    continuations += 1;
+                    self.renderer
+                        .note_continuing(continuations, self.limits.max_continuations)
+                        .map_err(Error::Output)?;
+                    parts.push(reply);
+                    step = Step::Continuation(continuations);
                 }
-                self.renderer
-                    .note_continuing(continuations + 1, self.limits.max_continuations)
-                    .map_err(Error::Output)?;
-                parts.push(reply);
-                continue;
+                NextStep::RunTools => {
+                    // The tools take signals themselves: Ctrl-C stops them.
+                    drop(printing);
+                    let Some(content) = content_of(&reply) else {
+                        let _ = self.renderer.finish_partial(None);
+                        return Err(api::Error::Protocol {
+                            detail: "the reply asks for tools with content that is not a list \
+                                     of blocks"
+                                .into(),
+                            request_id: reply.request_id.clone(),
+                        }
+                        .into());
+                    };
+                    let calls: Vec<ToolCall> = reply
+                        .message
+                        .content
+                        .iter()
+                        .filter_map(|block| match block {
+                            ContentBlock::ToolUse(call) => Some(call.clone()),
+                            _ => None,
+                        })
+                        .collect();
+                    let tools = self.tools.as_deref_mut().expect("tools were checked");
+                    let renderer = &mut *self.renderer;
+                    renderer.stop_spinner();
+                    let answered = tools
+                        .run_calls(&calls, &mut |report| renderer.tool_run(report))
+                        .map_err(Error::Output)?;
+                    let results = match answered {
+                        ToolStep::Results(results) => results,
+                        ToolStep::Refused(names) => {
+                            parts.push(reply);
+                            let mut run = gather(parts, segment, continuations);
+                            run.tool_turns = request.messages[base..history].to_vec();
+                            self.renderer
+                                .finish_stopped(&run.reply, self.limits, &refused(&names))
+                                .map_err(Error::Output)?;
+                            return Ok(Outcome::Finished(Box::new(run)));
+                        }
+                        ToolStep::Interrupted(signal) => {
+                            parts.push(reply);
+                            return self.interrupted(parts, segment, signal);
+                        }
+                    };
+                    paused.push(content);
+                    request.messages.truncate(history);
+                    request.messages.push(InputMessage {
+                        role: Role::Assistant,
+                        content: InputContent::Raw(join(&paused)),
+                    });
+                    request.messages.push(InputMessage {
+                        role: Role::User,
+                        content: InputContent::Blocks(results),
+                    });
+                    history = request.messages.len();
+                    paused.clear();
+                    if let Some(id) = container_id(&reply) {
+                        request.container = Some(id);
+                    }
+                    parts.push(reply);
+                    segment = parts.len();
+                    tool_steps += 1;
+                    step = Step::ToolResults(tool_steps);
+                }
+                NextStep::Stop => {
+                    parts.push(reply);
+                    let mut run = gather(parts, segment, continuations);
+                    run.tool_turns = request.messages[base..history].to_vec();
+                    // Whether it was --max-steps, rather than anything
+                    // else, that kept the run from going on.
+                    let by_steps = sent >= self.limits.max_steps
+                        && match run.reply.message.stop_reason {
+                            Some(StopReason::ToolUse) => has_tools,
+                            Some(StopReason::PauseTurn) => {
+                                continuations < self.limits.max_continuations
+                            }
+                            _ => false,
+                        };
+                    if by_steps {
+                        self.renderer
+                            .finish_stopped(&run.reply, self.limits, &steps_spent(self.limits))
+                            .map_err(Error::Output)?;
+                    } else {
+                        self.renderer
+                            .finish(&run.reply, self.limits)
+                            .map_err(Error::Output)?;
+                    }
+                    if interrupt::requested() {
+                        return Ok(Outcome::Interrupted(signal()));
+                    }
+                    return Ok(Outcome::Finished(Box::new(run)));
+                }
             }
-            parts.push(reply);
-            let run = gather(parts);
-            self.renderer
-                .finish(&run.reply, self.limits)
-                .map_err(Error::Output)?;
-            if interrupt::requested() {
-                return Ok(Outcome::Interrupted(signal()));
-            }
-            return Ok(Outcome::Finished(Box::new(run)));
         }
+    }
+
+    /// A signal ended the turn: what had arrived is printed, its line
+    /// closed.
+    fn interrupted(
+        &mut self,
+        parts: Vec<Reply>,
+        segment: usize,
+        signal: Signal,
+    ) -> Result<Outcome> {
+        let so_far = (!parts.is_empty()).then(|| gather(parts, segment, 0));
+        self.renderer
+            .finish_partial(so_far.as_ref().map(|run| &run.reply.message))
+            .map_err(Error::Output)?;
+        Ok(Outcome::Interrupted(signal))
     }
 }
 
@@ -268,16 +414,40 @@ impl StreamSink for Timed<'_> {
     }
 }
 
-/// One run from the replies of its requests, in order (at least one).
-fn gather(mut parts: Vec<Reply>) -> Run {
+/// The one line for tool calls that were not allowed, with no one to ask.
+fn refused(names: &[String]) -> String {
+    let allow: Vec<String> = names.iter().map(|name| format!("--allow {name}")).collect();
+    let (tools, them) = match names {
+        [one] => (format!("the tool {one} is"), "it"),
+        _ => (format!("the tools {} are", names.join(", ")), "them"),
+    };
+    format!(
+        "error: {tools} not allowed to run, and there is no terminal to ask on; nothing more \
+         was sent. Pass {} (or --allow all) to let {them} run",
+        allow.join(" ")
+    )
+}
+
+/// The note for a run that `--max-steps` stopped.
+fn steps_spent(limits: ReplyLimits) -> String {
+    format!(
+        "the turn is not finished: --max-steps ({}) is spent and the model still asks to go \
+         on; raise it to let the run go further",
+        limits.max_steps
+    )
+}
+
+/// One run from the replies of its requests, in order (at least one); the
+/// replies from `segment` on make its last assistant turn.
+fn gather(mut parts: Vec<Reply>, segment: usize, continuations: u32) -> Run {
     let assistant = join(
         parts
             .iter()
+            .skip(segment)
             .filter_map(content_of)
             .collect::<Vec<_>>()
             .iter(),
     );
-    let continuations = parts.len().saturating_sub(1) as u32;
     let last = parts.pop().expect("a run has at least one reply");
     let last_usage = last.message.usage.clone();
     let reply = if parts.is_empty() {
@@ -303,6 +473,7 @@ fn gather(mut parts: Vec<Reply>) -> Run {
     let exit = ExitCode::from_stop_reason(reply.message.stop_reason.as_ref());
     Run {
         reply,
+        tool_turns: Vec::new(),
         assistant,
         last_usage,
         continuations,
@@ -385,6 +556,7 @@ mod tests {
         ReplyLimits {
             max_tokens: 100,
             max_continuations,
+            max_steps: 10,
         }
     }
 
@@ -394,10 +566,43 @@ mod tests {
     #[test]
     fn pauses_continue_while_continuations_are_left() {
         let paused = reply(PAUSED);
-        assert_eq!(next_step(&paused, 0, limits(1)), NextStep::Continue);
-        assert_eq!(next_step(&paused, 1, limits(1)), NextStep::Stop);
-        assert_eq!(next_step(&paused, 0, limits(0)), NextStep::Stop);
-        assert_eq!(next_step(&reply(FINAL), 0, limits(5)), NextStep::Stop);
+        assert_eq!(
+            next_step(&paused, 0, 1, limits(1), false),
+            NextStep::Continue
+        );
+        assert_eq!(next_step(&paused, 1, 2, limits(1), false), NextStep::Stop);
+        assert_eq!(next_step(&paused, 0, 1, limits(0), false), NextStep::Stop);
+        assert_eq!(
+            next_step(&reply(FINAL), 0, 1, limits(5), true),
+            NextStep::Stop
+        );
+    }
+
+    #[test]
+    fn tool_use_runs_tools_only_when_there_are_some_and_steps_are_left() {
+        let asks = reply(
+            r#"{"content":[{"type":"tool_use","id":"t","name":"wc","input":{}}],"stop_reason":"tool_use"}"#,
+        );
+        assert_eq!(next_step(&asks, 0, 1, limits(5), true), NextStep::RunTools);
+        assert_eq!(next_step(&asks, 0, 1, limits(5), false), NextStep::Stop);
+        assert_eq!(next_step(&asks, 0, 9, limits(5), true), NextStep::RunTools);
+        assert_eq!(next_step(&asks, 0, 10, limits(5), true), NextStep::Stop);
+        // Steps bound continuations too.
+        assert_eq!(
+            next_step(&reply(PAUSED), 0, 10, limits(50), false),
+            NextStep::Stop
+        );
+    }
+
+    #[test]
+    fn the_refusal_line_names_the_tools_and_the_flags() {
+        assert_eq!(
+            refused(&["wc".into()]),
+            "error: the tool wc is not allowed to run, and there is no terminal to ask on; \
+             nothing more was sent. Pass --allow wc (or --allow all) to let it run"
+        );
+        assert!(refused(&["a".into(), "b".into()]).contains("the tools a, b are not allowed"));
+        assert!(refused(&["a".into(), "b".into()]).contains("--allow a --allow b"));
     }
 
     #[test]
@@ -428,7 +633,7 @@ mod tests {
 
     #[test]
     fn a_run_holds_every_part_in_order_with_usage_added_up() {
-        let run = gather(vec![reply(PAUSED), reply(FINAL)]);
+        let run = gather(vec![reply(PAUSED), reply(FINAL)], 0, 1);
         let message = &run.reply.message;
         assert_eq!(message.id.as_deref(), Some("msg_2"));
         assert_eq!(message.content.len(), 2);
@@ -443,7 +648,7 @@ mod tests {
             run.assistant.get(),
             r#"[{"type":"server_tool_use","id":"s1","name":"web_search","input":{"query":"\u00b0"}},{"type":"text","text":"done"}]"#
         );
-        let single = gather(vec![reply(FINAL)]);
+        let single = gather(vec![reply(FINAL)], 0, 0);
         assert!(single.reply.raw.is_some());
         assert_eq!(single.continuations, 0);
     }

@@ -39,6 +39,8 @@ pub struct MessageRequest {
     pub temperature: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thinking: Option<ThinkingConfig>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tool_choice: Option<ToolChoice>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tools: Vec<ToolDefinition>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -64,6 +66,8 @@ pub struct CountTokensRequest<'a> {
     pub system: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thinking: Option<&'a ThinkingConfig>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tool_choice: Option<&'a ToolChoice>,
     #[serde(skip_serializing_if = "<[ToolDefinition]>::is_empty")]
     pub tools: &'a [ToolDefinition],
 }
@@ -78,6 +82,7 @@ impl<'a> From<&'a MessageRequest> for CountTokensRequest<'a> {
             output_config: request.output_config.as_ref(),
             system: request.system.as_deref(),
             thinking: request.thinking.as_ref(),
+            tool_choice: request.tool_choice.as_ref(),
             tools: &request.tools,
         }
     }
@@ -101,9 +106,46 @@ pub enum ToolDefinition {
     /// Every tool of one of the request's `mcp_servers`.
     #[serde(rename = "mcp_toolset")]
     McpToolset { mcp_server_name: String },
+    /// A tool the model asks this client to run. Its `type` ("custom") is
+    /// optional and left out, as SDK users write it.
+    #[serde(untagged)]
+    Custom(CustomTool),
+}
+
+/// A client tool's definition.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CustomTool {
+    pub name: String,
+    pub description: String,
+    /// A JSON Schema object.
+    pub input_schema: Value,
+    /// The API holds the model's input to the schema.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub strict: bool,
+}
+
+/// `tool_choice`: whether and which tool the model must use.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ToolChoice {
+    Auto,
+    Any,
+    None,
+    Tool { name: String },
 }
 
 impl ToolDefinition {
+    /// The name the model calls the tool by (an MCP toolset has none of
+    /// its own).
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            ToolDefinition::WebSearch(tool) | ToolDefinition::WebFetch(tool) => Some(tool.name),
+            ToolDefinition::CodeExecution { name } => Some(name),
+            ToolDefinition::McpToolset { .. } => None,
+            ToolDefinition::Custom(tool) => Some(&tool.name),
+        }
+    }
+
     pub fn web_search(options: WebOptions) -> ToolDefinition {
         ToolDefinition::WebSearch(WebTool {
             name: "web_search",
@@ -252,6 +294,15 @@ pub enum InputBlock {
         #[serde(skip_serializing_if = "Option::is_none")]
         citations: Option<CitationsConfig>,
     },
+    /// The answer to a `tool_use` block: what the tool printed, or why it
+    /// did not run. Content is left out when the tool printed nothing.
+    ToolResult {
+        tool_use_id: String,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        content: String,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        is_error: bool,
+    },
 }
 
 /// A document's `citations`: whether the answer may cite it.
@@ -377,6 +428,7 @@ mod tests {
             system: None,
             temperature: None,
             thinking: None,
+            tool_choice: None,
             tools: vec![],
             top_k: None,
             top_p: None,
@@ -430,6 +482,25 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&tools).unwrap(),
             r#"[{"type":"web_search_20260318","name":"web_search","max_uses":3,"allowed_domains":["docs.rs"]},{"type":"web_fetch_20260318","name":"web_fetch"},{"type":"code_execution_20260521","name":"code_execution"},{"type":"mcp_toolset","mcp_server_name":"docs"}]"#
+        );
+        let custom = vec![ToolDefinition::Custom(CustomTool {
+            name: "wc".into(),
+            description: "Count.".into(),
+            input_schema: serde_json::json!({"type": "object"}),
+            strict: true,
+        })];
+        assert_eq!(
+            serde_json::to_string(&custom).unwrap(),
+            r#"[{"name":"wc","description":"Count.","input_schema":{"type":"object"},"strict":true}]"#
+        );
+        assert_eq!(
+            serde_json::to_string(&[
+                ToolChoice::Auto,
+                ToolChoice::None,
+                ToolChoice::Tool { name: "wc".into() }
+            ])
+            .unwrap(),
+            r#"[{"type":"auto"},{"type":"none"},{"type":"tool","name":"wc"}]"#
         );
         let server = McpServer {
             kind: McpServerKind::Url,

@@ -11,9 +11,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 pub use super::request::{
-    Base64Data, CacheControl, CacheKind, CacheTtl, CitationsConfig, CountTokensRequest, Effort,
-    InputBlock, InputContent, InputMessage, McpServer, McpServerKind, MessageRequest, OutputConfig,
-    OutputFormat, RawContent, Role, Source, ThinkingConfig, ToolDefinition, WebOptions, WebTool,
+    Base64Data, CacheControl, CacheKind, CacheTtl, CitationsConfig, CountTokensRequest, CustomTool,
+    Effort, InputBlock, InputContent, InputMessage, McpServer, McpServerKind, MessageRequest,
+    OutputConfig, OutputFormat, RawContent, Role, Source, ThinkingConfig, ToolChoice,
+    ToolDefinition, WebOptions, WebTool,
 };
 
 /// The reply of `count_tokens`.

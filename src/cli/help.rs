@@ -40,7 +40,9 @@ The user turn is built from piped stdin first, then each -f file, then the \
 prompt words. Files are told apart by content, not by name: UTF-8 text is \
 introduced by its name, PNG, JPEG, GIF and WebP become images, PDFs \
 documents, and http(s) URLs URL sources. Nothing to send is exit 2, and \
-nothing is sent.";
+nothing is sent. With -T, the model may ask to run local tools, which run \
+when --allow allows them or you answer yes on the terminal (claude tools \
+--help).";
 
 pub const ASK_EXAMPLES: &[Example] = &[
     example(
@@ -119,7 +121,7 @@ Talk in turns: a REPL on a terminal, one turn per call from a pipe.
 
 On a terminal, claude chat reads messages with line editing and history and \
 streams each reply; /help lists the commands (/model, /system, /file, /save, \
-/usage, /retry, /clear, /exit). Ctrl-C cancels a reply, Ctrl-D leaves. When \
+/usage, /tools, /retry, /clear, /exit). Ctrl-C cancels a reply, Ctrl-D leaves. When \
 stdin is piped, or a PROMPT is given, it sends one turn with the saved \
 history, prints the reply and exits, with the output options and exit codes \
 of ask. Every conversation is saved after each completed turn, as \
@@ -349,6 +351,48 @@ pub const FILES_FORGET_EXAMPLES: &[Example] = &[
     example("Empty the cache", "claude files forget --all"),
 ];
 
+pub const TOOLS_ABOUT: &str = "\
+Show the local tools that -T turns on.
+
+A tool is a TOML file: name, description, input_schema (a JSON Schema, as a \
+TOML table or a JSON string) and command (a program and its arguments, run \
+directly, never by a shell). The model's input arrives as JSON on the \
+command's stdin, and what it prints on stdout is the result; a non-zero exit \
+sends its stderr as an error result. -T NAME finds \
+$XDG_CONFIG_HOME/claude-cli/tools/NAME.toml (~/.config/claude-cli/tools \
+when XDG_CONFIG_HOME is unset); -T PATH reads that file. A relative program \
+path is taken from the definition's directory. A definition that does not \
+check (bad TOML, a bad schema, a missing program) is exit 2, with its file \
+and line.";
+
+pub const TOOLS_EXAMPLES: &[Example] = &[
+    example("The tools defined", "claude tools list"),
+    example("One tool's definition", "claude tools show word_count"),
+    example(
+        "A definition anywhere, checked",
+        "claude tools show examples/tools/word_count.toml",
+    ),
+];
+
+pub const TOOLS_LIST_EXAMPLES: &[Example] = &[
+    example("Name and description of each tool", "claude tools list"),
+    example(
+        "The definitions as JSON",
+        "claude tools list -o json | jq -r '.[].name'",
+    ),
+];
+
+pub const TOOLS_SHOW_EXAMPLES: &[Example] = &[
+    example(
+        "A tool in the tools directory",
+        "claude tools show word_count",
+    ),
+    example(
+        "A definition anywhere, as JSON",
+        "claude tools show examples/tools/git_diff.toml -o json",
+    ),
+];
+
 pub const CONFIG_ABOUT: &str = "\
 Show where the config file is, or the settings in effect.
 
@@ -500,7 +544,7 @@ pub const EXIT_STATUS: &[(u8, &str)] = &[
     (11, "batch: some requests errored, expired or were canceled"),
     (
         12,
-        "budget reached: today's spending is at the daily budget; nothing was sent",
+        "budget reached: --max-cost, or today's spending at the daily budget; not sent",
     ),
     (129, "hung up (SIGHUP); what had arrived was printed"),
     (130, "interrupted (Ctrl-C); what had arrived was printed"),

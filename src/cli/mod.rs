@@ -10,6 +10,7 @@
 mod complete;
 pub mod help;
 mod implied;
+mod local_tools;
 mod tools;
 
 use std::path::PathBuf;
@@ -18,6 +19,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::ledger::Since;
 pub use implied::with_implied_ask;
+pub use local_tools::{LocalToolArgs, ToolsAction, ToolsArgs, ToolsListArgs, ToolsShowArgs};
 pub use tools::{MAX_CONTINUATIONS, ServerToolArgs, TurnArgs};
 
 /// The default API version (see shared/api-facts.md, last section).
@@ -83,6 +85,12 @@ pub enum Command {
         after_help = help::examples(help::FILES_EXAMPLES)
     )]
     Files(FilesArgs),
+    /// Show the local tools that -T turns on.
+    #[command(
+        long_about = help::TOOLS_ABOUT,
+        after_help = help::examples(help::TOOLS_EXAMPLES)
+    )]
+    Tools(ToolsArgs),
     /// Search and show past runs from the local ledger.
     #[command(
         long_about = help::LOG_ABOUT,
@@ -242,6 +250,9 @@ pub struct AskArgs {
     pub turn: TurnArgs,
 
     #[command(flatten)]
+    pub local_tools: LocalToolArgs,
+
+    #[command(flatten)]
     pub output: OutputArgs,
 
     #[command(flatten)]
@@ -269,6 +280,9 @@ pub struct VisionArgs {
 
     #[command(flatten)]
     pub turn: TurnArgs,
+
+    #[command(flatten)]
+    pub local_tools: LocalToolArgs,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -359,6 +373,9 @@ pub struct ChatArgs {
 
     #[command(flatten)]
     pub turn: TurnArgs,
+
+    #[command(flatten)]
+    pub local_tools: LocalToolArgs,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -1212,6 +1229,14 @@ fn parse_seconds(value: &str) -> Result<f64, String> {
     match value.parse::<f64>() {
         Ok(secs) if (0.0..1e9).contains(&secs) => Ok(secs),
         _ => Err("expected a number of seconds, such as 30 or 0.5".to_owned()),
+    }
+}
+
+/// `--max-cost`: US dollars, more than 0.
+fn parse_usd(value: &str) -> Result<f64, String> {
+    match value.trim().trim_start_matches('$').parse::<f64>() {
+        Ok(usd) if usd.is_finite() && usd > 0.0 => Ok(usd),
+        _ => Err("expected an amount of US dollars more than 0, such as 0.50".to_owned()),
     }
 }
 

@@ -92,4 +92,31 @@ pub struct TurnArgs {
                      is still paused, claude says so and exits 5. [default: 5]"
     )]
     pub max_continuations: Option<u32>,
+
+    /// Most model requests one run may make (tool steps, continuations) [default: 10]
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = clap::value_parser!(u32).range(1..),
+        long_help = "Most model requests one run (a chat turn) may make: the first, each \
+                     request that carries tool results back, and each pause_turn \
+                     continuation. When they are spent and the model still asks for a \
+                     tool, claude says so and exits 5. [default: 10]"
+    )]
+    pub max_steps: Option<u32>,
+
+    /// Stop before any request once the run's estimated cost reaches USD
+    #[arg(
+        long,
+        value_name = "USD",
+        value_parser = super::parse_usd,
+        long_help = "Stop before any request once the estimated cost of this run (every \
+                     request of it: tool steps, pause_turn continuations, and in the chat \
+                     REPL every turn) reaches USD. The request is not sent, and claude exits \
+                     12 (budget reached). The estimate is the token usage at the model's \
+                     price, so a model with no known price cannot use it (exit 2; give one \
+                     with [prices.MODEL] in the config file). Default: max_cost in the \
+                     config file, else no ceiling."
+    )]
+    pub max_cost: Option<f64>,
 }

@@ -4,6 +4,7 @@ use std::io;
 
 use crate::api::types::{InputContent, InputMessage, MessageRequest, Role};
 use crate::api::{self, Client, Reply};
+use crate::budget::CostCeiling;
 use crate::cli::{AskArgs, OutputArgs, TurnArgs};
 use crate::config::Config;
 use crate::error::Result;
@@ -12,8 +13,8 @@ use crate::input::Turn;
 use crate::ledger::Ledger;
 use crate::log::StderrLog;
 use crate::output::{self, OutputSettings, Renderer, Spinner};
-use crate::settings::{self, Connection, LogLevel, RequestSettings, Terminal};
-use crate::turn::{Driver, Outcome};
+use crate::settings::{self, Connection, LocalTools, LogLevel, RequestSettings, Terminal};
+use crate::turn::{Driver, Hooks, Outcome};
 
 use super::files::outputs;
 use crate::uploads;
@@ -28,6 +29,13 @@ pub fn run(
     let first_word = args.prompt.first().map(std::ffi::OsStr::new);
     let settings = super::request_settings(&args.request, first_word, connection, config)?;
     let ledger = super::ledger(&args.ledger, config)?;
+    let tools = super::local_tools(
+        &args.local_tools.tools,
+        &args.local_tools,
+        &settings,
+        config,
+        terminal,
+    )?;
     if !settings.dry_run {
         connection.require_credential()?;
     }
@@ -38,6 +46,7 @@ pub fn run(
             turn,
             settings: &settings,
             ledger: &ledger,
+            tools,
         },
         &args.turn,
         &args.output,
@@ -54,6 +63,8 @@ pub struct Sending<'a> {
     pub turn: Turn,
     pub settings: &'a RequestSettings,
     pub ledger: &'a Ledger,
+    /// The local tools the model may call.
+    pub tools: LocalTools,
 }
 
 /// Sends one user turn and prints the reply: what `ask` and `vision` share.
@@ -77,6 +88,7 @@ pub fn send(
         turn,
         settings,
         ledger,
+        mut tools,
     } = sending;
     let stream = output.stream || api::needs_streaming(&settings.model, settings.max_tokens);
     let mut history = ledger.turn(
@@ -101,6 +113,8 @@ pub fn send(
     let request = message_request(input.resolve(&mut files)?, settings, stream);
 
     if settings.dry_run {
+        let mut request = request;
+        tools.apply(&mut request);
         let preview = client.preview_message(&request, &settings.betas)?;
         return super::print_preview(&preview, connection, terminal);
     }
@@ -110,9 +124,12 @@ pub fn send(
         output::note("both ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are set; using the API key");
     }
     // Once printed, the text is read again only by --schema's check, by
-    // the ledger, or when server tools pause the turn and it is sent back.
+    // the ledger, or when tools (server or local) go on with the turn and
+    // it is sent back.
     let text_needed = settings.structured || ledger.records();
-    let mut run = |request: MessageRequest| {
+    let mut ceiling = CostCeiling::new(settings::max_cost(turn_args, config));
+    let mut run = |mut request: MessageRequest| {
+        tools.apply(&mut request);
         let (mut renderer, log) = renderer(output, connection, terminal, &settings.model);
         if !text_needed && request.tools.is_empty() && request.mcp_servers.is_empty() {
             renderer.drop_printed_text();
@@ -123,7 +140,8 @@ pub fn send(
             renderer: &mut renderer,
             log: &log,
             limits: settings::reply_limits(turn_args, settings, config),
-            hook: &mut history,
+            hook: &mut Hooks(vec![&mut ceiling, &mut history]),
+            tools: Some(&mut tools.toolbox),
         }
         .run(request)
     };
@@ -212,6 +230,7 @@ pub fn message_request(
         system: settings.system.clone(),
         temperature: settings.temperature,
         thinking: settings.thinking,
+        tool_choice: None,
         tools: settings.server_tools.definitions(),
         top_k: settings.top_k,
         top_p: settings.top_p,

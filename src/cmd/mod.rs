@@ -11,21 +11,23 @@ pub mod count;
 pub mod files;
 pub mod log;
 pub mod models;
+pub mod tools;
 pub mod vision;
 
 use std::ffi::OsStr;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::api::types::ToolDefinition;
 use crate::api::{Client, Observer, RequestPreview};
-use crate::cli::{InputArgs, LedgerArgs, RequestArgs};
+use crate::cli::{InputArgs, LedgerArgs, LocalToolArgs, RequestArgs};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
 use crate::input::{self, InputSpec, Turn};
 use crate::ledger::Ledger;
 use crate::output;
-use crate::settings::{self, Connection, LogLevel, RequestSettings, Terminal};
+use crate::settings::{self, Connection, LocalTools, LogLevel, RequestSettings, Terminal};
 use crate::uploads::cache::Cache;
 use crate::uploads::{RequestFiles, Uploader};
 
@@ -107,6 +109,22 @@ fn looks_like_a_file_name(word: &str) -> bool {
 fn ledger(args: &LedgerArgs, config: &Config) -> Result<Ledger> {
     let options = settings::ledger_options(args, config, |name| std::env::var(name).ok())?;
     Ok(Ledger::new(options))
+}
+
+/// The local tools `specs` name (`-T` values, or a resumed session's),
+/// checked before anything is sent.
+fn local_tools(
+    specs: &[String],
+    args: &LocalToolArgs,
+    settings: &RequestSettings,
+    config: &Config,
+    terminal: &Terminal,
+) -> Result<LocalTools> {
+    let server: Vec<ToolDefinition> = settings.server_tools.definitions();
+    let server_names: Vec<&str> = server.iter().filter_map(ToolDefinition::name).collect();
+    LocalTools::resolve(specs, args, config, terminal, &server_names, |name| {
+        std::env::var(name).ok()
+    })
 }
 
 /// The user turn from PROMPT words, `-f` files, `--file-id` files and

@@ -18,6 +18,13 @@ pub fn run(
     let first_word = args.images.first().map(|p| p.as_os_str());
     let settings = super::request_settings(&args.request, first_word, connection, config)?;
     let ledger = super::ledger(&args.ledger, config)?;
+    let tools = super::local_tools(
+        &args.local_tools.tools,
+        &args.local_tools,
+        &settings,
+        config,
+        terminal,
+    )?;
     if !settings.dry_run {
         connection.require_credential()?;
     }
@@ -36,6 +43,7 @@ pub fn run(
             turn,
             settings: &settings,
             ledger: &ledger,
+            tools,
         },
         &args.turn,
         &args.output,

@@ -12,6 +12,7 @@ mod reply;
 mod server_tools;
 mod spinner;
 mod terminal;
+mod tools;
 mod transcript;
 mod upload;
 
@@ -25,6 +26,7 @@ pub use reply::{Format, OutputSettings, Renderer, ReplyLimits};
 pub use server_tools::output_files;
 pub use spinner::Spinner;
 pub use terminal::{RenderWhen, ThemeChoice, markdown_options};
+pub use tools::{print_tool, print_tools};
 pub use transcript::print_transcript;
 pub use upload::UploadProgress;
 

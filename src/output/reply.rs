@@ -8,11 +8,13 @@ use crate::api::types::ContentBlock;
 use crate::api::{Delta, Message, Reply, StreamEvent, StreamSink};
 use crate::json_text;
 use crate::render::{self, Markdown};
+use crate::tools::CallReport;
 
 use super::citations::Sources;
 use super::notes::{notes, usage_line};
 use super::server_tools;
 use super::spinner::Spinner;
+use super::tools;
 
 /// What goes to stdout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +58,8 @@ pub struct ReplyLimits {
     pub max_tokens: u32,
     /// `--max-continuations`: a reply still paused ran out of them.
     pub max_continuations: u32,
+    /// `--max-steps`: the model requests one run may make.
+    pub max_steps: u32,
 }
 
 /// Prints one reply to `out` (stdout) and `err` (stderr). A reply may be
@@ -93,6 +97,9 @@ pub struct Renderer<O: Write, E: Write> {
     drop_printed_text: bool,
     /// Some of the reply's text was printed as it streamed.
     streamed_text: bool,
+    /// A tool call was streamed: the text that follows it (the model's
+    /// answer after the tool ran) starts on a line of its own.
+    break_before_text: bool,
 }
 
 impl<O: Write, E: Write> Renderer<O, E> {
@@ -124,6 +131,7 @@ impl<O: Write, E: Write> Renderer<O, E> {
             sources: Sources::default(),
             drop_printed_text: false,
             streamed_text: false,
+            break_before_text: false,
         }
     }
 
@@ -181,6 +189,27 @@ impl<O: Write, E: Write> Renderer<O, E> {
     /// Prints the complete reply (what streaming has not printed already),
     /// then the notes and the usage line.
     pub fn finish(&mut self, reply: &Reply, limits: ReplyLimits) -> io::Result<()> {
+        self.finish_with(reply, limits, None)
+    }
+
+    /// [`Renderer::finish`] for a run stopped before its turn was finished
+    /// (a tool not allowed, `--max-steps` spent): `why` is the one line
+    /// that says so, in place of the stop reason's notes.
+    pub fn finish_stopped(
+        &mut self,
+        reply: &Reply,
+        limits: ReplyLimits,
+        why: &str,
+    ) -> io::Result<()> {
+        self.finish_with(reply, limits, Some(why))
+    }
+
+    fn finish_with(
+        &mut self,
+        reply: &Reply,
+        limits: ReplyLimits,
+        why: Option<&str>,
+    ) -> io::Result<()> {
         let message = &reply.message;
         self.stop_spinner();
         self.close_thinking()?;
@@ -210,7 +239,11 @@ impl<O: Write, E: Write> Renderer<O, E> {
             Format::StreamJson => {}
         }
         self.out.flush()?;
-        for line in notes(message, self.settings.format, limits, self.streamed_text) {
+        let notes = match why {
+            Some(why) => vec![why.to_owned()],
+            None => notes(message, self.settings.format, limits, self.streamed_text),
+        };
+        for line in notes {
             writeln!(self.err, "claude: {line}")?;
         }
         if self.settings.usage {
@@ -298,6 +331,18 @@ impl<O: Write, E: Write> Renderer<O, E> {
         }
     }
 
+    /// One local tool call, settled: its stderr line (always: every call
+    /// is accounted for), and with `-o stream-json` its JSON line among the
+    /// events.
+    pub fn tool_run(&mut self, report: &CallReport) -> io::Result<()> {
+        self.stop_spinner();
+        if self.settings.format == Format::StreamJson {
+            let line = tools::call_json(report).to_string();
+            self.write_event_line(&crate::secrets::scrub(&line))?;
+        }
+        self.stderr_line(&tools::call_line(report))
+    }
+
     /// Clears the spinner before an error line is printed.
     pub fn stop_spinner(&mut self) {
         if let Some(spinner) = self.spinner.take() {
@@ -310,6 +355,15 @@ impl<O: Write, E: Write> Renderer<O, E> {
             return Ok(());
         }
         self.stop_spinner();
+        if std::mem::take(&mut self.break_before_text) && self.wrote_output {
+            match &mut self.markdown {
+                // A paragraph ends there.
+                Some(markdown) => markdown.push("\n\n", &mut self.out)?,
+                None if !self.at_line_start => self.out.write_all(b"\n")?,
+                None => {}
+            }
+            self.at_line_start = true;
+        }
         // Text held for rendering counts as printed: a failed stream is
         // then not retried, exactly as when it is printed raw, and the
         // held text is drawn before the error line.
@@ -328,7 +382,7 @@ impl<O: Write, E: Write> Renderer<O, E> {
         if self.settings.sources {
             self.sources.cited_text(message)
         } else {
-            message.text()
+            answer_text(message)
         }
     }
 
@@ -491,6 +545,13 @@ impl<O: Write, E: Write> StreamSink for Renderer<O, E> {
                 }
                 Ok(())
             }
+            StreamEvent::BlockStart {
+                block: ContentBlock::ToolUse(_),
+                ..
+            } => {
+                self.break_before_text = true;
+                Ok(())
+            }
             StreamEvent::BlockStop { .. } => self.close_thinking(),
             _ => Ok(()),
         }
@@ -512,6 +573,27 @@ impl<O: Write, E: Write> StreamSink for Renderer<O, E> {
         }
         self.thinking_shown = false;
     }
+}
+
+/// The reply's text: its text blocks in order, the text after a tool call
+/// (the answer once the tool ran) starting on a line of its own.
+fn answer_text(message: &Message) -> String {
+    let mut text = String::new();
+    let mut after_tool = false;
+    for block in &message.content {
+        match block {
+            ContentBlock::Text { text: piece, .. } => {
+                if after_tool && !text.is_empty() && !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                after_tool = false;
+                text.push_str(piece);
+            }
+            ContentBlock::ToolUse(_) => after_tool = true,
+            _ => {}
+        }
+    }
+    text
 }
 
 #[cfg(test)]
@@ -546,6 +628,7 @@ mod tests {
         let limits = ReplyLimits {
             max_tokens: 100,
             max_continuations: 5,
+            max_steps: 10,
         };
         Renderer::new(&mut out, &mut err, settings, false, None)
             .finish(&reply, limits)

@@ -17,6 +17,7 @@ pub fn print_transcript(out: &mut impl Write, name: &str, session: &Session) -> 
     }
     for turn in &session.messages {
         let who = match turn.role {
+            Role::User if turn.answers_tools() => "Tools",
             Role::User => "You",
             Role::Assistant => "Claude",
         };
@@ -39,6 +40,20 @@ pub fn content_text(content: &Value) -> String {
                 Some("image") => Some(format!("[image: {}]", source_name(block))),
                 Some("document") => Some(format!("[document: {}]", source_name(block))),
                 Some("thinking" | "redacted_thinking") => None,
+                Some("tool_use") => Some(format!(
+                    "[tool {}: {}]",
+                    block["name"].as_str().unwrap_or("?"),
+                    block["input"]
+                )),
+                Some("tool_result") => Some(format!(
+                    "[tool result{}]\n{}",
+                    if block["is_error"] == true {
+                        ", an error"
+                    } else {
+                        ""
+                    },
+                    block["content"].as_str().unwrap_or_default().trim_end()
+                )),
                 Some(kind) => Some(format!("[{kind}]")),
                 None => None,
             })
@@ -69,6 +84,7 @@ mod tests {
                 {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": "AA=="}},
                 {"type": "text", "text": "What is it?"}
             ]),
+            vec![],
             json!([
                 {"type": "thinking", "thinking": "secret", "signature": "s"},
                 {"type": "text", "text": "A red pixel."}

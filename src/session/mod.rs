@@ -40,6 +40,24 @@ pub struct Turn {
     pub content: Value,
 }
 
+impl Turn {
+    /// A user turn that answers tool calls: its `tool_result` blocks come
+    /// first.
+    pub fn answers_tools(&self) -> bool {
+        self.role == Role::User
+            && self.content.as_array().is_some_and(|blocks| {
+                blocks
+                    .first()
+                    .is_some_and(|block| block["type"] == "tool_result")
+            })
+    }
+
+    /// A user turn that says something: the start of an exchange.
+    fn starts_exchange(&self) -> bool {
+        self.role == Role::User && !self.answers_tools()
+    }
+}
+
 /// Tokens and cost summed over a session's replies.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Totals {
@@ -80,6 +98,12 @@ pub struct Session {
     /// turns go on in it while it lives.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub container: Option<Container>,
+    /// The local tools the conversation offers, as `-T` named them (paths
+    /// made absolute), kept so that a resumed session offers them again:
+    /// its history may hold their calls. What may run is not kept: that
+    /// is for each run's `--allow` to say.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub local_tools: Vec<String>,
 }
 
 impl Session {
@@ -94,6 +118,7 @@ impl Session {
             totals: Totals::default(),
             tools: ServerTools::default(),
             container: None,
+            local_tools: Vec::new(),
         }
     }
 
@@ -112,30 +137,35 @@ impl Session {
             .collect()
     }
 
-    /// Records a completed exchange.
-    pub fn push_exchange(&mut self, user: Value, assistant: Value) {
+    /// Records a completed exchange: the user's turn, the tool turns in
+    /// between (an assistant turn asking for tools, a user turn answering),
+    /// and the final reply.
+    pub fn push_exchange(&mut self, user: Value, tool_turns: Vec<Turn>, assistant: Value) {
         self.messages.push(Turn {
             role: Role::User,
             content: user,
         });
+        self.messages.extend(tool_turns);
         self.messages.push(Turn {
             role: Role::Assistant,
             content: assistant,
         });
     }
 
-    /// Removes the last exchange and returns its user turn (for `/retry`).
+    /// Removes the last exchange, tool turns and all, and returns its user
+    /// turn (for `/retry`).
     pub fn pop_exchange(&mut self) -> Option<Value> {
-        if self.messages.len() < 2 {
-            return None;
-        }
-        self.messages.pop();
-        self.messages.pop().map(|turn| turn.content)
+        let start = self.messages.iter().rposition(Turn::starts_exchange)?;
+        self.messages.drain(start..).next().map(|turn| turn.content)
     }
 
-    /// Number of completed exchanges.
+    /// Number of completed exchanges: the user's turns, not counting those
+    /// that answer tool calls.
     pub fn exchanges(&self) -> usize {
-        self.messages.len() / 2
+        self.messages
+            .iter()
+            .filter(|turn| turn.starts_exchange())
+            .count()
     }
 
     /// Adds a reply's tokens and cost to the totals. The counts come from
@@ -523,7 +553,7 @@ mod tests {
         let store = store("round-trip");
         let mut session = Session::new("claude-sonnet-5".into(), Some("terse".into()));
         let thinking = json!([{"type": "thinking", "thinking": "hm", "signature": "sig=="}, {"type": "text", "text": "4"}]);
-        session.push_exchange(json!("2+2?"), thinking.clone());
+        session.push_exchange(json!("2+2?"), vec![], thinking.clone());
         store.save("maths", &session).unwrap();
         let loaded = store.load("maths").unwrap();
         assert_eq!(loaded, session);
@@ -631,7 +661,7 @@ mod tests {
             .update(
                 "u",
                 || fresh.clone(),
-                |s| s.push_exchange(json!("a"), json!("b")),
+                |s| s.push_exchange(json!("a"), vec![], json!("b")),
             )
             .unwrap();
         // A second writer that loaded nothing still appends after the first.
@@ -639,7 +669,7 @@ mod tests {
             .update(
                 "u",
                 || fresh.clone(),
-                |s| s.push_exchange(json!("c"), json!("d")),
+                |s| s.push_exchange(json!("c"), vec![], json!("d")),
             )
             .unwrap();
         assert_eq!(saved.exchanges(), 2);
@@ -657,8 +687,32 @@ mod tests {
     fn retry_takes_back_the_last_exchange() {
         let mut session = Session::new("m".into(), None);
         assert_eq!(session.pop_exchange(), None);
-        session.push_exchange(json!("q"), json!([{"type": "text", "text": "a"}]));
+        session.push_exchange(json!("q"), vec![], json!([{"type": "text", "text": "a"}]));
         assert_eq!(session.pop_exchange(), Some(json!("q")));
         assert_eq!(session.exchanges(), 0);
+        // A turn that ran tools is one exchange, and goes whole.
+        session.push_exchange(json!("first"), vec![], json!("reply"));
+        let asked = json!([{"type": "tool_use", "id": "t1", "name": "wc", "input": {}}]);
+        let answered = json!([{"type": "tool_result", "tool_use_id": "t1", "content": "3"}]);
+        session.push_exchange(
+            json!("count"),
+            vec![
+                Turn {
+                    role: Role::Assistant,
+                    content: asked,
+                },
+                Turn {
+                    role: Role::User,
+                    content: answered,
+                },
+            ],
+            json!([{"type": "text", "text": "3 words"}]),
+        );
+        assert_eq!(session.messages.len(), 6);
+        assert_eq!(session.exchanges(), 2);
+        assert!(session.check().is_ok());
+        assert_eq!(session.pop_exchange(), Some(json!("count")));
+        assert_eq!(session.messages.len(), 2);
+        assert_eq!(session.exchanges(), 1);
     }
 }

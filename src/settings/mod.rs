@@ -20,10 +20,12 @@ use crate::output::ReplyLimits;
 use std::io::IsTerminal;
 
 mod connection;
+mod local_tools;
 mod output;
 mod tools;
 
 pub use connection::{Connection, LogLevel};
+pub use local_tools::LocalTools;
 pub use output::{data_format, output_settings};
 pub use tools::{ServerTools, given as tools_given};
 
@@ -411,6 +413,9 @@ pub fn pdf_page_limit(model: &str) -> usize {
 /// Continuations of a paused turn when neither a flag nor the config sets it.
 pub const DEFAULT_MAX_CONTINUATIONS: u32 = 5;
 
+/// Model requests one run may make when `--max-steps` is not given.
+pub const DEFAULT_MAX_STEPS: u32 = 10;
+
 /// The limits one turn is held to: flags, then the config file's `[tools]`.
 pub fn reply_limits(turn: &TurnArgs, settings: &RequestSettings, config: &Config) -> ReplyLimits {
     ReplyLimits {
@@ -419,7 +424,14 @@ pub fn reply_limits(turn: &TurnArgs, settings: &RequestSettings, config: &Config
             .max_continuations
             .or(config.tools.max_continuations)
             .unwrap_or(DEFAULT_MAX_CONTINUATIONS),
+        max_steps: turn.max_steps.unwrap_or(DEFAULT_MAX_STEPS),
     }
+}
+
+/// The run's spending ceiling in USD: `--max-cost`, then `max_cost` in
+/// the config file's `[budget]`.
+pub fn max_cost(turn: &TurnArgs, config: &Config) -> Option<f64> {
+    turn.max_cost.or(config.budget.max_cost)
 }
 
 #[cfg(test)]

@@ -26,6 +26,10 @@ mod generated;
 mod input;
 /// The run ledger: recording, claude log, claude cost, the daily budget.
 mod ledger;
+/// Local tools: definitions, the tool_use loop, its policy and bounds.
+mod local_tools;
+/// Local tools in chat, and the question on a terminal.
+mod local_tools_chat;
 /// The key never leaks; -v logging.
 mod logging;
 /// Images, PDFs and URLs: detection, vision, limits and --resize.

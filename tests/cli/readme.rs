@@ -70,6 +70,13 @@ fn model(id: &str, name: &str, created: &str) -> Value {
 fn api(request: &Recorded) -> Reply {
     let path = request.path.split('?').next().unwrap_or_default();
     match (request.method.as_str(), path) {
+        ("POST", "/v1/messages") if asks_for_a_tool(request).is_some() => {
+            let call = asks_for_a_tool(request).unwrap();
+            let mut message: Value =
+                serde_json::from_str(&fixture("message-tool-use-recorded.json")).unwrap();
+            message["content"] = json!([call]);
+            Reply::json(message.to_string())
+        }
         ("POST", "/v1/messages") if request.json()["stream"] == json!(true) => {
             Reply::stream("stream-basic.sse")
         }
@@ -126,6 +133,30 @@ fn api(request: &Recorded) -> Reply {
         ),
         _ => Reply::error(404, "not_found_error", "no such endpoint in the fake API"),
     }
+}
+
+/// A request that offers local tools, and has not had tool results yet,
+/// is answered with a call of the first, with an input its schema takes:
+/// so the README's tool examples run the whole loop.
+fn asks_for_a_tool(request: &Recorded) -> Option<Value> {
+    let body = request.json();
+    let answered = body["messages"]
+        .as_array()?
+        .iter()
+        .any(|m| m["content"][0]["type"] == json!("tool_result"));
+    let tool = body["tools"]
+        .as_array()?
+        .iter()
+        .find(|tool| tool["type"].is_null())?;
+    let name = tool["name"].as_str()?;
+    let input = match name {
+        "word_count" => json!({"text": "the quick brown fox"}),
+        "read_file" => json!({"path": "report.txt"}),
+        "git_diff" => json!({"staged": true}),
+        _ => json!({}),
+    };
+    (!answered)
+        .then(|| json!({"type": "tool_use", "id": "toolu_readme", "name": name, "input": input}))
 }
 
 /// The fake API with a Files store of its own, holding one file a tool
@@ -213,7 +244,7 @@ fn sandbox() -> PathBuf {
         schema.join("person.json"),
     )
     .unwrap();
-    for generated in ["man", "completions"] {
+    for generated in ["man", "completions", "examples/tools"] {
         let target = dir.join(generated);
         std::fs::create_dir_all(&target).unwrap();
         for entry in std::fs::read_dir(root.join(generated)).unwrap() {
@@ -222,6 +253,13 @@ fn sandbox() -> PathBuf {
         }
     }
     std::fs::create_dir_all(dir.join("home")).unwrap();
+    // The example tools, also where -T NAME looks.
+    let tools = dir.join("home/.config/claude-cli/tools");
+    std::fs::create_dir_all(&tools).unwrap();
+    for entry in std::fs::read_dir(root.join("examples/tools")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), tools.join(entry.file_name())).unwrap();
+    }
     let git = |args: &[&str]| {
         let status = Command::new("git")
             .args(args)
@@ -242,6 +280,7 @@ fn sends(line: &str) -> bool {
     let local = [
         "claude completions",
         "claude config",
+        "claude tools",
         "files list --cached",
         "files forget",
         "chat --list",

@@ -7,13 +7,21 @@ use crate::support::*;
 fn sdk_cases() -> Vec<Value> {
     let all: Value = serde_json::from_str(&fixture("sdk-request-bodies.json")).unwrap();
     let cases: Vec<Value> = all.as_object().unwrap().values().cloned().collect();
-    assert!(cases.len() >= 41, "expected the full case list");
+    assert!(cases.len() >= 45, "expected the full case list");
     cases
 }
 
 /// A fake API for a case: the one reply it needs, or for the Files API
 /// cases a store holding the case's files that gives uploads its ids.
 fn server_for(case: &Value) -> FakeServer {
+    // A case with `replies` is answered with them, in order.
+    if let Some(replies) = case["replies"].as_array() {
+        return FakeServer::with(
+            replies
+                .iter()
+                .map(|name| Reply::message(name.as_str().unwrap())),
+        );
+    }
     let reply = if case["body"]["stream"] == json!(true) {
         Reply::stream("stream-basic.sse")
     } else if case["path"] == json!("/v1/messages/count_tokens") {
@@ -102,10 +110,19 @@ fn request_bodies_equal_what_the_official_sdk_sends() {
                 assert_eq!(part.data, data, "case {name}: the part's bytes");
             }
         }
-        let request = requests
-            .iter()
-            .rfind(|r| r.method == "POST")
-            .unwrap_or_else(|| panic!("case {name}: nothing was posted"));
+        // A case with `replies` is about the CLI's `request`-th request (a
+        // tool step's, say); others about its last.
+        let request = match case["request"].as_u64() {
+            Some(n) => {
+                let replies = case["replies"].as_array().unwrap().len();
+                assert_eq!(requests.len(), replies, "case {name}");
+                &requests[n as usize - 1]
+            }
+            None => requests
+                .iter()
+                .rfind(|r| r.method == "POST")
+                .unwrap_or_else(|| panic!("case {name}: nothing was posted")),
+        };
         assert_eq!(
             Some(request.path.as_str()),
             case["path"].as_str(),

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use crate::api::types::{InputContent, MessageRequest, RawContent, StopReason};
 use crate::api::{self, Client};
+use crate::budget::CostCeiling;
 use crate::cmd::ask;
 use crate::error::{Error, Result};
 use crate::exit::ExitCode;
@@ -15,9 +16,10 @@ use crate::input::{Turn, UserInput};
 use crate::ledger::Ledger;
 use crate::log::StderrLog;
 use crate::output::{self, OutputSettings, ReplyLimits};
-use crate::session::{Container, Session, Store};
-use crate::settings::{Connection, RequestSettings, Terminal};
-use crate::turn::{Driver, Outcome, Run};
+use crate::session::{self, Container, Session, Store};
+use crate::settings::{Connection, LocalTools, RequestSettings, Terminal};
+use crate::tools::Toolbox;
+use crate::turn::{Driver, Hooks, Outcome, Run};
 
 use super::super::files::outputs;
 use crate::uploads;
@@ -47,6 +49,11 @@ pub struct Conversation {
     pub stdout_closed: bool,
     /// `--save-files DIR`: where code execution's files go.
     pub save_files: Option<PathBuf>,
+    /// The local tools the conversation offers; "always" answers last as
+    /// long as the process.
+    pub tools: LocalTools,
+    /// `--max-cost`: what the process's turns have spent, and the ceiling.
+    pub ceiling: CostCeiling,
 }
 
 impl Conversation {
@@ -60,6 +67,7 @@ impl Conversation {
         let user = serde_json::to_value(&content)
             .map_err(|e| Error::Internal(anyhow::anyhow!("cannot keep the message: {e}")))?;
         let mut request = ask::message_request(content, &self.settings, stream);
+        self.tools.apply(&mut request);
         request.messages = self.session.messages_with(InputContent::Json(user.clone()));
         request.model.clone_from(&self.session.model);
         request.system.clone_from(&self.session.system);
@@ -136,7 +144,11 @@ impl Conversation {
         let input = turn.content;
         let again = input.needs_files().then(|| input.clone());
         let (request, betas, user) = self.request(input.resolve(&mut files)?, stream)?;
-        let mut send = |request: MessageRequest, betas: &[String]| {
+        // The ceiling and the tools outlast the turn: they are lent to it.
+        let mut send = |request: MessageRequest,
+                        betas: &[String],
+                        ceiling: &mut CostCeiling,
+                        tools: &mut Toolbox| {
             let (mut renderer, log) =
                 ask::renderer(output, connection, terminal, &self.session.model);
             // A turn that is paid for is kept, even when no one reads its end.
@@ -147,15 +159,18 @@ impl Conversation {
                 renderer: &mut renderer,
                 log: &log,
                 limits: self.limits,
-                hook: &mut history,
+                hook: &mut Hooks(vec![ceiling, &mut history]),
+                tools: Some(tools),
             }
             .run(request);
             outcome.map(|outcome| (outcome, renderer.stdout_closed()))
         };
-        let ((outcome, stdout_closed), user) = match (send(request, &betas), again) {
+        let sent = send(request, &betas, &mut self.ceiling, &mut self.tools.toolbox);
+        let ((outcome, stdout_closed), user) = match (sent, again) {
             (Err(error), Some(again)) if files.forget_gone(&error) => {
                 let (request, betas, user) = self.request(again.resolve(&mut files)?, stream)?;
-                (send(request, &betas)?, user)
+                let sent = send(request, &betas, &mut self.ceiling, &mut self.tools.toolbox);
+                (sent?, user)
             }
             (result, _) => (result?, user),
         };
@@ -198,6 +213,19 @@ impl Conversation {
         let (before, compact) = (self.session.exchanges(), self.compact);
         let (model, system) = (self.session.model.clone(), self.session.system.clone());
         let tools = self.settings.server_tools.clone();
+        let local_tools = self.tools.specs.clone();
+        let tool_turns = run
+            .tool_turns
+            .iter()
+            .map(|message| {
+                Ok(session::Turn {
+                    role: message.role,
+                    content: serde_json::to_value(&message.content).map_err(|e| {
+                        Error::Internal(anyhow::anyhow!("cannot keep a tool turn: {e}"))
+                    })?,
+                })
+            })
+            .collect::<Result<Vec<session::Turn>>>()?;
         let container = Container::of(&run.reply.message);
         let replace_last = self.replace_last;
         let mut saved = self.store.update(
@@ -208,13 +236,14 @@ impl Conversation {
                 session.system = system;
                 session.compact |= compact;
                 session.tools = tools;
+                session.local_tools = local_tools;
                 if container.is_some() {
                     session.container = container;
                 }
                 if replace_last {
                     session.pop_exchange();
                 }
-                session.push_exchange(user, assistant);
+                session.push_exchange(user, tool_turns, assistant);
                 session.count_reply(&run.reply.message.usage, run.reply.message.model_name());
                 session.last_usage = Some(run.last_usage.clone());
             },

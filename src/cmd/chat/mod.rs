@@ -11,6 +11,7 @@ use std::time::SystemTime;
 use serde_json::json;
 
 use crate::api::Client;
+use crate::budget::CostCeiling;
 use crate::cli::{ChatArgs, OutputFormat};
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -97,6 +98,15 @@ pub fn run(
         None => Session::new(settings.model.clone(), settings.system.clone()),
     };
 
+    // A resumed session offers the local tools it was started with,
+    // unless -T names others.
+    let specs = if args.local_tools.tools.is_empty() {
+        &session.local_tools
+    } else {
+        &args.local_tools.tools
+    };
+    let tools = super::local_tools(specs, &args.local_tools, &settings, config, terminal)?;
+
     let interactive = terminal.stdin && args.prompt.is_empty() && !args.input.stdin.stdin;
     if !settings.dry_run {
         connection.require_credential()?;
@@ -121,6 +131,8 @@ pub fn run(
         saved_last_turn: false,
         stdout_closed: false,
         save_files,
+        tools,
+        ceiling: CostCeiling::new(settings::max_cost(&args.turn, config)),
     };
     if interactive {
         if conversation.settings.dry_run {

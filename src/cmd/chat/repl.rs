@@ -17,6 +17,7 @@ use crate::interrupt::{self, Signal};
 use crate::output::{self, OutputSettings};
 use crate::session::Session;
 use crate::settings::{self, Connection, Terminal};
+use crate::tools::policy;
 
 use super::conversation::Conversation;
 
@@ -40,6 +41,7 @@ line but the last with a backslash (\\). To send a message that starts with
   /save PATH       write the conversation to PATH: the session file if PATH ends
                    in .json, a transcript otherwise
   /usage           tokens and estimated cost of this conversation
+  /tools           the local tools offered (-T), and whether each may run
   /retry           send a failed message again, or ask for the last answer again
 
 Ctrl-C cancels a reply in flight (that turn is not kept) or clears the line.";
@@ -291,6 +293,7 @@ fn command_action(
         ("save", "") => output::note("usage: /save PATH"),
         ("save", path) => save_copy(conversation, Path::new(path)),
         ("usage", _) => usage(&conversation.session),
+        ("tools", _) => tools(conversation),
         ("retry", _) => return Action::Retry,
         (other, _) => output::note(format!(
             "unknown command /{other}; /help lists them (start a message with // to send /)"
@@ -438,6 +441,21 @@ fn usage(session: &Session) {
         totals.cache_creation_input_tokens,
         totals.cache_read_input_tokens,
     ));
+}
+
+/// `/tools`: each local tool and what happens when the model calls it.
+fn tools(conversation: &Conversation) {
+    let toolbox = &conversation.tools.toolbox;
+    if toolbox.is_empty() {
+        output::note("no local tools are offered (start the chat with -T NAME to offer one)");
+        return;
+    }
+    let mut lines = String::new();
+    for tool in &toolbox.tools {
+        let state = policy::describe(&tool.name, &toolbox.rules);
+        lines.push_str(&format!("\n  {:<20} {state}", tool.name));
+    }
+    output::note(format!("local tools:{lines}"));
 }
 
 /// Asks again for the last answer. The old answer stays unless the new one
