@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::api::one_line;
-use crate::api::types::{ContentBlock, Message};
+use crate::api::types::ContentBlock;
 
 /// One citation object, as far as the Sources list needs it (SDK 2.12
 /// `types/citation_*_location.py`, `citations_*_location.py`).
@@ -159,18 +159,6 @@ impl Sources {
         numbers.iter().map(|n| format!("[{n}]")).collect()
     }
 
-    /// A message's text, each cited block followed by its markers.
-    pub fn cited_text(&mut self, message: &Message) -> String {
-        let mut text = String::new();
-        for block in &message.content {
-            if let ContentBlock::Text { text: part, .. } = block {
-                text.push_str(part);
-                text.push_str(&self.markers(block));
-            }
-        }
-        text
-    }
-
     /// The numbered list, after a blank line; nothing when nothing was cited.
     pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
         if self.names.is_empty() {
@@ -187,6 +175,7 @@ impl Sources {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::types::Message;
     use serde_json::json;
 
     fn message(content: Value) -> Message {
@@ -213,7 +202,10 @@ mod tests {
             {"type": "text", "text": "Three.", "citations": null},
         ]));
         let mut sources = Sources::default();
-        assert_eq!(sources.cited_text(&m), "One.[1] Two.[2][1]Three.");
+        assert_eq!(
+            super::super::reply::answer_text(&m, |block| sources.markers(block)),
+            "One.[1] Two.[2][1]Three."
+        );
         assert_eq!(
             listed(&sources),
             "\nSources:\n[1] A - https://a.io\n[2] B [31m - https://b.io\n"
@@ -240,7 +232,10 @@ mod tests {
             ]},
         ]));
         let mut sources = Sources::default();
-        assert_eq!(sources.cited_text(&m), "a[1][2][3][4][5]");
+        assert_eq!(
+            super::super::reply::answer_text(&m, |block| sources.markers(block)),
+            "a[1][2][3][4][5]"
+        );
         assert_eq!(
             listed(&sources),
             "\nSources:\n[1] notes.txt, characters 13-57\n[2] document 2, page 2\n\

@@ -379,11 +379,15 @@ impl<O: Write, E: Write> Renderer<O, E> {
 
     /// A whole message's text, with citation markers when sources are shown.
     fn text_of(&mut self, message: &Message) -> String {
-        if self.settings.sources {
-            self.sources.cited_text(message)
-        } else {
-            answer_text(message)
-        }
+        let cite = self.settings.sources;
+        let sources = &mut self.sources;
+        answer_text(message, |block| {
+            if cite {
+                sources.markers(block)
+            } else {
+                String::new()
+            }
+        })
     }
 
     /// Ends the answer's text: what rendering holds, the last line, and
@@ -575,9 +579,13 @@ impl<O: Write, E: Write> StreamSink for Renderer<O, E> {
     }
 }
 
-/// The reply's text: its text blocks in order, the text after a tool call
+/// The reply's text: its text blocks in order, each followed by what
+/// `markers` gives it (its citation numbers), the text after a tool call
 /// (the answer once the tool ran) starting on a line of its own.
-fn answer_text(message: &Message) -> String {
+pub(super) fn answer_text(
+    message: &Message,
+    mut markers: impl FnMut(&ContentBlock) -> String,
+) -> String {
     let mut text = String::new();
     let mut after_tool = false;
     for block in &message.content {
@@ -588,6 +596,7 @@ fn answer_text(message: &Message) -> String {
                 }
                 after_tool = false;
                 text.push_str(piece);
+                text.push_str(&markers(block));
             }
             ContentBlock::ToolUse(_) => after_tool = true,
             _ => {}
