@@ -466,17 +466,25 @@ fn the_error_line_shown_is_what_a_recorded_429_prints() {
 }
 
 #[test]
-fn every_toml_block_is_a_config_file_claude_accepts() {
+fn every_toml_block_is_a_config_file_or_a_tool_claude_accepts() {
     let mut parsed = 0;
+    // A tool's program is found beside the example definitions.
+    let tools = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/tools/shown.toml");
     for block in blocks(&readme()) {
-        if block.language == "toml" {
-            if let Err(error) = claude_cli::config::parse(&block.text) {
-                panic!("README line {}: {error}", block.line);
-            }
-            parsed += 1;
+        if block.language != "toml" {
+            continue;
         }
+        let checked = if block.text.lines().any(|l| l.starts_with("command = ")) {
+            claude_cli::tools::definition::parse(&block.text, &tools).map_err(|e| e.to_string())
+        } else {
+            claude_cli::config::parse(&block.text).map(|_| ())
+        };
+        if let Err(error) = checked {
+            panic!("README line {}: {error}", block.line);
+        }
+        parsed += 1;
     }
-    assert!(parsed >= 1);
+    assert!(parsed >= 2);
 }
 
 #[test]
