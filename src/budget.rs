@@ -112,6 +112,7 @@ mod tests {
             result: Ok(&reply),
             started: SystemTime::now(),
             elapsed: Duration::ZERO,
+            first_token: None,
         });
     }
 

@@ -457,7 +457,11 @@ fn max_cost_stops_before_the_request_that_would_pass_it_with_exit_12() {
     // From the config file, it counts pause_turn continuations too.
     let home = tempdir("tools-cost-config");
     std::fs::create_dir_all(home.join("claude-cli")).unwrap();
-    std::fs::write(home.join("claude-cli/config.toml"), "max_cost = 0.0001\n").unwrap();
+    std::fs::write(
+        home.join("claude-cli/config.toml"),
+        "[budget]\nmax_cost = 0.0001\n",
+    )
+    .unwrap();
     let server = FakeServer::with([
         Reply::message("message-pause-turn.assembled.json"),
         Reply::message("message-after-pause.assembled.json"),

@@ -475,7 +475,9 @@ fn every_toml_block_is_a_config_file_or_a_tool_claude_accepts() {
             continue;
         }
         let checked = if block.text.lines().any(|l| l.starts_with("command = ")) {
-            claude_cli::tools::definition::parse(&block.text, &tools).map_err(|e| e.to_string())
+            claude_cli::tools::definition::parse(&block.text, &tools)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
         } else {
             claude_cli::config::parse(&block.text).map(|_| ())
         };
