@@ -111,6 +111,7 @@ mod tests {
         let limits = ReplyLimits {
             max_tokens: 100,
             max_continuations: 5,
+            max_steps: 10,
         };
         assert_eq!(notes(&m, Format::Text, limits, true), Vec::<String>::new());
         assert!(notes(&m, Format::Text, limits, false)[0].starts_with("the reply has no text"));
