@@ -3,7 +3,8 @@
 
 use clap::{Args, Subcommand};
 
-use super::{DataFormat, help, parse_positive_seconds};
+use super::values::parse_positive_seconds;
+use super::{DataFormat, help};
 
 /// Commands on this machine the model may ask to run.
 #[derive(Debug, Args)]

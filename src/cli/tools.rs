@@ -109,7 +109,7 @@ pub struct TurnArgs {
     #[arg(
         long,
         value_name = "USD",
-        value_parser = super::parse_usd,
+        value_parser = super::values::parse_usd,
         long_help = "Stop before any request once the estimated cost of this run (every \
                      request of it: tool steps, pause_turn continuations, and in the chat \
                      REPL every turn) reaches USD. The request is not sent, and claude exits \
