@@ -1,6 +1,6 @@
 //! The `claude` binary: parse, run, exit with the contract's code.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use clap::error::ErrorKind;
 
@@ -11,15 +11,15 @@ use claude_cli::settings::Terminal;
 fn main() -> std::process::ExitCode {
     // A shell asking for completions (COMPLETE=bash claude -- WORDS...) is
     // answered and the process ends here.
-    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command)
+    clap_complete::CompleteEnv::with_factory(cli::complete::command)
         .var(claude_cli::generate::COMPLETE_VAR)
         .bin("claude")
         .completer("claude")
         .complete();
     // First, before the key is read from anywhere.
     claude_cli::secrets::forbid_core_dumps();
-    let args = cli::with_implied_ask(std::env::args_os());
-    match Cli::parse_with_sources(args.clone()) {
+    let line = cli::with_implied_ask(std::env::args_os(), std::io::stdin().is_terminal());
+    match Cli::parse_with_sources(line.args.clone()) {
         Ok(cli) => claude_cli::run(cli).into(),
         // Help and version go to stdout and succeed; help shown for a
         // missing subcommand is clap's usage error, printed as clap formats it.
@@ -35,7 +35,7 @@ fn main() -> std::process::ExitCode {
         }
         Err(error) => {
             let styled = Terminal::detect().stderr_styled;
-            let _ = std::io::stderr().write_all(cli::usage_error(error, args, styled).as_bytes());
+            let _ = std::io::stderr().write_all(cli::usage_error(error, &line, styled).as_bytes());
             ExitCode::Usage.into()
         }
     }

@@ -10,11 +10,6 @@ pub struct AskArgs {
     #[arg(value_name = "PROMPT")]
     pub prompt: Vec<String>,
 
-    /// Claude Code's print mode (`claude -p "…"`): ask always prints, so
-    /// the flag is accepted for the habit and changes nothing.
-    #[arg(short = 'p', long = "print", hide = true)]
-    pub print: bool,
-
     #[command(flatten)]
     pub input: InputArgs,
 
@@ -29,6 +24,12 @@ pub struct AskArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+
+    // Claude Code's print mode (`claude -p "…"`): ask always prints, so
+    // the flag is accepted for the habit and changes nothing.
+    /// Accepted for Claude Code's print mode (claude -p "..."): ask always prints
+    #[arg(short = 'p', long = "print", help_heading = "Output")]
+    pub print: bool,
 
     #[command(flatten)]
     pub ledger: LedgerArgs,

@@ -3,7 +3,33 @@
 //! completions SHELL`): model names for `-m`, saved sessions for
 //! `--session`, `--show` and `--delete`.
 
+use clap::CommandFactory;
 use clap_complete::CompletionCandidate;
+
+use super::Cli;
+
+/// The command Tab completes against: the real one, with `ask`'s options
+/// known before any subcommand as well, since the bare-prompt rule takes
+/// them there (`claude -m <Tab>` offers models, `claude -m haiku <Tab>`
+/// the subcommands).
+pub fn command() -> clap::Command {
+    let mut root = Cli::command();
+    root.build();
+    let ask = root
+        .find_subcommand("ask")
+        .expect("ask is a subcommand")
+        .clone();
+    let known: Vec<clap::Id> = root
+        .get_arguments()
+        .map(|arg| arg.get_id().clone())
+        .collect();
+    for arg in ask.get_arguments() {
+        if !arg.is_positional() && !known.contains(arg.get_id()) {
+            root = root.arg(arg.clone().global(false));
+        }
+    }
+    root
+}
 
 /// The aliases (the config file's too) with the ids they stand for, then
 /// every model id the price table knows.

@@ -20,8 +20,8 @@ pub struct ConnectionArgs {
         value_parser = clap::value_parser!(std::ffi::OsString),
         help_heading = "Connection"
     )]
-    /// Raw bytes: a key that is not UTF-8 is reported as a problem with the
-    /// key (in settings), not by clap as a problem with "the arguments".
+    // Raw bytes: a key that is not UTF-8 is reported as a problem with the
+    // key (in settings), not by clap as a problem with "the arguments".
     pub api_key: Option<std::ffi::OsString>,
 
     /// anthropic-version header; 2023-06-01 still works

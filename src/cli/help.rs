@@ -13,6 +13,13 @@ const fn example(what: &'static str, command: &'static str) -> Example {
     Example { what, command }
 }
 
+/// The root's usage: a subcommand, or a bare prompt asked as `ask` does.
+/// `-V` is the root's alone: it prints `claude VERSION`, which a
+/// subcommand's would not.
+pub const MAIN_USAGE: &str = "\
+claude [OPTIONS] <COMMAND>
+       claude [OPTIONS] <PROMPT>...  (a bare prompt: claude ask <PROMPT>...)";
+
 pub const MAIN_EXAMPLES: &[Example] = &[
     example(
         "Ask a question",

@@ -18,7 +18,7 @@
 mod ask;
 mod batch;
 mod chat;
-mod complete;
+pub mod complete;
 mod completions;
 mod config;
 mod connection;
@@ -53,7 +53,7 @@ pub use files::{
     FileIdArgs, FilesAction, FilesArgs, FilesDeleteArgs, FilesDownloadArgs, FilesForgetArgs,
     FilesListArgs, FilesUploadArgs,
 };
-pub use implied::with_implied_ask;
+pub use implied::{CommandLine, with_implied_ask};
 pub use local_tools::{LocalToolArgs, ToolsAction, ToolsArgs, ToolsListArgs, ToolsShowArgs};
 pub use log::{LogAction, LogArgs, LogListArgs, LogPruneArgs, LogShowArgs};
 pub use models::ModelsArgs;
@@ -77,8 +77,8 @@ pub const DEFAULT_BASE_URL: &str = "https://api.anthropic.com";
     name = "claude",
     version,
     about,
+    override_usage = help::MAIN_USAGE,
     after_help = help::main_after_help(),
-    propagate_version = true,
     max_term_width = 100
 )]
 pub struct Cli {

@@ -251,7 +251,7 @@ pub struct OutputArgs {
     #[arg(
         short,
         long,
-        alias = "output-format",
+        visible_alias = "output-format",
         value_enum,
         value_name = "FORMAT"
     )]

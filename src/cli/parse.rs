@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::implied;
+use super::implied::{self, CommandLine};
 use super::values::EMPTY_MODEL;
 use super::{Cli, Command};
 
@@ -60,20 +60,25 @@ impl Cli {
 /// A clap parse error as printed: clap's whole message (the problem, its
 /// tips, the usage line of the command it concerns and the pointer to
 /// --help), with `claude: ` before its first line, styled only when
-/// `styled` (stderr is a terminal that takes colours). `args` is the command
-/// line that failed. A first word that was not sent as a prompt because it
-/// is a slip of a subcommand (`claude aks`) is named with the subcommand it
-/// resembles and how to send it after all.
-pub fn usage_error<I, T>(mut error: clap::Error, args: I, styled: bool) -> String
-where
-    I: IntoIterator<Item = T>,
-    T: Into<std::ffi::OsString> + Clone,
-{
+/// `styled` (stderr is a terminal that takes colours). `line` is the command
+/// line that failed, as rewritten. A first word that was not sent as a
+/// prompt because it is a slip of a subcommand (`claude aks`) is named with
+/// the subcommand it resembles and how to send it after all; an option
+/// written before a subcommand that has no such option says so.
+///
+/// The usage line is always the command's own: clap's would list the
+/// options that were given, environment variables included, as if they
+/// were required (`claude vision --api-key <KEY> <IMAGE>...`).
+pub fn usage_error(mut error: clap::Error, line: &CommandLine, styled: bool) -> String {
     use clap::CommandFactory;
     use clap::builder::StyledStr;
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     let mut command = Cli::command();
     command.build();
+    let tips = |error: &clap::Error| match error.get(ContextKind::Suggested) {
+        Some(ContextValue::StyledStrs(tips)) => tips.clone(),
+        _ => Vec::new(),
+    };
     if error.kind() == ErrorKind::InvalidSubcommand
         && let Some(ContextValue::String(word)) = error.get(ContextKind::InvalidSubcommand)
     {
@@ -86,21 +91,46 @@ where
                 ContextValue::String(name.to_owned()),
             );
         }
-        let mut tips = match error.get(ContextKind::Suggested) {
-            Some(ContextValue::StyledStrs(tips)) => tips.clone(),
-            _ => Vec::new(),
-        };
+        let mut tips = tips(&error);
         tips.push(StyledStr::from(format!(
             "to send '{word}' as a prompt, write 'claude ask {word} ...'"
         )));
         error.insert(ContextKind::Suggested, ContextValue::StyledStrs(tips));
     }
-    if error.get(ContextKind::Usage).is_none() {
+    if error.kind() == ErrorKind::UnknownArgument
+        && let Some(ContextValue::String(option)) = error.get(ContextKind::InvalidArg)
+        && let Some(subcommand) = &line.moved_to
+        && line.moved.iter().any(|moved| {
+            moved == option
+                || moved
+                    .strip_prefix(option.as_str())
+                    .is_some_and(|rest| rest.starts_with('='))
+        })
+    {
+        let tip = format!(
+            "'{option}' came before '{subcommand}', and options before a subcommand are \
+             its own: 'claude {subcommand}' has no '{option}' (see claude {subcommand} --help)"
+        );
         error.insert(
-            ContextKind::Usage,
-            ContextValue::StyledStr(usage_of(&command, args)),
+            ContextKind::Suggested,
+            ContextValue::StyledStrs(vec![StyledStr::from(tip)]),
         );
     }
+    if error.kind() == ErrorKind::UnknownArgument
+        && let Some(ContextValue::String(option)) = error.get(ContextKind::InvalidArg)
+        && matches!(option.as_str(), "-V" | "--version")
+    {
+        error.insert(
+            ContextKind::Suggested,
+            ContextValue::StyledStrs(vec![StyledStr::from(
+                "the version is claude's own: claude --version".to_owned(),
+            )]),
+        );
+    }
+    error.insert(
+        ContextKind::Usage,
+        ContextValue::StyledStr(usage_of(&command, &line.args)),
+    );
     let rendered = error.render();
     let text = if styled {
         rendered.ansi().to_string()
@@ -112,12 +142,7 @@ where
 
 /// The usage line of the (sub)command named in `args`: its words are
 /// followed down the tree of subcommands, skipping options and their values.
-fn usage_of<I, T>(root: &clap::Command, args: I) -> clap::builder::StyledStr
-where
-    I: IntoIterator<Item = T>,
-    T: Into<std::ffi::OsString> + Clone,
-{
-    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+fn usage_of(root: &clap::Command, args: &[std::ffi::OsString]) -> clap::builder::StyledStr {
     let mut command = root;
     let mut words = args.iter().skip(1).filter_map(|arg| arg.to_str());
     while let Some(word) = words.next() {
@@ -190,9 +215,9 @@ mod tests {
     }
 
     fn usage_error_of(args: &[&str]) -> String {
-        let args = with_implied_ask(args.iter().copied());
-        let error = Cli::parse_with_sources(args.clone()).unwrap_err();
-        usage_error(error, args, false)
+        let line = with_implied_ask(args.iter().copied(), true);
+        let error = Cli::parse_with_sources(line.args.clone()).unwrap_err();
+        usage_error(error, &line, false)
     }
 
     #[test]

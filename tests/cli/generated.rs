@@ -82,6 +82,17 @@ fn tab_offers_models_and_saved_sessions_in_bash_zsh_and_fish() {
         for model in ["opus", "sonnet", "haiku", "claude-opus-4-8"] {
             assert!(models.iter().any(|m| m == model), "{shell}: {models:?}");
         }
+        // Before any subcommand too: a bare prompt's model.
+        let models = complete(shell, &["claude", "-m", ""], &data);
+        for model in ["opus", "sonnet", "haiku", "claude-opus-4-8"] {
+            assert!(models.iter().any(|m| m == model), "{shell}: {models:?}");
+        }
+        assert!(!models.iter().any(|m| m == "ask"), "{shell}: {models:?}");
+        let after = complete(shell, &["claude", "-m", "haiku", ""], &data);
+        assert!(
+            after.iter().any(|word| word == "models"),
+            "{shell}: {after:?}"
+        );
         let models = complete(shell, &["claude", "chat", "--model", "ha"], &data);
         assert_eq!(models, ["haiku"], "{shell}");
         for flag in ["--session", "--show", "--delete"] {
@@ -208,9 +219,9 @@ fn every_subcommand_ends_its_help_with_two_to_four_real_examples() {
         }
     }
     for example in help::MAIN_EXAMPLES {
-        Cli::try_parse_from(claude_cli::cli::with_implied_ask(claude_words(
-            example.command,
-        )))
+        Cli::try_parse_from(
+            claude_cli::cli::with_implied_ask(claude_words(example.command), true).args,
+        )
         .unwrap();
     }
 }
@@ -276,4 +287,41 @@ fn the_example_parser_handles_quotes_and_pipes() {
         ["claude", "completions", "zsh"]
     );
     assert!(Cli::try_parse_from(["claude", "ask", "x"]).is_ok());
+}
+
+/// Every command, nested ones too, with the root first.
+fn every_command(command: &clap::Command) -> Vec<clap::Command> {
+    let mut all = vec![command.clone()];
+    for sub in command.get_subcommands() {
+        all.extend(every_command(sub));
+    }
+    all
+}
+
+#[test]
+fn no_option_s_help_carries_a_note_for_developers() {
+    for command in every_command(&Cli::command()) {
+        for arg in command.get_arguments() {
+            let texts = [arg.get_help(), arg.get_long_help()];
+            for text in texts.into_iter().flatten().map(ToString::to_string) {
+                for developer_word in ["clap", "Raw bytes", "(in settings)", "`"] {
+                    assert!(
+                        !text.contains(developer_word),
+                        "{} --{}: {text}",
+                        command.get_name(),
+                        arg.get_id()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn claude_code_s_spellings_are_in_ask_s_help() {
+    let output = claude().args(["ask", "--help"]).output().unwrap();
+    assert_exit(&output, 0);
+    let text = stdout(&output);
+    assert!(text.contains("-p, --print"), "{text}");
+    assert!(text.contains("[alias: --output-format]"), "{text}");
 }

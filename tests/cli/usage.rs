@@ -24,22 +24,22 @@ fn a_missing_argument_is_named_with_the_usage_line() {
         (
             &["vision"][..],
             "<IMAGE>...",
-            "Usage: claude vision <IMAGE>...",
+            "Usage: claude vision [OPTIONS] <IMAGE>...",
         ),
         (
             &["batch", "results"],
             "<ID>",
-            "Usage: claude batch results <ID>",
+            "Usage: claude batch results [OPTIONS] <ID>",
         ),
         (
             &["batch", "submit"],
             "<FILE>",
-            "Usage: claude batch submit <FILE>",
+            "Usage: claude batch submit [OPTIONS] <FILE>",
         ),
         (
             &["completions"],
             "<SHELL>",
-            "Usage: claude completions <SHELL>",
+            "Usage: claude completions [OPTIONS] <SHELL>",
         ),
     ] {
         let text = refused(args);
@@ -53,12 +53,33 @@ fn a_missing_argument_is_named_with_the_usage_line() {
             text.contains(&format!("\n  {missing}\n")),
             "{args:?}: {text}"
         );
-        assert!(text.contains(usage), "{args:?}: {text}");
+        assert!(text.contains(&format!("\n{usage}\n")), "{args:?}: {text}");
         assert!(
             text.contains("For more information, try '--help'."),
             "{text}"
         );
     }
+}
+
+#[test]
+fn the_usage_line_does_not_list_what_the_environment_gave_as_required() {
+    let output = claude()
+        .env("ANTHROPIC_API_KEY", SECRET_KEY)
+        .env("ANTHROPIC_BASE_URL", "http://127.0.0.1:9")
+        .env("ANTHROPIC_MODEL", "haiku")
+        .env("CLAUDE_NO_LOG", "1")
+        .arg("vision")
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    let text = stderr(&output);
+    let usage: Vec<&str> = text.lines().filter(|l| l.starts_with("Usage:")).collect();
+    assert_eq!(
+        usage,
+        ["Usage: claude vision [OPTIONS] <IMAGE>..."],
+        "{text}"
+    );
+    assert!(!text.contains(SECRET_KEY));
 }
 
 #[test]
@@ -364,5 +385,149 @@ fn config_path_works_without_home() {
     assert!(
         path.ends_with("/.config/claude-cli/config.toml\n"),
         "{path}"
+    );
+}
+
+fn models_page() -> Reply {
+    Reply::json(
+        json!({"data": [{"type": "model", "id": "claude-opus-5", "display_name": "Claude Opus 5",
+                         "created_at": "2026-07-24T00:00:00Z"}],
+               "has_more": false, "first_id": "claude-opus-5", "last_id": "claude-opus-5"})
+        .to_string(),
+    )
+}
+
+#[test]
+fn options_before_a_subcommand_run_that_subcommand() {
+    // `claude -o json models` lists the models: no message is sent.
+    let server = FakeServer::with([models_page()]);
+    let output = claude_at(&server)
+        .args(["-o", "json", "models"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    let request = server.single_request();
+    assert_eq!(
+        (request.method.as_str(), request.path.as_str()),
+        ("GET", "/v1/models?limit=1000")
+    );
+    let printed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(printed[0]["id"], "claude-opus-5");
+
+    // `claude -m haiku chat --session x hello` is one chat turn on Haiku.
+    let server = ok_server();
+    let data = tempdir("options-before-chat");
+    let output = claude_at(&server)
+        .env("XDG_DATA_HOME", &data)
+        .args(["-m", "haiku", "chat", "--session", "x", "hello"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    let body = server.single_request().json();
+    assert_eq!(body["model"], "claude-haiku-4-5");
+    assert_eq!(body["messages"][0]["content"], "hello");
+    assert!(data.join("claude-cli/sessions/x.json").exists());
+}
+
+#[test]
+fn an_option_before_a_subcommand_that_lacks_it_is_refused_with_a_hint() {
+    let server = ok_server();
+    let output = claude_at(&server)
+        .args(["-u", "count", "hi"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    let text = stderr(&output);
+    assert!(
+        text.starts_with("claude: error: unexpected argument '-u' found"),
+        "{text}"
+    );
+    assert!(
+        text.contains("'-u' came before 'count'") && text.contains("'claude count' has no '-u'"),
+        "{text}"
+    );
+    assert!(text.contains("Usage: claude count [OPTIONS]"), "{text}");
+    assert!(server.requests().is_empty(), "nothing sent");
+}
+
+#[test]
+fn a_mistyped_subcommand_after_options_is_not_sent() {
+    let server = ok_server();
+    let output = claude_at(&server)
+        .args(["--dry-run", "aks", "this"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    assert!(stdout(&output).is_empty(), "no dry-run request printed");
+    let text = stderr(&output);
+    assert!(text.contains("unrecognized subcommand 'aks'"), "{text}");
+    assert!(
+        text.contains("tip: a similar subcommand exists: 'ask'"),
+        "{text}"
+    );
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn piped_stdin_is_asked_the_same_with_or_without_options() {
+    for options in [&[][..], &["-u"], &["-v"], &["--max-retries", "1"]] {
+        let server = ok_server();
+        let output = claude_at(&server)
+            .args(options)
+            .write_stdin("hi\n")
+            .output()
+            .unwrap();
+        assert_exit(&output, 0);
+        assert_eq!(
+            sent_content(&server.single_request()),
+            json!("hi\n"),
+            "{options:?}"
+        );
+    }
+    // Empty stdin and no words: nothing to send, with or without options.
+    for options in [&[][..], &["-u"]] {
+        let server = ok_server();
+        let output = claude_at(&server).args(options).output().unwrap();
+        assert_exit(&output, 2);
+        assert!(server.requests().is_empty(), "{options:?}");
+    }
+}
+
+#[test]
+fn the_version_is_the_root_s_and_says_claude() {
+    let output = claude().arg("-V").output().unwrap();
+    assert_exit(&output, 0);
+    assert_eq!(
+        stdout(&output),
+        format!("claude {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    let text = refused(&["ask", "-V"]);
+    assert!(!text.contains("claude-ask"), "{text}");
+    assert!(
+        text.contains("tip: the version is claude's own: claude --version"),
+        "{text}"
+    );
+}
+
+#[test]
+fn claude_alone_on_a_terminal_shows_the_help_with_the_bare_prompt() {
+    let pty = Pty::open();
+    let mut command = std::process::Command::new(binary());
+    command
+        .env_clear()
+        .env("NO_COLOR", "1")
+        .stdin(pty.terminal())
+        .stdout(pty.terminal())
+        .stderr(pty.terminal());
+    let status = command.status().unwrap();
+    drop(command);
+    let text = pty.read_all();
+    assert_eq!(status.code(), Some(2), "{text}");
+    assert!(
+        text.contains(
+            "Usage: claude [OPTIONS] <COMMAND>\n       claude [OPTIONS] <PROMPT>...  (a bare \
+             prompt: claude ask <PROMPT>...)"
+        ),
+        "{text}"
     );
 }
