@@ -20,11 +20,6 @@ impl CostCeiling {
     pub fn new(limit: Option<f64>) -> CostCeiling {
         CostCeiling { limit, spent: 0.0 }
     }
-
-    /// The estimated USD spent so far.
-    pub fn spent(&self) -> f64 {
-        self.spent
-    }
 }
 
 impl RequestHook for CostCeiling {
@@ -126,7 +121,7 @@ mod tests {
         spend(&mut ceiling, &haiku, 1_000_000);
         assert!(ceiling.before_send(Step::ToolResults(1), &haiku).is_ok());
         spend(&mut ceiling, &haiku, 1_000_000);
-        assert!((ceiling.spent() - price.output * 2.0).abs() < 1e-9);
+        assert!((ceiling.spent - price.output * 2.0).abs() < 1e-9);
         let error = ceiling
             .before_send(Step::ToolResults(2), &haiku)
             .unwrap_err();

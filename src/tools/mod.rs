@@ -144,10 +144,6 @@ impl Toolbox {
         self.tools.is_empty()
     }
 
-    pub fn get(&self, name: &str) -> Option<&Tool> {
-        self.tools.iter().find(|tool| tool.name == name)
-    }
-
     /// Handles the `tool_use` calls of one reply: checks each against the
     /// tools offered and their schemas, decides (asking on the terminal
     /// where it may), runs the allowed ones concurrently, and reports every
