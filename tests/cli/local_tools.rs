@@ -880,3 +880,63 @@ fn json_output_is_one_message_with_every_step() {
     assert_eq!(message["usage"]["input_tokens"], json!(1200));
     assert!(stderr(&output).contains("claude: usage: 1200 input, 80 output"));
 }
+
+#[test]
+fn pause_turn_and_local_tools_share_one_loop() {
+    let dir = tempdir("tools-paused");
+    let tool = sh_tool(&dir, "hello", "echo hi");
+    let paused: Value =
+        serde_json::from_str(&fixture("message-pause-turn.assembled.json")).unwrap();
+    let asks = asking(&[("toolu_1", "hello", json!({}))]);
+    let server = FakeServer::with([
+        Reply::message("message-pause-turn.assembled.json"),
+        Reply::json(asks.to_string()),
+        Reply::json(answer("Done.").to_string()),
+    ]);
+    let output = claude_at(&server)
+        .args([
+            "ask",
+            "--web-search",
+            "-T",
+            &tool,
+            "--allow",
+            "hello",
+            "-u",
+            "go",
+        ])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    let requests = server.requests();
+    assert_eq!(requests.len(), 3);
+    // The pause is continued with its content as the last assistant turn...
+    let second = requests[1].json();
+    assert_eq!(second["messages"].as_array().unwrap().len(), 2);
+    assert_eq!(second["messages"][1]["content"], paused["content"]);
+    // ... and the tool results follow the whole assistant turn: the paused
+    // part, then the reply that asked.
+    let third = requests[2].json();
+    let messages = third["messages"].as_array().unwrap();
+    assert_eq!(messages.len(), 3);
+    let mut whole = paused["content"].as_array().unwrap().clone();
+    whole.extend(asks["content"].as_array().unwrap().iter().cloned());
+    assert_eq!(messages[1]["content"], Value::Array(whole));
+    assert_eq!(results_sent(&requests[2])[0].1, "hi\n");
+    for request in &requests {
+        let tools = request.json()["tools"].clone();
+        let names: Vec<&str> = tools
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, ["web_search", "hello"]);
+    }
+    // Usage adds up every request of the run.
+    let input = paused["usage"]["input_tokens"].as_u64().unwrap() + 500 + 700;
+    let usage = stderr(&output);
+    assert!(
+        usage.contains(&format!("claude: usage: {input} input, ")),
+        "{usage}"
+    );
+}

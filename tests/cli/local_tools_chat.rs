@@ -258,3 +258,24 @@ fn the_repl_lists_its_tools_with_what_each_may_do() {
     let (code, _) = terminal.finish();
     assert_eq!(code, Some(0));
 }
+
+#[test]
+fn max_cost_holds_across_the_turns_of_a_repl() {
+    let data = tempdir("tools-repl-cost");
+    let server = FakeServer::routing(|_| stream_of(&answer("Hi there.")));
+    // One answer (700 input and 20 output tokens on Sonnet) costs more.
+    let mut terminal = on_terminal(&server, &data, &["chat", "--max-cost", "0.0001"]);
+    terminal.expect("/help for commands");
+    terminal.send("one\r");
+    terminal.expect("Hi there.");
+    terminal.send("two\r");
+    let refused = terminal.expect("the next request was not sent");
+    assert!(
+        refused.contains("claude: error: budget reached"),
+        "{refused}"
+    );
+    terminal.send("/exit\r");
+    let (code, _) = terminal.finish();
+    assert_eq!(code, Some(0));
+    assert_eq!(server.requests().len(), 1);
+}
