@@ -142,6 +142,7 @@ pub fn send(
             limits: settings::reply_limits(turn_args, settings, config),
             hook: &mut Hooks(vec![&mut ceiling, &mut history]),
             tools: Some(&mut tools.toolbox),
+            history: false,
         }
         .run(request)
     };

@@ -135,12 +135,13 @@ pub struct Run {
     pub reply: Reply,
     /// The tool exchanges of the turn, in order: each assistant turn that
     /// asked for tools, and the user turn that answered it. Empty when no
-    /// tool ran.
+    /// tool ran, or when the driver keeps no history.
     pub tool_turns: Vec<InputMessage>,
     /// The turn's last assistant content (after the last tool results),
     /// every block as the server wrote it: with `tool_turns`, what a
-    /// conversation keeps as history.
-    pub assistant: RawContent,
+    /// conversation keeps as history. `None` when the driver keeps no
+    /// history.
+    pub assistant: Option<RawContent>,
     /// The usage of the last request alone: how full the context window is.
     pub last_usage: Usage,
     /// How many times a paused turn was continued.
@@ -169,6 +170,10 @@ pub struct Driver<'a, O: Write, E: Write> {
     pub hook: &'a mut dyn RequestHook,
     /// The local tools the model may call; `None` when it has none.
     pub tools: Option<&'a mut Toolbox>,
+    /// The caller keeps the turn as history (a conversation): the run
+    /// then holds its tool turns and last assistant content. Without it
+    /// (`ask`), no copy of them is made.
+    pub history: bool,
 }
 
 impl<O: Write, E: Write> Driver<'_, O, E> {
@@ -178,7 +183,7 @@ impl<O: Write, E: Write> Driver<'_, O, E> {
         let base = request.messages.len();
         // Where the turn's current assistant message goes: after the user's
         // turn, or after the last tool results.
-        let mut history = base;
+        let mut current = base;
         let mut parts: Vec<Reply> = Vec::new();
         // The replies from `segment` on make the current assistant message.
         let mut segment = 0;
@@ -252,7 +257,7 @@ impl<O: Write, E: Write> Driver<'_, O, E> {
                         }
                     };
                     paused.push(content);
-                    request.messages.truncate(history);
+                    request.messages.truncate(current);
                     request.messages.push(InputMessage {
                         role: Role::Assistant,
                         content: InputContent::Raw(join(&paused)),
@@ -299,8 +304,12 @@ impl<O: Write, E: Write> Driver<'_, O, E> {
                         ToolStep::Results(results) => results,
                         ToolStep::Refused(names) => {
                             parts.push(reply);
-                            let mut run = gather(parts, segment, continuations);
-                            run.tool_turns = request.messages[base..history].to_vec();
+                            let run = self.gathered(
+                                parts,
+                                segment,
+                                continuations,
+                                &request.messages[base..current],
+                            );
                             self.renderer
                                 .finish_stopped(&run.reply, self.limits, &refused(&names))
                                 .map_err(Error::Output)?;
@@ -312,7 +321,7 @@ impl<O: Write, E: Write> Driver<'_, O, E> {
                         }
                     };
                     paused.push(content);
-                    request.messages.truncate(history);
+                    request.messages.truncate(current);
                     request.messages.push(InputMessage {
                         role: Role::Assistant,
                         content: InputContent::Raw(join(&paused)),
@@ -321,7 +330,7 @@ impl<O: Write, E: Write> Driver<'_, O, E> {
                         role: Role::User,
                         content: InputContent::Blocks(results),
                     });
-                    history = request.messages.len();
+                    current = request.messages.len();
                     paused.clear();
                     if let Some(id) = container_id(&reply) {
                         request.container = Some(id);
@@ -333,8 +342,12 @@ impl<O: Write, E: Write> Driver<'_, O, E> {
                 }
                 NextStep::Stop => {
                     parts.push(reply);
-                    let mut run = gather(parts, segment, continuations);
-                    run.tool_turns = request.messages[base..history].to_vec();
+                    let run = self.gathered(
+                        parts,
+                        segment,
+                        continuations,
+                        &request.messages[base..current],
+                    );
                     // Whether it was --max-steps, rather than anything
                     // else, that kept the run from going on.
                     let by_steps = sent >= self.limits.max_steps
@@ -363,6 +376,22 @@ impl<O: Write, E: Write> Driver<'_, O, E> {
         }
     }
 
+    /// The finished run from its replies; when history is kept, with the
+    /// turn's `tool_turns` and its last assistant content.
+    fn gathered(
+        &self,
+        parts: Vec<Reply>,
+        segment: usize,
+        continuations: u32,
+        tool_turns: &[InputMessage],
+    ) -> Run {
+        let mut run = gather(parts, segment, continuations, self.history);
+        if self.history {
+            run.tool_turns = tool_turns.to_vec();
+        }
+        run
+    }
+
     /// A signal ended the turn: what had arrived is printed, its line
     /// closed.
     fn interrupted(
@@ -371,7 +400,7 @@ impl<O: Write, E: Write> Driver<'_, O, E> {
         segment: usize,
         signal: Signal,
     ) -> Result<Outcome> {
-        let so_far = (!parts.is_empty()).then(|| gather(parts, segment, 0));
+        let so_far = (!parts.is_empty()).then(|| gather(parts, segment, 0, false));
         self.renderer
             .finish_partial(so_far.as_ref().map(|run| &run.reply.message))
             .map_err(Error::Output)?;

@@ -12,16 +12,24 @@ use crate::exit::ExitCode;
 use super::Run;
 
 /// One run from the replies of its requests, in order (at least one); the
-/// replies from `segment` on make its last assistant turn.
-pub(super) fn gather(mut parts: Vec<Reply>, segment: usize, continuations: u32) -> Run {
-    let assistant = join(
-        parts
-            .iter()
-            .skip(segment)
-            .filter_map(content_of)
-            .collect::<Vec<_>>()
-            .iter(),
-    );
+/// replies from `segment` on make its last assistant turn, which is copied
+/// out as the server wrote it only when it is kept as `history`.
+pub(super) fn gather(
+    mut parts: Vec<Reply>,
+    segment: usize,
+    continuations: u32,
+    history: bool,
+) -> Run {
+    let assistant = history.then(|| {
+        join(
+            parts
+                .iter()
+                .skip(segment)
+                .filter_map(content_of)
+                .collect::<Vec<_>>()
+                .iter(),
+        )
+    });
     let last = parts.pop().expect("a run has at least one reply");
     let last_usage = last.message.usage.clone();
     let reply = if parts.is_empty() {
@@ -157,7 +165,7 @@ mod tests {
 
     #[test]
     fn a_run_holds_every_part_in_order_with_usage_added_up() {
-        let run = gather(vec![reply(PAUSED), reply(FINAL)], 0, 1);
+        let run = gather(vec![reply(PAUSED), reply(FINAL)], 0, 1, true);
         let message = &run.reply.message;
         assert_eq!(message.id.as_deref(), Some("msg_2"));
         assert_eq!(message.content.len(), 2);
@@ -169,11 +177,13 @@ mod tests {
         assert_eq!(run.continuations, 1);
         assert_eq!(run.exit, ExitCode::Success);
         assert_eq!(
-            run.assistant.get(),
+            run.assistant.as_ref().map(|content| content.get()).unwrap(),
             r#"[{"type":"server_tool_use","id":"s1","name":"web_search","input":{"query":"\u00b0"}},{"type":"text","text":"done"}]"#
         );
-        let single = gather(vec![reply(FINAL)], 0, 0);
+        // Without history, no copy of the content is made.
+        let single = gather(vec![reply(FINAL)], 0, 0, false);
         assert!(single.reply.raw.is_some());
+        assert!(single.assistant.is_none());
         assert_eq!(single.continuations, 0);
     }
 }

@@ -161,6 +161,7 @@ impl Conversation {
                 limits: self.limits,
                 hook: &mut Hooks(vec![ceiling, &mut history]),
                 tools: Some(tools),
+                history: true,
             }
             .run(request);
             outcome.map(|outcome| (outcome, renderer.stdout_closed()))
@@ -206,7 +207,7 @@ impl Conversation {
             ));
             return Ok(exit);
         }
-        let Some(assistant) = assistant_content(&run.assistant) else {
+        let Some(assistant) = run.assistant.as_ref().and_then(assistant_content) else {
             output::note("the reply has no content, so this turn is not saved");
             return Ok(exit);
         };
