@@ -313,15 +313,41 @@ impl<O: Write, E: Write> Renderer<O, E> {
         Ok(())
     }
 
+    /// The model asks for local tools: what it wrote before is drawn now
+    /// (rendering holds a line until its end), and its line ended where
+    /// stderr shares the terminal, so that the questions and the calls'
+    /// lines come after it, each on a line of its own.
+    pub fn before_tools(&mut self) -> io::Result<()> {
+        self.stop_spinner();
+        self.close_thinking()?;
+        if self.markdown.is_some() && self.wrote_output {
+            self.end_markdown()?;
+            // The paragraph is ended; the answer after the tools starts
+            // on the line after theirs.
+            self.break_before_text = false;
+        }
+        self.out.flush()?;
+        self.end_line_before_stderr()
+    }
+
+    /// When the answer is mid-line on the terminal stderr shares, ends
+    /// that line (on stderr, which is written next): the cursor is then at
+    /// a line's start, where the answer goes on.
+    fn end_line_before_stderr(&mut self) -> io::Result<()> {
+        if !self.at_line_start && self.pretty && self.stderr_terminal {
+            self.out.flush()?;
+            self.err.write_all(b"\n")?;
+            self.at_line_start = true;
+        }
+        Ok(())
+    }
+
     /// Writes a `claude: …` line to stderr, past an open thinking line and
     /// without drawing over the spinner. When the answer is mid-line on the
     /// same terminal, the line starts on a fresh one.
     fn stderr_line(&mut self, line: &str) -> io::Result<()> {
         self.close_thinking()?;
-        if !self.at_line_start && self.pretty && self.stderr_terminal {
-            self.out.flush()?;
-            self.err.write_all(b"\n")?;
-        }
+        self.end_line_before_stderr()?;
         let line = crate::secrets::scrub(line);
         let err = &mut self.err;
         let mut write = || writeln!(err, "claude: {line}").and_then(|()| err.flush());

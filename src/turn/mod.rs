@@ -296,7 +296,7 @@ impl<O: Write, E: Write> Driver<'_, O, E> {
                         .collect();
                     let tools = self.tools.as_deref_mut().expect("tools were checked");
                     let renderer = &mut *self.renderer;
-                    renderer.stop_spinner();
+                    renderer.before_tools().map_err(Error::Output)?;
                     let answered = tools
                         .run_calls(&calls, &mut |report| renderer.tool_run(report))
                         .map_err(Error::Output)?;

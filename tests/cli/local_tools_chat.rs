@@ -247,12 +247,11 @@ fn the_repl_lists_its_tools_with_what_each_may_do() {
     terminal.send("/tools\r");
     let listed = terminal.expect("asks first");
     assert!(
-        listed.contains("one                  allowed (--allow)"),
-        "{listed}"
-    );
-    assert!(
-        listed.contains("two                  asks first"),
-        "{listed}"
+        listed.contains(
+            "claude: local tools:\n  one                  allowed (--allow)\n  \
+             two                  asks first"
+        ),
+        "{listed:?}"
     );
     terminal.send("/exit\r");
     let (code, _) = terminal.finish();
@@ -278,4 +277,75 @@ fn max_cost_holds_across_the_turns_of_a_repl() {
     let (code, _) = terminal.finish();
     assert_eq!(code, Some(0));
     assert_eq!(server.requests().len(), 1);
+}
+
+#[test]
+fn in_the_repl_an_always_answer_lasts_until_the_chat_ends() {
+    let data = tempdir("tools-repl-always");
+    let tool = sh_tool(&data, "one", "echo one");
+    let server = tool_server(vec![("toolu_1", "one", json!({}))]);
+    let mut terminal = on_terminal(&server, &data, &["chat", "-T", &tool]);
+    terminal.expect("/help for commands");
+    terminal.send("first\r");
+    let asked = terminal.expect(QUESTION);
+    assert!(asked.contains("the tool one"), "{asked}");
+    terminal.send("a");
+    terminal.expect("The tools said: one");
+    terminal.send("/tools\r");
+    terminal.expect("one                  allowed (always, this session)");
+    terminal.send("second\r");
+    let second = terminal.expect("The tools said: one");
+    assert!(!second.contains(QUESTION), "asked again: {second}");
+    terminal.send("/exit\r");
+    let (code, rest) = terminal.finish();
+    assert_eq!(code, Some(0), "{rest}");
+    let requests = server.requests();
+    assert_eq!(requests.len(), 4);
+    assert_eq!(results_sent(&requests[3])[0].1, "one\n");
+}
+
+#[test]
+fn on_a_terminal_the_question_and_each_calls_line_start_lines_of_their_own() {
+    // Raw text, and text rendered as Markdown (which holds a line until
+    // its end): either way the model's words come first, then the
+    // question, the call's line, and the answer, each on its own line.
+    for term in ["dumb", "xterm-256color"] {
+        let data = tempdir("tools-lines");
+        let tool = sh_tool(&data, "one", "echo one");
+        let server = tool_server(vec![("toolu_1", "one", json!({}))]);
+        let mut command = spawnable(&server);
+        command
+            .env("XDG_DATA_HOME", &data)
+            .env("HOME", &data)
+            .env("TERM", term)
+            .args(["ask", "-T", &tool, "go"]);
+        let mut terminal = pty::Session::spawn(command);
+        let asked = terminal.expect(QUESTION);
+        terminal.send("y");
+        let (code, rest) = terminal.finish();
+        assert_eq!(code, Some(0), "{rest}");
+        let transcript = format!("{asked}{rest}").replace("\r\n", "\n");
+        // What follows the spinner, which clears its line last.
+        let shown = transcript.rsplit("\x1b[2K").next().unwrap();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(
+            lines[..4],
+            [
+                "Let me check.",
+                "claude: the model asks to run the tool one with this input:",
+                "{}",
+                "Run it? [y]es / [n]o / [a]lways for this tool: yes",
+            ],
+            "{term}: {transcript:?}"
+        );
+        assert!(
+            lines[4].starts_with("claude: tool one {}: exit 0, "),
+            "{term}: {transcript:?}"
+        );
+        assert_eq!(
+            lines[5..],
+            ["The tools said: one"],
+            "{term}: {transcript:?}"
+        );
+    }
 }

@@ -450,12 +450,14 @@ fn tools(conversation: &Conversation) {
         output::note("no local tools are offered (start the chat with -T NAME to offer one)");
         return;
     }
-    let mut lines = String::new();
+    // One line a tool, as /help lists the commands: a note would write
+    // the breaks as escapes. Tool names are letters, digits, _ and -.
+    let mut text = String::from("claude: local tools:");
     for tool in &toolbox.tools {
         let state = policy::describe(&tool.name, &toolbox.rules);
-        lines.push_str(&format!("\n  {:<20} {state}", tool.name));
+        text.push_str(&format!("\n  {:<20} {state}", tool.name));
     }
-    output::note(format!("local tools:{lines}"));
+    let _ = writeln!(io::stderr().lock(), "{text}");
 }
 
 /// Asks again for the last answer. The old answer stays unless the new one
