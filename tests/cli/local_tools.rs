@@ -267,20 +267,41 @@ fn several_calls_run_at_once_and_their_results_return_in_the_models_order() {
     assert!(lines.contains(": exit 0, "), "{lines}");
 }
 
+/// A tool script that marks itself running in `$TOOL_DIR/running` while it
+/// runs, and appends how many were running when it started to
+/// `$TOOL_DIR/counts`; `hold` is what it does meanwhile.
+fn counting(hold: &str) -> String {
+    format!(
+        "id=$(sed 's/.*\"id\": *\"\\([a-z]*\\)\".*/\\1/'); \
+         touch \"$TOOL_DIR/running/$id\"; ls \"$TOOL_DIR/running\" | wc -l >> \"$TOOL_DIR/counts\"; \
+         {hold}; rm \"$TOOL_DIR/running/$id\"; echo $id"
+    )
+}
+
+/// The counts `counting` tools wrote.
+fn counts_in(dir: &Path) -> Vec<u32> {
+    std::fs::read_to_string(dir.join("counts"))
+        .unwrap()
+        .split_whitespace()
+        .map(|n| n.parse().unwrap())
+        .collect()
+}
+
 #[test]
 fn tool_jobs_bounds_how_many_calls_run_at_once() {
+    // Four calls of a tool that runs a second, two at a time: never more
+    // than two run, and the run cannot take less than two seconds (it
+    // would take one if all four ran at once).
     let dir = tempdir("tools-jobs");
     std::fs::create_dir_all(dir.join("running")).unwrap();
-    let script = "id=$(sed 's/.*\"id\": *\"\\([a-z]*\\)\".*/\\1/'); \
-         touch \"$TOOL_DIR/running/$id\"; ls \"$TOOL_DIR/running\" | wc -l >> \"$TOOL_DIR/counts\"; \
-         sleep 0.2; rm \"$TOOL_DIR/running/$id\"; echo $id";
-    let tool = sh_tool(&dir, "counted", script);
+    let tool = sh_tool(&dir, "counted", &counting("sleep 1"));
+    let ids = ["a", "b", "c", "d"];
     let server = tool_server(
-        ["a", "b", "c", "d", "e"]
-            .iter()
+        ids.iter()
             .map(|id| ("toolu_x", "counted", json!({"id": id})))
             .collect(),
     );
+    let started = std::time::Instant::now();
     let output = claude_at(&server)
         .env("TOOL_DIR", &dir)
         .args([
@@ -295,14 +316,44 @@ fn tool_jobs_bounds_how_many_calls_run_at_once() {
         ])
         .output()
         .unwrap();
+    let wall = started.elapsed();
+    eprintln!("4 calls of 1 s, --tool-jobs 2: {wall:?}");
     assert_exit(&output, 0);
-    let counts = std::fs::read_to_string(dir.join("counts")).unwrap();
-    let counts: Vec<u32> = counts
-        .split_whitespace()
-        .map(|n| n.parse().unwrap())
-        .collect();
-    assert_eq!(counts.len(), 5);
+    let counts = counts_in(&dir);
+    assert_eq!(counts.len(), 4);
     assert!(counts.iter().all(|n| *n <= 2), "{counts:?}");
+    assert!(wall >= std::time::Duration::from_secs(2), "{wall:?}");
+    assert_eq!(
+        stdout(&output),
+        "Let me check.\nThe tools said: a | b | c | d\n"
+    );
+
+    // By default four run at once: each of five calls waits until four
+    // have started, which only happens if four run together (a call that
+    // waits 20 s in vain fails), and no more than four ever run.
+    let dir = tempdir("tools-jobs-default");
+    std::fs::create_dir_all(dir.join("running")).unwrap();
+    let barrier = "touch \"$TOOL_DIR/started-$id\"; n=0; \
+         while [ $(ls \"$TOOL_DIR\" | grep -c started-) -lt 4 ]; do n=$((n+1)); \
+         [ $n -gt 400 ] && exit 9; sleep 0.05; done";
+    let tool = sh_tool(&dir, "counted", &counting(barrier));
+    let server = tool_server(
+        ["a", "b", "c", "d", "e"]
+            .iter()
+            .map(|id| ("toolu_x", "counted", json!({"id": id})))
+            .collect(),
+    );
+    let output = claude_at(&server)
+        .env("TOOL_DIR", &dir)
+        .args(["ask", "-T", &tool, "--allow", "all", "go"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    let sent = results_sent(&server.requests()[1]);
+    assert!(sent.iter().all(|(_, _, is_error)| !is_error), "{sent:?}");
+    let counts = counts_in(&dir);
+    assert_eq!(counts.len(), 5);
+    assert!(counts.iter().all(|n| *n <= 4), "{counts:?}");
 }
 
 #[test]
@@ -533,7 +584,7 @@ fn timeouts_output_caps_and_signals_bound_every_call() {
             "sleepy",
             "sleep 600 & echo $! > \"$TOOL_DIR/child\"; echo $$ > \"$TOOL_DIR/sleepy\"; exec sleep 600",
         ),
-        // Reads its stdin forever.
+        // Reads its stdin forever, whatever it reads.
         sh_tool(
             &dir,
             "reader",
@@ -543,13 +594,22 @@ fn timeouts_output_caps_and_signals_bound_every_call() {
         sh_tool(&dir, "loud", "head -c 5000000 /dev/zero | tr '\\0' a"),
         // Killed by a signal.
         sh_tool(&dir, "killed", "kill -9 $$"),
+        // Prints for as long as it is let, never exiting.
+        sh_tool(&dir, "flood", "exec yes"),
+        // Fails with 20,000 bytes on stderr.
+        sh_tool(
+            &dir,
+            "noisy",
+            "head -c 20000 /dev/zero | tr '\\0' e >&2; exit 3",
+        ),
     ];
-    let server = tool_server(vec![
-        ("toolu_1", "sleepy", json!({})),
-        ("toolu_2", "reader", json!({})),
-        ("toolu_3", "loud", json!({})),
-        ("toolu_4", "killed", json!({})),
-    ]);
+    let names = ["sleepy", "reader", "loud", "killed", "flood", "noisy"];
+    let server = tool_server(
+        names
+            .iter()
+            .map(|name| ("toolu_1", *name, json!({})))
+            .collect(),
+    );
     let started = std::time::Instant::now();
     let mut cmd = claude_at(&server);
     cmd.env("TOOL_DIR", &dir);
@@ -557,19 +617,40 @@ fn timeouts_output_caps_and_signals_bound_every_call() {
         cmd.args(["-T", tool]);
     }
     let output = cmd
-        .args(["ask", "--allow", "all", "--tool-timeout", "1", "go"])
+        .args(["ask", "-o", "stream-json", "--allow", "all"])
+        .args(["--tool-timeout", "1", "go"])
         .output()
         .unwrap();
+    let wall = started.elapsed();
     assert_exit(&output, 0);
-    // The default timeout is 60 s: far past this bound.
-    assert!(started.elapsed() < std::time::Duration::from_secs(40));
+    // No timeout fires early; and the default of 60 s is far past this
+    // bound.
+    assert!(wall >= std::time::Duration::from_secs(1), "{wall:?}");
+    assert!(wall < std::time::Duration::from_secs(40), "{wall:?}");
+    let runs: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str::<Value>(line).unwrap())
+        .filter(|line| line["type"] == json!("tool_run"))
+        .collect();
+    let run = |name: &str| runs.iter().find(|r| r["name"] == json!(name)).unwrap();
+    for report in &runs {
+        eprintln!(
+            "{}: {} ms, {} bytes printed",
+            report["name"], report["duration_ms"], report["output_bytes"]
+        );
+    }
+    eprintln!("the whole run: {wall:?}");
     let sent = results_sent(&server.requests()[1]);
-    for (id, content, is_error) in &sent[..2] {
-        assert!(*is_error, "{id}");
+    for at in [0, 1, 4] {
+        let (_, content, is_error) = &sent[at];
+        assert!(*is_error, "{}", names[at]);
         assert!(
             content.starts_with("error: the command did not finish within 1 s"),
             "{content}"
         );
+        let report = run(names[at]);
+        assert_eq!(report["timed_out"], json!(true));
+        assert!(report["duration_ms"].as_u64().unwrap() >= 1000, "{report}");
     }
     let (_, loud, is_error) = &sent[2];
     assert!(!is_error);
@@ -578,11 +659,36 @@ fn timeouts_output_caps_and_signals_bound_every_call() {
         "[output cut: the tool printed 5000000 bytes; only the first 100 KB are shown]"
     ));
     assert!(loud.len() < 110 * 1024);
+    assert_eq!(run("loud")["output_bytes"], json!(5_000_000));
     let (_, killed, is_error) = &sent[3];
     assert!(
         *is_error && killed.contains("killed by signal 9"),
         "{killed}"
     );
+    assert_eq!(run("killed")["signal"], json!(9));
+    // What never stops printing is read, counted and dropped past the cap
+    // until the timeout kills it.
+    let (_, flood, _) = &sent[4];
+    let printed = run("flood")["output_bytes"].as_u64().unwrap();
+    assert!(printed > 100 * 1024, "{printed}");
+    assert!(
+        flood.ends_with(&format!(
+            "[output cut: the tool printed {printed} bytes; only the first 100 KB are shown]"
+        )),
+        "{}",
+        &flood[flood.len().saturating_sub(200)..]
+    );
+    assert!(flood.len() < 110 * 1024);
+    // A failure's stderr is capped too (8 KB), with a note.
+    let (_, noisy, is_error) = &sent[5];
+    assert!(*is_error);
+    assert!(
+        noisy.starts_with("error: the command exited with status 3\nstderr:\neee"),
+        "{}",
+        &noisy[..100]
+    );
+    assert!(noisy.ends_with("[stderr cut: 20000 bytes in all]"));
+    assert!(noisy.len() < 9 * 1024);
     // The timed-out tool and what it started are gone.
     for name in ["sleepy", "child"] {
         let pid: i32 = std::fs::read_to_string(dir.join(name))
@@ -854,6 +960,22 @@ fn streamed_runs_print_one_answer_and_stream_json_reports_each_call() {
     assert_eq!(report["is_error"], json!(false));
     assert_eq!(report["truncated"], json!(false));
     assert!(report["duration_ms"].is_u64());
+    // The README documents a line with just these fields.
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let documented: Value = readme
+        .lines()
+        .find(|line| line.starts_with("{\"type\":\"tool_run\""))
+        .map(|line| serde_json::from_str(line).unwrap())
+        .expect("the README shows a tool_run line");
+    let fields = |line: &Value| {
+        line.as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect::<std::collections::BTreeSet<String>>()
+    };
+    assert_eq!(fields(&documented), fields(report));
 }
 
 #[test]
@@ -939,4 +1061,28 @@ fn pause_turn_and_local_tools_share_one_loop() {
         usage.contains(&format!("claude: usage: {input} input, ")),
         "{usage}"
     );
+}
+
+#[test]
+fn vision_offers_local_tools_too() {
+    let dir = tempdir("tools-vision");
+    let tool = sh_tool(&dir, "hello", "echo hi");
+    let server = tool_server(vec![("toolu_1", "hello", json!({}))]);
+    let image = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/images/red.png");
+    let output = claude_at(&server)
+        .args(["vision", "-T", &tool, "--allow", "hello"])
+        .arg(&image)
+        .args(["-p", "What colour?"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert_eq!(stdout(&output), "Let me check.\nThe tools said: hi\n");
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2);
+    for request in &requests {
+        let body = request.json();
+        assert_eq!(body["tools"][0]["name"], json!("hello"));
+        assert_eq!(body["messages"][0]["content"][0]["type"], json!("image"));
+    }
+    assert_eq!(results_sent(&requests[1])[0].1, "hi\n");
 }
