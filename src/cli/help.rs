@@ -53,10 +53,6 @@ when --allow allows them or you answer yes on the terminal (claude tools \
 
 pub const ASK_EXAMPLES: &[Example] = &[
     example(
-        "Summarize a file in a pipeline",
-        "cat report.txt | claude ask \"Summarize in three bullet points\"",
-    ),
-    example(
         "Attach a PDF and a photo",
         "claude ask -f invoice.pdf -f photo.jpg \"Does the photo match the invoice?\"",
     ),
@@ -67,6 +63,10 @@ pub const ASK_EXAMPLES: &[Example] = &[
     example(
         "Search the web and answer, with numbered sources",
         "claude ask --web-search \"What changed in the latest Rust release?\"",
+    ),
+    example(
+        "In CI: the model may run the git_diff tool, and nothing else",
+        "git diff --staged | claude ask -T git_diff --allow git_diff \"Review this change\"",
     ),
 ];
 
@@ -370,7 +370,13 @@ $XDG_CONFIG_HOME/claude-cli/tools/NAME.toml (~/.config/claude-cli/tools \
 when XDG_CONFIG_HOME is unset); -T PATH reads that file. A relative program \
 path is taken from the definition's directory. A definition that does not \
 check (bad TOML, a bad schema, a missing program) is exit 2, with its file \
-and line.";
+and line.
+
+A call runs only when --allow NAME (or all, or [tools] allow in the config \
+file) allows it, or when you answer yes on the terminal; --deny NAME wins. \
+With no terminal, a call that is not allowed ends the run at once with exit \
+5, and nothing more is sent. --max-steps and --max-cost bound the run (exits \
+5 and 12).";
 
 pub const TOOLS_EXAMPLES: &[Example] = &[
     example("The tools defined", "claude tools list"),
