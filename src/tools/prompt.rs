@@ -53,10 +53,16 @@ pub fn question(tool: &str, input: &Value) -> String {
 
 /// Asks about one call and waits for the answer.
 pub fn ask(tool: &str, input: &Value) -> io::Result<Answer> {
+    // Keys are read one at a time, unechoed, from before the question
+    // shows: a key typed the moment it appears is taken, and not echoed;
+    // one typed earlier is not an answer.
+    let keys = KeyMode::enter()?;
     let mut stderr = io::stderr().lock();
     stderr.write_all(question(tool, input).as_bytes())?;
     stderr.flush()?;
-    let answer = read_answer()?;
+    let answer = read_answer();
+    drop(keys);
+    let answer = answer?;
     let word = match answer {
         Answer::Yes => "yes",
         Answer::No => "no",
@@ -68,37 +74,72 @@ pub fn ask(tool: &str, input: &Value) -> io::Result<Answer> {
     Ok(answer)
 }
 
+/// The terminal out of line mode and echo, with signals left on, while the
+/// question waits; as it was again when dropped.
+#[cfg(unix)]
+struct KeyMode {
+    saved: rustix::termios::Termios,
+}
+
+#[cfg(unix)]
+impl KeyMode {
+    fn enter() -> io::Result<KeyMode> {
+        use rustix::termios::{self, LocalModes, OptionalActions, SpecialCodeIndex};
+        let stdin = io::stdin();
+        let saved = termios::tcgetattr(&stdin)?;
+        let mut keys = saved.clone();
+        keys.local_modes
+            .remove(LocalModes::ICANON | LocalModes::ECHO);
+        // A read returns after a tenth of a second without a key, so that
+        // Ctrl-C is seen.
+        keys.special_codes[SpecialCodeIndex::VMIN] = 0;
+        keys.special_codes[SpecialCodeIndex::VTIME] = 1;
+        // Flush: keys typed before the question (into the answer as it
+        // streamed, say) are dropped; only a key pressed once it shows
+        // can let a tool run.
+        termios::tcsetattr(&stdin, OptionalActions::Flush, &keys)?;
+        Ok(KeyMode { saved })
+    }
+}
+
+#[cfg(unix)]
+impl Drop for KeyMode {
+    fn drop(&mut self) {
+        use rustix::termios::{self, OptionalActions};
+        let _ = termios::tcsetattr(io::stdin(), OptionalActions::Now, &self.saved);
+    }
+}
+
 #[cfg(unix)]
 fn read_answer() -> io::Result<Answer> {
-    use rustix::termios::{self, LocalModes, OptionalActions, SpecialCodeIndex};
     let stdin = io::stdin();
-    let saved = termios::tcgetattr(&stdin)?;
-    let mut keys = saved.clone();
-    keys.local_modes
-        .remove(LocalModes::ICANON | LocalModes::ECHO);
-    keys.special_codes[SpecialCodeIndex::VMIN] = 0;
-    keys.special_codes[SpecialCodeIndex::VTIME] = 1;
-    termios::tcsetattr(&stdin, OptionalActions::Now, &keys)?;
-    let answer = (|| {
-        let mut key = [0u8; 1];
-        loop {
-            if interrupt::requested() {
-                return Ok(Answer::Interrupted);
-            }
-            match stdin.lock().read(&mut key) {
-                Ok(0) => continue,
-                Ok(_) => {
-                    if let Some(answer) = answer_for(key[0]) {
-                        return Ok(answer);
-                    }
-                }
-                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-                Err(error) => return Err(error),
-            }
+    let mut key = [0u8; 1];
+    loop {
+        if interrupt::requested() {
+            return Ok(Answer::Interrupted);
         }
-    })();
-    termios::tcsetattr(&stdin, OptionalActions::Now, &saved)?;
-    answer
+        match stdin.lock().read(&mut key) {
+            Ok(0) => continue,
+            Ok(_) => {
+                if let Some(answer) = answer_for(key[0]) {
+                    return Ok(answer);
+                }
+            }
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        }
+    }
+}
+
+/// Without termios the terminal stays in line mode.
+#[cfg(not(unix))]
+struct KeyMode;
+
+#[cfg(not(unix))]
+impl KeyMode {
+    fn enter() -> io::Result<KeyMode> {
+        Ok(KeyMode)
+    }
 }
 
 /// Without termios: a line, whose first letter is the answer.

@@ -182,7 +182,14 @@ pub(crate) fn results_sent(request: &Recorded) -> Vec<(String, String, bool)> {
 /// holds tool results is answered with those results' text; any other
 /// asks for `calls`.
 pub(crate) fn tool_server(calls: Vec<(&'static str, &'static str, Value)>) -> FakeServer {
-    FakeServer::routing(move |request| {
+    FakeServer::routing(tool_replies(calls))
+}
+
+/// How [`tool_server`] answers.
+pub(crate) fn tool_replies(
+    calls: Vec<(&'static str, &'static str, Value)>,
+) -> impl Fn(&Recorded) -> Reply + Send + 'static {
+    move |request| {
         let body = request.json();
         let last = &body["messages"].as_array().unwrap().last().unwrap()["content"];
         let results: Vec<String> = last
@@ -208,7 +215,7 @@ pub(crate) fn tool_server(calls: Vec<(&'static str, &'static str, Value)>) -> Fa
         } else {
             Reply::json(reply.to_string())
         }
-    })
+    }
 }
 
 #[test]

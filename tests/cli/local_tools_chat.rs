@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::local_tools::{alive, answer, asking, results_sent, sh_tool, stream_of, tool_server};
+use crate::local_tools::{
+    alive, answer, asking, results_sent, sh_tool, stream_of, tool_replies, tool_server,
+};
 use crate::support::pty;
 use crate::support::*;
 
@@ -172,6 +174,41 @@ fn the_terminal_question_takes_yes_no_and_always() {
         ("toolu_3".to_owned(), "three\n".to_owned(), false)
     );
     assert_eq!(results_sent(&requests[2])[0].1, "three\n");
+}
+
+#[test]
+fn a_key_typed_before_the_question_is_not_its_answer() {
+    let data = tempdir("tools-ask-early");
+    let marker = data.join("ran");
+    let tool = sh_tool(&data, "touch_it", &format!("touch '{}'", marker.display()));
+    // The first reply waits until the test has typed "y".
+    let (typed, wait) = std::sync::mpsc::channel::<()>();
+    let wait = std::sync::Mutex::new(wait);
+    let replies = tool_replies(vec![("toolu_1", "touch_it", json!({}))]);
+    let server = FakeServer::routing(move |request| {
+        let _ = wait
+            .lock()
+            .unwrap()
+            .recv_timeout(std::time::Duration::from_secs(20));
+        replies(request)
+    });
+    let mut terminal = on_terminal(&server, &data, &["ask", "-T", &tool, "go"]);
+    terminal.send("y");
+    // Echoed: the terminal holds the key before the question is asked.
+    terminal.expect("y");
+    typed.send(()).unwrap();
+    drop(typed);
+    terminal.expect(QUESTION);
+    terminal.send("n");
+    let (code, rest) = terminal.finish();
+    assert_eq!(code, Some(0), "{rest}");
+    assert!(rest.starts_with("no\n"), "{rest}");
+    assert!(!marker.exists(), "the early key let the tool run");
+    let sent = results_sent(&server.requests()[1]);
+    assert!(
+        sent[0].2 && sent[0].1.contains("denied by the user"),
+        "{sent:?}"
+    );
 }
 
 #[test]
