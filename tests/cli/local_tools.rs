@@ -416,7 +416,7 @@ fn deny_wins_over_allow_and_the_model_is_told() {
 }
 
 #[test]
-fn the_config_file_can_allow_a_tool() {
+fn the_config_file_can_allow_a_tool_found_by_name() {
     let dir = tempdir("tools-config-allow");
     std::fs::create_dir_all(dir.join("claude-cli")).unwrap();
     std::fs::write(
@@ -424,11 +424,14 @@ fn the_config_file_can_allow_a_tool() {
         "[tools]\nallow = [\"hello\"]\n",
     )
     .unwrap();
-    let tool = sh_tool(&dir, "hello", "echo hi");
+    // Found by name in the tools directory.
+    let tools = dir.join("claude-cli/tools");
+    std::fs::create_dir_all(&tools).unwrap();
+    sh_tool(&tools, "hello", "echo hi");
     let server = tool_server(vec![("toolu_1", "hello", json!({}))]);
     let output = claude_at(&server)
         .env("XDG_CONFIG_HOME", &dir)
-        .args(["ask", "-T", &tool, "go"])
+        .args(["ask", "-T", "hello", "go"])
         .output()
         .unwrap();
     assert_exit(&output, 0);
