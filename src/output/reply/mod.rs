@@ -5,62 +5,24 @@
 use std::io::{self, Write};
 
 use crate::api::types::ContentBlock;
-use crate::api::{Delta, Message, Reply, StreamEvent, StreamSink};
+use crate::api::{Message, Reply};
 use crate::json_text;
-use crate::render::{self, Markdown};
+use crate::render::Markdown;
 use crate::tools::CallReport;
+
+mod closable;
+mod settings;
+mod stream;
+
+pub use settings::{Format, OutputSettings, ReplyLimits};
+
+use closable::Closable;
 
 use super::citations::Sources;
 use super::notes::{notes, usage_line};
 use super::server_tools;
 use super::spinner::Spinner;
 use super::tools;
-
-/// What goes to stdout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// The reply's text.
-    Text,
-    /// The whole Message as one JSON object.
-    Json,
-    /// Each raw stream event as one JSON line.
-    StreamJson,
-}
-
-/// How to render a reply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct OutputSettings {
-    pub format: Format,
-    /// Print the reply as it arrives.
-    pub stream: bool,
-    /// The usage line on stderr after the reply.
-    pub usage: bool,
-    /// Thinking on stderr.
-    pub show_thinking: bool,
-    /// stderr is a terminal that takes colours: thinking is shown dim,
-    /// under a `claude: thinking` label. Piped, it is plain text.
-    pub thinking_styled: bool,
-    /// One stderr line per server tool call and continuation, as it
-    /// happens (on a terminal, or under `-v`).
-    pub tool_calls: bool,
-    /// In text format, cited text is marked `[n]` and a `Sources:` list
-    /// follows the answer (off with `--no-sources`).
-    pub sources: bool,
-    /// Draw the text as Markdown with these options; `None` prints it as
-    /// it came.
-    pub markdown: Option<render::Options>,
-}
-
-/// The limits a run was held to, which the notes after its reply name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ReplyLimits {
-    /// `--max-tokens`, for the truncation note.
-    pub max_tokens: u32,
-    /// `--max-continuations`: a reply still paused ran out of them.
-    pub max_continuations: u32,
-    /// `--max-steps`: the model requests one run may make.
-    pub max_steps: u32,
-}
 
 /// Prints one reply to `out` (stdout) and `err` (stderr). A reply may be
 /// the run of several requests (a paused turn and its continuations): each
@@ -497,114 +459,6 @@ impl<O: Write, E: Write> Renderer<O, E> {
         Ok(())
     }
 }
-
-/// stdout, which may be allowed to close under us: from the first broken
-/// pipe on, everything written is dropped.
-struct Closable<O: Write> {
-    inner: O,
-    tolerate: bool,
-    closed: bool,
-}
-
-impl<O: Write> Closable<O> {
-    fn outcome<T>(&mut self, result: io::Result<T>, done: T) -> io::Result<T> {
-        match result {
-            Err(e) if self.tolerate && e.kind() == io::ErrorKind::BrokenPipe => {
-                self.closed = true;
-                Ok(done)
-            }
-            other => other,
-        }
-    }
-}
-
-impl<O: Write> Write for Closable<O> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if self.closed {
-            return Ok(buf.len());
-        }
-        let result = self.inner.write(buf);
-        self.outcome(result, buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        if self.closed {
-            return Ok(());
-        }
-        let result = self.inner.flush();
-        self.outcome(result, ())
-    }
-}
-
-impl<O: Write, E: Write> StreamSink for Renderer<O, E> {
-    fn block_complete(&mut self, block: &ContentBlock) -> io::Result<()> {
-        if self.settings.sources && self.settings.stream && self.settings.format == Format::Text {
-            let markers = self.sources.markers(block);
-            self.write_text(&markers)?;
-        }
-        self.show_block(block)
-    }
-
-    fn event(&mut self, event: &StreamEvent<'_>, raw: &str) -> io::Result<()> {
-        if self.settings.format == Format::StreamJson {
-            self.stop_spinner();
-            // An error event is the server's text about the request: it
-            // may echo the key.
-            match event {
-                StreamEvent::Error(_) => self.write_event_line(&crate::secrets::scrub(raw))?,
-                _ => self.write_event_line(raw)?,
-            }
-        }
-        match event {
-            StreamEvent::BlockDelta {
-                delta: Delta::Thinking(text),
-                ..
-            } if self.settings.show_thinking => {
-                self.stop_spinner();
-                self.write_thinking(text)
-            }
-            StreamEvent::BlockDelta {
-                delta: Delta::Text(text),
-                ..
-            } if self.settings.stream && self.settings.format == Format::Text => {
-                if !text.is_empty() {
-                    self.close_thinking()?;
-                    self.write_text(text)?;
-                    self.streamed_text = true;
-                    self.out.flush()?;
-                }
-                Ok(())
-            }
-            StreamEvent::BlockStart {
-                block: ContentBlock::ToolUse(_),
-                ..
-            } => {
-                self.break_before_text = true;
-                Ok(())
-            }
-            StreamEvent::BlockStop { .. } => self.close_thinking(),
-            _ => Ok(()),
-        }
-    }
-
-    fn has_output(&self) -> bool {
-        self.request_output
-    }
-
-    fn keeps_text(&self) -> bool {
-        let printed_as_it_came = self.settings.stream && self.settings.format != Format::Json;
-        !(self.drop_printed_text && printed_as_it_came)
-    }
-
-    fn restart(&mut self) {
-        if self.thinking_shown {
-            let _ = self.close_thinking();
-            let _ = writeln!(self.err, "claude: the attempt failed; thinking starts over");
-        }
-        self.thinking_shown = false;
-    }
-}
-
 /// The reply's text: its text blocks in order, each followed by what
 /// `markers` gives it (its citation numbers), the text after a tool call
 /// (the answer once the tool ran) starting on a line of its own.
@@ -634,6 +488,7 @@ pub(super) fn answer_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::StreamSink;
 
     fn message(json: &str) -> Message {
         serde_json::from_str(json).unwrap()
@@ -716,7 +571,7 @@ mod tests {
 
     #[test]
     fn json_is_the_message() {
-        let raw = include_str!("../../tests/fixtures/message-basic-recorded.json");
+        let raw = include_str!("../../../tests/fixtures/message-basic-recorded.json");
         let m = message(raw);
         let (out, _) = render(&m, settings(Format::Json, false));
         let printed: serde_json::Value = serde_json::from_str(&out).unwrap();
