@@ -222,6 +222,17 @@ pub fn parse(text: &str) -> Result<Config, String> {
     if config.max_tokens == Some(0) {
         return Err("max_tokens must be at least 1".into());
     }
+    if config
+        .model
+        .as_ref()
+        .is_some_and(|model| model.trim().is_empty())
+    {
+        return Err(
+            "model is empty: name a model or an alias (model = \"haiku\"), or remove the \
+             line for the default"
+                .into(),
+        );
+    }
     for (key, switch) in [
         ("web_search", config.tools.web_search),
         ("web_fetch", config.tools.web_fetch),

@@ -30,6 +30,9 @@ pub enum Error {
     /// A call about one stored file failed: the line names the file.
     #[error("{id}: {source}")]
     File { id: String, source: Box<api::Error> },
+    /// A call about one batch failed: the line names the batch.
+    #[error("{id}: {source}")]
+    Batch { id: String, source: Box<api::Error> },
     /// A spending limit is reached (`--max-cost`, or the daily budget), or
     /// today's spending cannot be read; nothing more was sent.
     #[error("{0}")]
@@ -50,7 +53,7 @@ impl Error {
     pub fn is_closed_stdout(&self) -> bool {
         let io = match self {
             Error::Output(error) | Error::Api(api::Error::Output(error)) => error,
-            Error::File { source, .. } => match source.as_ref() {
+            Error::File { source, .. } | Error::Batch { source, .. } => match source.as_ref() {
                 api::Error::Output(error) => error,
                 _ => return false,
             },
@@ -68,7 +71,7 @@ impl Error {
             Error::Budget(_) => ExitCode::BudgetReached,
             Error::Output(_) | Error::Internal(_) => ExitCode::Internal,
             Error::Api(error) => api_exit_code(error),
-            Error::File { source, .. } => api_exit_code(source),
+            Error::File { source, .. } | Error::Batch { source, .. } => api_exit_code(source),
         }
     }
 
@@ -81,13 +84,46 @@ impl Error {
     }
 
     /// A short suggestion for the user, when one helps.
-    pub fn hint(&self) -> Option<&'static str> {
+    pub fn hint(&self) -> Option<String> {
         match self {
-            Error::File { source, .. } => file_hint(source).or_else(|| api_hint(source)),
+            Error::File { source, .. } => file_hint(source)
+                .map(str::to_owned)
+                .or_else(|| api_hint(source)),
+            Error::Batch { source, .. } => api_hint(source),
             Error::Api(error) => api_hint(error),
             _ => None,
         }
     }
+
+    /// A failed call about batch `id`, named by it (a failure of another
+    /// kind, such as Ctrl-C, is left as it is).
+    pub fn about_batch(id: &str, error: api::Error) -> Error {
+        match error {
+            api::Error::Status(_) | api::Error::WaitTooLong { .. } => Error::Batch {
+                id: api::one_line(id),
+                source: Box::new(error),
+            },
+            other => Error::Api(other),
+        }
+    }
+}
+
+/// What set the base URL (`--base-url`, `ANTHROPIC_BASE_URL`), for the
+/// hints that say to check it; unset, it is the built-in one, and the
+/// hints do not mention it. Set once, when the connection is resolved.
+static BASE_URL_SETTING: std::sync::OnceLock<&'static str> = std::sync::OnceLock::new();
+
+/// Records what set the base URL, for the hints.
+pub fn name_base_url_setting(name: &'static str) {
+    let _ = BASE_URL_SETTING.set(name);
+}
+
+/// ` and --base-url` (or the variable), or nothing for the built-in URL.
+fn and_the_base_url() -> String {
+    BASE_URL_SETTING
+        .get()
+        .map(|name| format!(" and {name}"))
+        .unwrap_or_default()
 }
 
 /// The exit code for a failed API call: the contract's table.
@@ -108,48 +144,80 @@ pub fn api_exit_code(error: &api::Error) -> ExitCode {
     }
 }
 
-fn api_hint(error: &api::Error) -> Option<&'static str> {
+fn api_hint(error: &api::Error) -> Option<String> {
+    let fixed = |text: &str| Some(text.to_owned());
     match error {
         api::Error::WaitTooLong { .. } => {
-            Some("that is longer than --max-retry-wait; try again later or raise it")
+            fixed("that is longer than --max-retry-wait; try again later or raise it")
         }
         api::Error::Transport(TransportError::Timeout(_)) => {
-            Some("raise --timeout for a slower server")
+            fixed("raise --timeout for a slower server")
         }
         api::Error::Transport(TransportError::Deadline(_)) => {
-            Some("raise --max-time for a longer reply")
+            fixed("raise --max-time for a longer reply")
         }
-        api::Error::Transport(TransportError::Certificate(_)) => Some(
+        api::Error::Transport(TransportError::Certificate(_)) => fixed(
             "a server or proxy with a certificate authority of its own needs it trusted: \
              point SSL_CERT_FILE at a PEM file that holds it (or SSL_CERT_DIR at a \
              directory of them); not retried",
         ),
-        api::Error::Transport(TransportError::NotTls(_)) => Some("not retried"),
+        api::Error::Transport(TransportError::NotTls(_)) => fixed("not retried"),
         api::Error::Transport(TransportError::ProxyAuth(_)) => {
-            Some("put the proxy's credentials in its URL: http://USER:PASSWORD@HOST:PORT")
+            fixed("put the proxy's credentials in its URL: http://USER:PASSWORD@HOST:PORT")
         }
-        api::Error::Status(error) => match error.status {
-            300..=399 => Some("claude does not follow redirects; check --base-url"),
-            401 => Some("check ANTHROPIC_API_KEY (or --api-key)"),
-            407 => Some(
+        api::Error::Transport(TransportError::Proxy { variable, .. }) => Some(format!(
+            "check the proxy that {variable} names, or list the host in NO_PROXY to reach it \
+             directly"
+        )),
+        api::Error::Transport(TransportError::Connect(_)) => {
+            Some(format!("check your network{}", and_the_base_url()))
+        }
+        api::Error::StreamEvent { .. } => server_trouble_hint(error),
+        api::Error::Status(status) => match status.status {
+            300..=399 => Some(format!(
+                "claude does not follow redirects; check the base URL{}",
+                BASE_URL_SETTING
+                    .get()
+                    .map(|name| format!(" ({name})"))
+                    .unwrap_or_default()
+            )),
+            401 => fixed("check ANTHROPIC_API_KEY (or --api-key)"),
+            407 => fixed(
                 "the proxy asked for credentials: put them in its URL, \
                  http://USER:PASSWORD@HOST:PORT",
             ),
-            403 => Some("the key lacks permission for this model or feature"),
-            402 => Some(
+            403 => fixed("the key lacks permission for this model or feature"),
+            402 => fixed(
                 "the organization is out of credit or has no payment method: see Plans & \
                  Billing in the Claude Console",
             ),
-            404 => Some(not_found_hint(error.resource)),
-            413 => Some("the request is over the API's size limit (32 MB)"),
-            429 => Some("try again later, or raise --max-retries"),
+            404 => Some(not_found_hint(status.resource)),
+            413 => fixed("the request is over the API's size limit (32 MB)"),
+            429 => fixed("try again later, or raise --max-retries"),
+            500.. => server_trouble_hint(error),
             _ => None,
         },
-        api::Error::Transport(TransportError::Connect(_)) => {
-            Some("check your network and --base-url")
-        }
         _ => None,
     }
+}
+
+/// What an overloaded or failing API means for the user: it is not their
+/// request, it was already retried, and later may work.
+fn server_trouble_hint(error: &api::Error) -> Option<String> {
+    let status = error.status()?;
+    let what = match status {
+        529 => "the API is overloaded",
+        500.. => "the API is failing on its side",
+        _ => return None,
+    };
+    let retried = match error.retries() {
+        0 => String::new(),
+        1 => " (retried once)".to_owned(),
+        n => format!(" (retried {n} times)"),
+    };
+    Some(format!(
+        "{what}{retried}: try again later, or raise --max-retries"
+    ))
 }
 
 /// What to do about a failed call on one stored file.
@@ -170,12 +238,15 @@ fn file_hint(error: &api::Error) -> Option<&'static str> {
 
 /// What a 404 means, from what the request was about: the id it names was
 /// not found, or (for a message) the model or the base URL is wrong.
-fn not_found_hint(resource: Resource) -> &'static str {
+fn not_found_hint(resource: Resource) -> String {
     match resource {
-        Resource::Batch => "check the batch id (claude batch list shows recent ones)",
-        Resource::File => "check the file id",
-        Resource::Model => "check the model id (claude models lists them)",
-        Resource::Message => "check the model id (claude models lists them) and --base-url",
+        Resource::Batch => "check the batch id (claude batch list shows recent ones)".to_owned(),
+        Resource::File => "check the file id".to_owned(),
+        Resource::Model => "check the model id (claude models lists them)".to_owned(),
+        Resource::Message => format!(
+            "check the model id (claude models lists them){}",
+            and_the_base_url()
+        ),
     }
 }
 
@@ -208,6 +279,7 @@ mod tests {
             retryable: false,
             server_wait: None,
             resource: Resource::default(),
+            retries: 0,
         }))
     }
 

@@ -56,6 +56,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
     interrupt::install()?;
     let terminal = Terminal::detect();
     let mut connection = Connection::resolve(&cli.connection, |name| std::env::var(name).ok())?;
+    if let Some(name) = connection.base_url_setting.name() {
+        error::name_base_url_setting(name);
+    }
     for note in &connection.notes {
         output::note(note);
     }

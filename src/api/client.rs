@@ -301,6 +301,7 @@ impl Client {
                 error: &error,
                 elapsed: started.elapsed(),
             });
+            let error = error.after_retries(retries);
             if sink.has_output() {
                 return Err(error);
             }

@@ -29,6 +29,8 @@ pub enum Error {
     StreamEvent {
         error: ErrorObject,
         request_id: Option<String>,
+        /// How many times the request was sent again before this reply.
+        retries: u32,
     },
     /// The reply broke the protocol: a cut or malformed stream, or a body
     /// that is not a Message.
@@ -75,6 +77,8 @@ pub struct ApiError {
     pub server_wait: Option<Duration>,
     /// What the request was about, so that a 404 can say what was not found.
     pub resource: Resource,
+    /// How many times the request was sent again before this answer.
+    pub retries: u32,
 }
 
 /// The kind of thing a request's path names.
@@ -133,6 +137,7 @@ impl ApiError {
             retryable: retry::status_is_retryable(status, headers),
             server_wait: retry::server_delay(headers, std::time::SystemTime::now()),
             resource: Resource::default(),
+            retries: 0,
         }
     }
 }
@@ -178,7 +183,7 @@ impl Error {
             Error::StreamEvent { error, .. } => stream_error_status(&error.kind)
                 .is_some_and(|status| retry::status_is_retryable(status, &HeaderMap::new())),
             Error::Protocol { .. }
-            | Error::Transport(TransportError::Connect(_))
+            | Error::Transport(TransportError::Connect(_) | TransportError::Proxy { .. })
             | Error::Transport(TransportError::Timeout(_))
             | Error::Transport(TransportError::Read(_)) => true,
             Error::Transport(
@@ -193,6 +198,40 @@ impl Error {
             | Error::Build(_)
             | Error::Output(_)
             | Error::Interrupted { .. } => false,
+        }
+    }
+
+    /// Records that the request was sent `retries` times again before
+    /// this failure, for the hint that says so.
+    pub fn after_retries(mut self, retries: u32) -> Error {
+        match &mut self {
+            Error::Status(error) => error.retries = retries,
+            Error::WaitTooLong { error, .. } => error.retries = retries,
+            Error::StreamEvent { retries: count, .. } => *count = retries,
+            _ => {}
+        }
+        self
+    }
+
+    /// How many times the request was sent again before this failure,
+    /// where the failure records it.
+    pub fn retries(&self) -> u32 {
+        match self {
+            Error::Status(error) => error.retries,
+            Error::WaitTooLong { error, .. } => error.retries,
+            Error::StreamEvent { retries, .. } => *retries,
+            _ => 0,
+        }
+    }
+
+    /// The HTTP status this failure stands for: the response's, or the
+    /// one an `error` event's type means.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Status(error) => Some(error.status),
+            Error::WaitTooLong { error, .. } => Some(error.status),
+            Error::StreamEvent { error, .. } => stream_error_status(&error.kind),
+            _ => None,
         }
     }
 
@@ -382,6 +421,7 @@ mod tests {
                 code: None,
             },
             request_id: None,
+            retries: 0,
         };
         assert!(event("overloaded_error").is_retryable());
         assert!(event("overloaded_error").is_server_side());

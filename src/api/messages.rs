@@ -243,6 +243,7 @@ impl StreamReader<'_> {
             return Err(Error::StreamEvent {
                 error,
                 request_id: self.request_id.clone(),
+                retries: 0,
             });
         }
         self.sink.event(&event, sse.data).map_err(Error::Output)?;

@@ -54,6 +54,13 @@ pub enum TransportError {
     /// The proxy answered 407 to CONNECT.
     #[error("{0}")]
     ProxyAuth(String),
+    /// The proxy could not be reached, or could not reach the server.
+    #[error("{message}")]
+    Proxy {
+        message: String,
+        /// The environment variable that named the proxy.
+        variable: &'static str,
+    },
     /// The connection broke while the reply was arriving.
     #[error("connection lost while reading the reply: {0}")]
     Read(String),
@@ -488,14 +495,16 @@ fn send_error(error: &reqwest::Error, url: &Url, proxy: Option<&Proxy>) -> Trans
             ));
         }
         if cause.starts_with("tunnel error") {
-            return TransportError::Connect(format!(
-                "{named} could not open a tunnel to {host}: {cause}"
-            ));
+            return TransportError::Proxy {
+                message: format!("{named} could not open a tunnel to {host}: {cause}"),
+                variable: proxy.variable,
+            };
         }
         if error.is_connect() {
-            return TransportError::Connect(format!(
-                "cannot connect to {named} for {shown}: {cause}"
-            ));
+            return TransportError::Proxy {
+                message: format!("cannot connect to {named} for {shown}: {cause}"),
+                variable: proxy.variable,
+            };
         }
     }
     let what = if error.is_connect() {

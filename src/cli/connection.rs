@@ -5,7 +5,7 @@ use clap::Args;
 
 use super::complete;
 use super::values::{parse_model, parse_positive_seconds, parse_seconds};
-use super::{DEFAULT_API_VERSION, DEFAULT_BASE_URL};
+use super::{DEFAULT_API_VERSION, DEFAULT_BASE_URL, Origin};
 
 /// Connection options, shared by every subcommand.
 #[derive(Debug, Args)]
@@ -36,6 +36,10 @@ pub struct ConnectionArgs {
     )]
     pub api_version: String,
 
+    // Where api_version came from: set by `Cli::parse_with_sources`.
+    #[arg(skip)]
+    pub api_version_origin: Origin,
+
     /// API base URL
     #[arg(
         long,
@@ -47,6 +51,10 @@ pub struct ConnectionArgs {
         help_heading = "Connection"
     )]
     pub base_url: String,
+
+    // Where base_url came from: set by `Cli::parse_with_sources`.
+    #[arg(skip)]
+    pub base_url_origin: Origin,
 
     /// Retries for 408, 409, 429, 5xx, 529 and network failures
     #[arg(

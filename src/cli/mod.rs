@@ -63,7 +63,8 @@ pub use options::{
 pub use parse::usage_error;
 pub use tools::{MAX_CONTINUATIONS, ServerToolArgs, TurnArgs};
 pub use values::{
-    CacheTtlArg, DataFormat, EffortArg, OutputFormat, RenderWhen, ThemeArg, Thinking, UrlKindArg,
+    CacheTtlArg, DataFormat, EffortArg, Origin, OutputFormat, RenderWhen, ThemeArg, Thinking,
+    UrlKindArg,
 };
 pub use vision::VisionArgs;
 

@@ -169,7 +169,7 @@ pub struct RequestArgs {
     )]
     pub model: Option<String>,
 
-    /// System prompt
+    /// System prompt ("" or - for none, over the config file's or a saved session's)
     #[arg(short, long, value_name = "TEXT", conflicts_with = "system_file")]
     pub system: Option<String>,
 

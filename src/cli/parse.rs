@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use super::implied::{self, CommandLine};
 use super::values::EMPTY_MODEL;
-use super::{Cli, Command};
+use super::{Cli, Command, Origin};
+use clap::parser::ValueSource;
 
 impl Cli {
     /// Parses `args`, and notes what the fields alone cannot tell: whether
@@ -29,7 +30,7 @@ impl Cli {
         }
         if let Ok(Some(model)) = innermost.try_get_one::<String>("model")
             && model.trim().is_empty()
-            && innermost.value_source("model") == Some(clap::parser::ValueSource::CommandLine)
+            && innermost.value_source("model") == Some(ValueSource::CommandLine)
         {
             return Err(subcommand.clone().error(
                 clap::error::ErrorKind::ValueValidation,
@@ -37,6 +38,13 @@ impl Cli {
             ));
         }
         let mut cli = Cli::from_arg_matches(&matches)?;
+        let origin = |id: &str| match matches.value_source(id) {
+            Some(ValueSource::EnvVariable) => Origin::Environment,
+            Some(ValueSource::DefaultValue) | None => Origin::BuiltIn,
+            Some(_) => Origin::CommandLine,
+        };
+        cli.connection.base_url_origin = origin("base_url");
+        cli.connection.api_version_origin = origin("api_version");
         let input = match &mut cli.command {
             Command::Ask(args) => Some(&mut args.input),
             Command::Count(args) => Some(&mut args.input),
@@ -51,7 +59,7 @@ impl Cli {
         if let (Command::Chat(chat), Some(("chat", sub))) = (&mut cli.command, matches.subcommand())
         {
             chat.model_on_command_line =
-                sub.value_source("model") == Some(clap::parser::ValueSource::CommandLine);
+                sub.value_source("model") == Some(ValueSource::CommandLine);
         }
         Ok(cli)
     }

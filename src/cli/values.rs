@@ -5,6 +5,17 @@ use clap::ValueEnum;
 
 use crate::ledger::Since;
 
+/// Where an option's value came from, so that an error about it names
+/// what the user wrote: the flag, or the environment variable.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Origin {
+    #[default]
+    CommandLine,
+    Environment,
+    /// Neither: the built-in default.
+    BuiltIn,
+}
+
 /// When to render Markdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RenderWhen {

@@ -67,20 +67,29 @@ pub fn run(
             None => unreachable!("resolved above"),
         },
         BatchAction::Status(args) => {
-            let batch = client.get_batch(&args.id, &log)?.value;
+            let batch = client
+                .get_batch(&args.id, &log)
+                .map_err(|e| Error::about_batch(&args.id, e))?
+                .value;
             batches.print(&batch, args.output)?;
             Ok(ExitCode::Success)
         }
         BatchAction::Wait(args) => {
             let info = batches.wait(&args.id, &args.poll)?;
-            let batch = client.get_batch(&args.id, &log)?.value;
+            let batch = client
+                .get_batch(&args.id, &log)
+                .map_err(|e| Error::about_batch(&args.id, e))?
+                .value;
             batches.print(&batch, DataFormat::Text)?;
             Ok(exit_for(info.counts.failed()))
         }
         BatchAction::Results(args) => batches.results(&args.id, &args.results, &ledger),
         BatchAction::List(args) => batches.list(args.output),
         BatchAction::Cancel(args) => {
-            let batch = client.cancel_batch(&args.id, &log)?.value;
+            let batch = client
+                .cancel_batch(&args.id, &log)
+                .map_err(|e| Error::about_batch(&args.id, e))?
+                .value;
             batches.print(&batch, args.output)?;
             Ok(ExitCode::Success)
         }
@@ -229,7 +238,7 @@ impl Batches<'_> {
                 Ok(reply) => BatchInfo::from_json(&reply.value),
                 Err(error) => {
                     progress.finish();
-                    return Err(error.into());
+                    return Err(Error::about_batch(id, error));
                 }
             };
             progress.update(info.counts, &info.processing_status);
@@ -263,7 +272,13 @@ impl Batches<'_> {
     /// Streams the results line by line, tallying as they go; each line
     /// becomes a run in the ledger, at the batch price.
     fn results(&self, id: &str, args: &ResultsOutputArgs, ledger: &Ledger) -> Result<ExitCode> {
-        let info = BatchInfo::from_json(&self.client.get_batch(id, self.log)?.value);
+        let info = BatchInfo::from_json(
+            &self
+                .client
+                .get_batch(id, self.log)
+                .map_err(|e| Error::about_batch(id, e))?
+                .value,
+        );
         if !info.has_ended() {
             return Err(Error::Unfinished(format!(
                 "batch {id} is still {}: its results come when it has ended (claude batch wait {id})",
@@ -311,7 +326,7 @@ impl Batches<'_> {
         );
         ledger.record(&mut runs);
         stdout.flush().map_err(Error::Output)?;
-        streamed?;
+        streamed.map_err(|e| Error::about_batch(id, e))?;
         let expected = info.counts.done();
         if tally.seen() < expected {
             return Err(Error::Api(api::Error::Protocol {

@@ -45,6 +45,10 @@ fn request_settings(
             std::env::var(name).ok()
         })?;
     settings::check_cache_value(request, first_word)?;
+    let (_, model_source) = settings::choose_model(request.model.as_deref(), config);
+    for note in settings::sampling_notes(request, model_source, &settings.model) {
+        output::note(note);
+    }
     Ok(settings)
 }
 
@@ -70,9 +74,11 @@ pub(crate) fn split_attachments(input: &mut InputArgs, prompt: &mut Vec<String>)
         for path in group {
             match path.into_os_string().into_string() {
                 Ok(word) => {
-                    if looks_like_a_file_name(&word) {
+                    if let Some(near) = near_miss_path(&word) {
                         output::note(format!(
-                            "`{word}` is not a file, so it is sent as part of the prompt"
+                            "`{word}` is not a file, so it is sent as part of the prompt \
+                             (did you mean {}?)",
+                            near.display()
                         ));
                     }
                     words.push(word);
@@ -95,14 +101,40 @@ fn names_an_attachment(path: &Path) -> bool {
         || path.exists()
 }
 
-/// A single word with a path separator or a short extension (`main.rs`).
-fn looks_like_a_file_name(word: &str) -> bool {
+/// Directory entries looked at for a near miss: enough for any source
+/// tree's directory, and a bound on a huge one.
+const NEAR_MISS_ENTRIES: usize = 2_000;
+
+/// The file a prompt word probably meant, when the word looks like a
+/// mistyped path: a single word with a `/` or an extension (`main.rs`),
+/// whose directory exists (the current one for a bare name) and holds an
+/// entry one or two typing slips from it (`src/mian.rs` beside
+/// `src/main.rs`). Ordinary words that merely look like paths
+/// (`node.js`, `and/or`) have no such neighbour, and get no note.
+fn near_miss_path(word: &str) -> Option<PathBuf> {
     let extension = word.rsplit_once('.').is_some_and(|(stem, ext)| {
         !stem.is_empty()
             && (1..=5).contains(&ext.len())
             && ext.chars().all(|c| c.is_ascii_alphanumeric())
     });
-    !word.contains(char::is_whitespace) && (word.contains('/') || extension)
+    if word.contains(char::is_whitespace) || !(word.contains('/') || extension) {
+        return None;
+    }
+    let path = Path::new(word);
+    let name = path.file_name()?.to_str()?.to_lowercase();
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    std::fs::read_dir(dir)
+        .ok()?
+        .take(NEAR_MISS_ENTRIES)
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .find(|entry| strsim::osa_distance(&entry.to_lowercase(), &name) <= 2)
+        .map(|entry| match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.join(entry),
+            _ => PathBuf::from(entry),
+        })
 }
 
 /// The run ledger of a command that sends messages.

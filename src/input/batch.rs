@@ -67,7 +67,7 @@ pub fn read(
              split it"
         )));
     }
-    let text = super::read_text_file(path)?;
+    let text = super::read_text_file(path, MAX_BATCH_BYTES)?;
     parse(&name, &text, defaults, each)
 }
 

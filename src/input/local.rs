@@ -57,7 +57,7 @@ pub fn from_path(path: &Path) -> Result<LocalFile, Error> {
     let file = std::fs::File::open(path).map_err(failed)?;
     let metadata = file.metadata().map_err(failed)?;
     if metadata.is_dir() {
-        return Err(Error::Usage(format!("{name}: is a directory")));
+        return Err(super::directory_error(&name));
     }
     let size = metadata.len();
     check_size(&name, size)?;

@@ -507,11 +507,22 @@ fn part(item: Named, citations: Option<CitationsConfig>) -> Part {
     Part::Block(block)
 }
 
-/// Reads a file that must be UTF-8 text, with errors that name it.
-/// A leading byte-order mark, which editors on Windows add, is dropped.
-pub fn read_text_file(path: &Path) -> Result<String, Error> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::Usage(format!("{}: {}", path.display(), io_reason(&e))))?;
+/// Reads a file that must be UTF-8 text, of at most `limit` bytes, with
+/// errors that name it. A leading byte-order mark, which editors on
+/// Windows add, is dropped.
+pub fn read_text_file(path: &Path, limit: usize) -> Result<String, Error> {
+    use std::io::Read;
+    let failed = |e: std::io::Error| Error::Usage(format!("{}: {}", path.display(), io_reason(&e)));
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(limit as u64 + 1).read_to_end(&mut bytes))
+        .map_err(failed)?;
+    if bytes.len() > limit {
+        return Err(Error::Usage(format!(
+            "{}: over the limit of {limit} bytes",
+            path.display()
+        )));
+    }
     let mut text = String::from_utf8(bytes).map_err(|e| {
         Error::Usage(format!(
             "{} is not UTF-8 text (invalid byte at offset {}){}",
@@ -524,6 +535,15 @@ pub fn read_text_file(path: &Path) -> Result<String, Error> {
         text.drain(..'\u{feff}'.len_utf8());
     }
     Ok(text)
+}
+
+/// A directory given where a file is wanted (`-f src`, a vision image):
+/// what to write instead.
+fn directory_error(name: &str) -> Error {
+    Error::Usage(format!(
+        "{name}: is a directory, and only files can be attached (its files: {}/*)",
+        name.trim_end_matches('/')
+    ))
 }
 
 /// The reason without Rust's "(os error 2)" suffix.

@@ -432,7 +432,9 @@ impl Store {
         let _ = std::fs::remove_file(self.dir.join(format!(".{name}.lock")));
         std::fs::remove_file(&path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
-                Error::Usage(format!("no session named {name}"))
+                Error::Usage(format!(
+                    "no session named {name} (claude chat --list shows them)"
+                ))
             } else {
                 Error::Usage(format!(
                     "cannot delete the session at {}: {e}",

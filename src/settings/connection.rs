@@ -11,7 +11,7 @@ use crate::api::proxy::Proxies;
 use crate::api::retry::RetryPolicy;
 use crate::api::{ClientConfig, Credential, Deadline};
 use crate::catalog;
-use crate::cli::ConnectionArgs;
+use crate::cli::{ConnectionArgs, DEFAULT_API_VERSION, DEFAULT_BASE_URL, Origin};
 use crate::credentials::{self, KeySource};
 use crate::error::Error;
 use crate::secrets;
@@ -45,6 +45,112 @@ pub struct Connection {
     from_command: OnceLock<Credential>,
     /// What the user should be told about how the settings were read.
     pub notes: Vec<String>,
+    /// What set the base URL: the flag, the variable, or nothing.
+    pub base_url_setting: Setting,
+}
+
+/// What set a connection setting, named as the user would write it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    Flag(&'static str),
+    Variable(&'static str),
+    BuiltIn,
+}
+
+impl Setting {
+    fn of(origin: Origin, flag: &'static str, variable: &'static str) -> Setting {
+        match origin {
+            Origin::CommandLine => Setting::Flag(flag),
+            Origin::Environment => Setting::Variable(variable),
+            Origin::BuiltIn => Setting::BuiltIn,
+        }
+    }
+
+    /// The flag or variable, for a message that says what to fix.
+    pub fn name(self) -> Option<&'static str> {
+        match self {
+            Setting::Flag(name) | Setting::Variable(name) => Some(name),
+            Setting::BuiltIn => None,
+        }
+    }
+}
+
+/// The base URL (`--base-url`, else `ANTHROPIC_BASE_URL` when not blank,
+/// else the API's), and what set it. Errors name what set it.
+fn base_url(args: &ConnectionArgs) -> Result<(Url, Setting), Error> {
+    let mut setting = Setting::of(args.base_url_origin, "--base-url", "ANTHROPIC_BASE_URL");
+    let mut text = args.base_url.trim();
+    if text.is_empty() && setting == Setting::Variable("ANTHROPIC_BASE_URL") {
+        (text, setting) = (DEFAULT_BASE_URL, Setting::BuiltIn);
+    }
+    let name = setting.name().unwrap_or("--base-url");
+    let url = Url::parse(text)
+        .ok()
+        .filter(|url| matches!(url.scheme(), "http" | "https") && url.has_host())
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "{name}: `{}` is not an http(s) URL",
+                secrets::scrub(text)
+            ))
+        })?;
+    // Registers its password, if any.
+    secrets::redact_url(&url);
+    // Requests go to BASE/v1/messages: a base that names an endpoint
+    // (http://host/v1/messages, copied from the API docs) would make
+    // /v1/messages/v1/messages. Only the API's own paths count: a gateway's
+    // base may hold /v1/ of its own (https://gateway.example/v1/ACCOUNT/anthropic).
+    let path = url.path();
+    if let Some(at) = path.rfind("/v1/")
+        && let Some(endpoint) = path[at + "/v1/".len()..].split('/').next()
+        && API_PATHS.contains(&endpoint)
+    {
+        let mut root = url.clone();
+        root.set_path(&path[..at]);
+        root.set_query(None);
+        return Err(Error::Usage(format!(
+            "{name}: `{}` names an API path; give the server's root, {} (claude adds \
+             /v1/messages and the other paths itself)",
+            secrets::scrub(url.as_str()),
+            secrets::scrub(root.as_str().trim_end_matches('/'))
+        )));
+    }
+    Ok((url, setting))
+}
+
+/// The first segment of the API's paths after /v1/.
+const API_PATHS: &[&str] = &["messages", "models", "files", "complete"];
+
+/// A base that already ends in /v1 (as OpenAI-style tools want it) would
+/// make /v1/v1/messages: the /v1 is dropped, with a note.
+fn drop_trailing_v1(mut url: Url, notes: &mut Vec<String>) -> Url {
+    if let Some(prefix) = url.path().trim_end_matches('/').strip_suffix("/v1") {
+        let prefix = prefix.to_owned();
+        url.set_path(&prefix);
+        notes.push(format!(
+            "the base URL's trailing /v1 was dropped (claude adds it to each path): using {}",
+            secrets::scrub(url.as_str().trim_end_matches('/'))
+        ));
+    }
+    url
+}
+
+/// The `anthropic-version` header: `--api-version`, else
+/// `ANTHROPIC_API_VERSION` when not blank, else the current version.
+fn api_version(args: &ConnectionArgs) -> Result<String, Error> {
+    let setting = Setting::of(
+        args.api_version_origin,
+        "--api-version",
+        "ANTHROPIC_API_VERSION",
+    );
+    let version = args.api_version.trim();
+    let name = setting.name().unwrap_or("--api-version");
+    if version.is_empty() {
+        return match setting {
+            Setting::Variable(_) => Ok(DEFAULT_API_VERSION.to_owned()),
+            _ => Err(Error::Usage(format!("{name} must not be empty"))),
+        };
+    }
+    header_safe(version, name)
 }
 
 impl Connection {
@@ -107,34 +213,10 @@ impl Connection {
             secrets::register(secret);
         }
 
-        let mut base_url = Url::parse(args.base_url.trim())
-            .ok()
-            .filter(|url| matches!(url.scheme(), "http" | "https") && url.has_host())
-            .ok_or_else(|| {
-                Error::Usage(format!(
-                    "--base-url: `{}` is not an http(s) URL",
-                    secrets::scrub(&args.base_url)
-                ))
-            })?;
-        // Registers its password, if any.
-        secrets::redact_url(&base_url);
+        let (base_url, base_url_setting) = base_url(args)?;
         let mut notes = Vec::new();
-        // Requests go to BASE/v1/messages: a base that already ends in /v1
-        // (as OpenAI-style tools want it) would make /v1/v1/messages.
-        if let Some(prefix) = base_url.path().trim_end_matches('/').strip_suffix("/v1") {
-            let prefix = prefix.to_owned();
-            base_url.set_path(&prefix);
-            notes.push(format!(
-                "the base URL's trailing /v1 was dropped (claude adds it to each path): \
-                 using {}",
-                secrets::scrub(base_url.as_str().trim_end_matches('/'))
-            ));
-        }
-
-        let api_version = header_safe(args.api_version.trim(), "--api-version")?;
-        if api_version.is_empty() {
-            return Err(Error::Usage("--api-version must not be empty".into()));
-        }
+        let base_url = drop_trailing_v1(base_url, &mut notes);
+        let api_version = api_version(args)?;
 
         let log = match (args.verbose, env("ANTHROPIC_LOG").as_deref().map(str::trim)) {
             (2.., _) | (_, Some("debug")) => LogLevel::Debug,
@@ -162,6 +244,7 @@ impl Connection {
             log,
             both_credentials,
             notes,
+            base_url_setting,
             key_source,
             key_command: None,
             from_command: OnceLock::new(),
@@ -262,6 +345,38 @@ mod tests {
         assert!(connection(&["--base-url", "ftp://x", "ask"], &[]).is_err());
         assert!(connection(&["--base-url", "not a url", "ask"], &[]).is_err());
         assert!(connection(&["--base-url", "http://127.0.0.1:9/prefix", "ask"], &[]).is_ok());
+    }
+
+    #[test]
+    fn a_base_url_may_not_name_an_api_endpoint_but_a_gateway_s_v1_is_fine() {
+        for endpoint in [
+            "v1/messages",
+            "v1/messages/batches",
+            "x/v1/models/",
+            "v1/files",
+        ] {
+            let url = format!("http://h/{endpoint}");
+            assert!(
+                matches!(
+                    connection(&["--base-url", &url, "ask"], &[]),
+                    Err(Error::Usage(_))
+                ),
+                "{url}"
+            );
+        }
+        let gateway = connection(
+            &[
+                "--base-url",
+                "https://gw.example/v1/acct/gw/anthropic",
+                "ask",
+            ],
+            &[],
+        )
+        .unwrap();
+        assert_eq!(
+            gateway.client.base_url.as_str(),
+            "https://gw.example/v1/acct/gw/anthropic"
+        );
     }
 
     #[test]

@@ -116,6 +116,10 @@ pub fn choose_model<'a>(given: Option<&'a str>, config: &'a Config) -> (&'a str,
     }
 }
 
+/// `-s -`: no system prompt (as `/system -` in the chat REPL), even when
+/// the config file or a resumed session has one.
+pub const NO_SYSTEM_PROMPT: &str = "-";
+
 /// `--max-tokens` when neither a flag nor the config file sets it.
 pub const DEFAULT_MAX_TOKENS: u32 = 4096;
 
@@ -127,8 +131,8 @@ fn read_schema(value: &str) -> Result<serde_json::Value, Error> {
         (value.to_owned(), "--schema".to_owned())
     } else {
         let path = std::path::Path::new(value);
-        let text =
-            input::read_text_file(path).map_err(|e| Error::Usage(format!("--schema {e}")))?;
+        let text = input::read_text_file(path, input::MAX_REQUEST_BYTES)
+            .map_err(|e| Error::Usage(format!("--schema {e}")))?;
         (text, format!("--schema {value}"))
     };
     // serde_json's message ends with the line and column.
@@ -160,14 +164,18 @@ impl RequestSettings {
 
         check_sampling(args, api_version)?;
 
+        // An empty system prompt is none: the field is left out, and from
+        // a flag (`-s ""`, `-s -`) it also turns off the config file's.
         let system = match (&args.system, &args.system_file) {
+            (Some(text), _) if text == NO_SYSTEM_PROMPT => None,
             (Some(text), _) => Some(text.clone()),
             (None, Some(path)) => Some(
-                input::read_text_file(path)
+                input::read_text_file(path, input::MAX_REQUEST_BYTES)
                     .map_err(|e| Error::Usage(format!("--system-file {e}")))?,
             ),
             (None, None) => config.system.clone(),
-        };
+        }
+        .filter(|text| !text.trim().is_empty());
 
         let thinking = match args.thinking {
             None => None,
@@ -295,6 +303,41 @@ fn check_sampling(args: &RequestArgs, api_version: &str) -> Result<(), Error> {
         return Err(Error::Usage("--top-k must be at least 1".into()));
     }
     Ok(())
+}
+
+/// What to say about sampling flags that go on the wire (API version
+/// 2023-06-01): the API decides, but two cases are known to fail there.
+/// Models after the 4.6 generation refuse them (as reported, not listed on
+/// an official page, so no list of models is kept): the default model,
+/// which the user did not choose, is one. Sonnet 4.5 and Opus 4.1-era
+/// models refuse `temperature` and `top_p` together.
+pub fn sampling_notes(args: &RequestArgs, model_source: Source, model: &str) -> Vec<String> {
+    let given: Vec<&str> = [
+        ("--temperature", args.temperature.is_some()),
+        ("--top-p", args.top_p.is_some()),
+        ("--top-k", args.top_k.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(flag, set)| set.then_some(flag))
+    .collect();
+    let mut notes = Vec::new();
+    if let Some(flag) = given.first()
+        && model_source == Source::BuiltIn
+    {
+        notes.push(format!(
+            "{flag} is sent to {model}, the default model; models after the 4.6 generation \
+             refuse sampling parameters on every API version, so name one that takes them \
+             with -m (such as claude-sonnet-4-6)"
+        ));
+    }
+    if args.temperature.is_some() && args.top_p.is_some() {
+        notes.push(
+            "--temperature and --top-p are both sent; some models (Sonnet 4.5, Opus 4.1) \
+             refuse the two together, so set one"
+                .to_owned(),
+        );
+    }
+    notes
 }
 
 /// The longest tag, and the most a run may have.

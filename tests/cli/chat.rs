@@ -856,3 +856,38 @@ fn the_repl_shows_a_spinner_until_the_reply_starts() {
     terminal.send("/exit\r");
     assert_eq!(terminal.wait(), Some(0));
 }
+
+#[test]
+fn s_dash_removes_a_saved_session_s_system_prompt() {
+    let data = tempdir("chat-no-system");
+    let server = FakeServer::with([ok(), ok()]);
+    chat(&server, &data)
+        .args(["--session", "s", "-s", "Answer in French.", "hi"])
+        .assert()
+        .success();
+    assert_eq!(read_session(&data, "s")["system"], "Answer in French.");
+    chat(&server, &data)
+        .args(["--session", "s", "-s", "-", "again"])
+        .assert()
+        .success();
+    let requests = server.requests();
+    assert_eq!(requests[0].json()["system"], "Answer in French.");
+    assert!(requests[1].json().get("system").is_none());
+    let saved = read_session(&data, "s");
+    assert!(saved.get("system").is_none_or(Value::is_null), "{saved}");
+}
+
+#[test]
+fn deleting_a_session_that_does_not_exist_points_to_the_list() {
+    let data = tempdir("chat-delete-nope");
+    let server = FakeServer::start();
+    let output = chat(&server, &data)
+        .args(["--delete", "nope"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    assert_eq!(
+        error_line(&output),
+        "claude: error: no session named nope (claude chat --list shows them)"
+    );
+}

@@ -362,3 +362,46 @@ fn config_show_names_where_the_url_and_version_came_from() {
         "{shown}"
     );
 }
+
+#[test]
+fn an_empty_model_in_the_config_file_is_refused_naming_the_file() {
+    let home = config_home("model = \"\"\n");
+    let server = FakeServer::start();
+    let output = claude_at(&server)
+        .env("XDG_CONFIG_HOME", &home)
+        .args(["ask", "hi"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 2);
+    let line = error_line(&output);
+    assert!(
+        line.contains(&format!(
+            "{}: model is empty",
+            home.join("claude-cli/config.toml").display()
+        )),
+        "{line}"
+    );
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn an_empty_system_prompt_is_none_and_sent_as_absent() {
+    // From the config file.
+    let home = config_home("system = \"\"\n");
+    let body = dry_body(&home, &[], &["ask"]);
+    assert!(body.get("system").is_none(), "{body}");
+    // -s "" and -s - turn off the config file's, as an empty file does.
+    let home = config_home(CONFIG);
+    let empty = tempdir("empty-system").join("system.txt");
+    std::fs::write(&empty, "\n").unwrap();
+    for args in [
+        &["ask", "-s", ""][..],
+        &["ask", "-s", "-"],
+        &["ask", "--system-file", "/dev/null"],
+        &["ask", "--system-file", empty.to_str().unwrap()],
+    ] {
+        let body = dry_body(&home, &[], args);
+        assert!(body.get("system").is_none(), "{args:?}: {body}");
+    }
+    assert_eq!(dry_body(&home, &[], &["ask"])["system"], "From the config.");
+}

@@ -469,3 +469,49 @@ fn latin1_input_gets_the_iconv_hint() {
     assert_exit(&output, 2);
     assert!(error_line(&output).contains("| iconv -f latin1 -t utf-8 |"));
 }
+
+#[test]
+fn a_directory_after_dash_f_is_refused_clearly() {
+    let dir = tempdir("dash-f-dir");
+    std::fs::write(dir.join("a.rs"), "fn a() {}\n").unwrap();
+    std::fs::create_dir(dir.join("src")).unwrap();
+    for args in [
+        &["ask", "--dry-run", "-f", "a.rs", "src", "review"][..],
+        &["ask", "--dry-run", "-f", "src", "review"],
+    ] {
+        let output = claude().current_dir(&dir).args(args).output().unwrap();
+        assert_exit(&output, 2);
+        assert!(stdout(&output).is_empty(), "nothing printed or sent");
+        assert_eq!(
+            error_line(&output),
+            "claude: error: src: is a directory, and only files can be attached (its files: \
+             src/*)"
+        );
+    }
+}
+
+#[test]
+fn the_not_a_file_note_is_kept_for_near_misses_of_real_files() {
+    let dir = tempdir("near-miss");
+    std::fs::write(dir.join("main.rs"), "fn main() {}\n").unwrap();
+    // Words that only look like paths are sent without a note.
+    let (body, notes) = dry_run_in(
+        &dir,
+        &["ask", "-f", "main.rs", "node.js", "and/or", "deno"],
+        None,
+    );
+    assert_eq!(
+        body["messages"][0]["content"][1],
+        json!({"type": "text", "text": "node.js and/or deno"})
+    );
+    assert!(!notes.contains("not a file"), "{notes}");
+    // A slip of a file's name is noted, with the file.
+    let (_, notes) = dry_run_in(&dir, &["ask", "-f", "main.rs", "mian.rs", "review"], None);
+    assert!(
+        notes.contains(
+            "`mian.rs` is not a file, so it is sent as part of the prompt (did you mean \
+             main.rs?)"
+        ),
+        "{notes}"
+    );
+}

@@ -183,6 +183,15 @@ fn a_proxy_that_is_down_is_named() {
         "{line}"
     );
     assert!(!stderr(&output).contains("proxy-secret-55"));
+    // The hint is about the proxy, not the base URL.
+    assert!(
+        line.ends_with(
+            "; check the proxy that http_proxy names, or list the host in NO_PROXY to reach it \
+             directly"
+        ),
+        "{line}"
+    );
+    assert!(!line.contains("base"), "{line}");
 }
 
 #[test]
@@ -260,4 +269,98 @@ fn a_407_from_the_proxy_is_an_authentication_failure_over_http_and_connect() {
     assert_eq!(requests.len(), 1, "not retried");
     assert_eq!(requests[0].method, "CONNECT");
     assert!(!stderr(&output).contains(SECRET_KEY));
+}
+
+#[test]
+fn errors_name_the_variable_that_set_the_base_url_or_version() {
+    let refused = |env: &[(&str, &str)], args: &[&str]| {
+        let mut command = claude();
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let output = command.args(args).output().unwrap();
+        assert_exit(&output, 2);
+        error_line(&output)
+    };
+    let line = refused(
+        &[("ANTHROPIC_BASE_URL", "ftp://x")],
+        &["ask", "--dry-run", "hi"],
+    );
+    assert_eq!(
+        line,
+        "claude: error: ANTHROPIC_BASE_URL: `ftp://x` is not an http(s) URL"
+    );
+    let line = refused(&[], &["--base-url", "ftp://x", "ask", "--dry-run", "hi"]);
+    assert!(line.starts_with("claude: error: --base-url: "), "{line}");
+    let line = refused(
+        &[("ANTHROPIC_API_VERSION", "2023\u{1}")],
+        &["ask", "--dry-run", "hi"],
+    );
+    assert!(
+        line.starts_with("claude: error: ANTHROPIC_API_VERSION contains characters"),
+        "{line}"
+    );
+    let line = refused(&[], &["--api-version", " ", "ask", "--dry-run", "hi"]);
+    assert_eq!(line, "claude: error: --api-version must not be empty");
+
+    // A network failure's hint names the variable too.
+    let output = claude()
+        .env("ANTHROPIC_API_KEY", SECRET_KEY)
+        .env(
+            "ANTHROPIC_BASE_URL",
+            format!("http://127.0.0.1:{}", closed_port()),
+        )
+        .args(["--max-retries", "0", "ask", "hi"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 10);
+    let line = error_line(&output);
+    assert!(
+        line.ends_with("; check your network and ANTHROPIC_BASE_URL"),
+        "{line}"
+    );
+}
+
+#[test]
+fn empty_base_url_and_version_variables_count_as_unset() {
+    let output = claude()
+        .env("ANTHROPIC_BASE_URL", "")
+        .env("ANTHROPIC_API_VERSION", " ")
+        .args(["ask", "--dry-run", "hi"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    let shown = stdout(&output);
+    assert!(
+        shown.starts_with("POST https://api.anthropic.com/v1/messages\n"),
+        "{shown}"
+    );
+    assert!(shown.contains("anthropic-version: 2026-10-21\n"), "{shown}");
+}
+
+#[test]
+fn a_base_url_that_names_an_endpoint_is_refused_with_its_root() {
+    let server = FakeServer::start();
+    for (url, root) in [
+        (format!("{}/v1/messages", server.url()), server.url()),
+        (
+            format!("{}/gateway/v1/models/", server.url()),
+            format!("{}/gateway", server.url()),
+        ),
+    ] {
+        let output = claude()
+            .env("ANTHROPIC_API_KEY", SECRET_KEY)
+            .args(["--base-url", &url, "ask", "hi"])
+            .output()
+            .unwrap();
+        assert_exit(&output, 2);
+        let line = error_line(&output);
+        assert!(
+            line.contains(&format!(
+                "--base-url: `{url}` names an API path; give the server's root, {root} "
+            )),
+            "{line}"
+        );
+    }
+    assert!(server.requests().is_empty());
 }

@@ -411,3 +411,35 @@ fn dry_run_needs_no_key() {
     assert!(stdout(&output).starts_with("POST https://api.anthropic.com/v1/messages\n"));
     assert!(!stdout(&output).contains("x-api-key"));
 }
+
+#[test]
+fn sampling_on_the_old_version_warns_about_the_default_model_only() {
+    let dry_run = |args: &[&str]| {
+        let output = claude()
+            .args(["--api-version", "2023-06-01", "ask", "--dry-run"])
+            .args(args)
+            .arg("hi")
+            .output()
+            .unwrap();
+        assert_exit(&output, 0);
+        let body: serde_json::Value =
+            serde_json::from_str(stdout(&output).lines().last().unwrap()).unwrap();
+        (body, stderr(&output))
+    };
+    let (body, notes) = dry_run(&["-t", "0.5"]);
+    assert_eq!(body["temperature"], 0.5, "sent as given");
+    assert!(
+        notes.contains(
+            "claude: --temperature is sent to claude-sonnet-5, the default model; models after \
+             the 4.6 generation refuse sampling parameters"
+        ),
+        "{notes}"
+    );
+    let (_, notes) = dry_run(&["-m", "claude-sonnet-4-6", "-t", "0.5"]);
+    assert!(!notes.contains("sampling"), "{notes}");
+    let (_, notes) = dry_run(&["-m", "claude-sonnet-4-6", "-t", "0.5", "--top-p", "0.9"]);
+    assert!(
+        notes.contains("--temperature and --top-p are both sent"),
+        "{notes}"
+    );
+}

@@ -399,3 +399,37 @@ fn a_too_long_wait_on_an_overloaded_server_goes_to_the_fallback() {
         stderr(&output)
     );
 }
+
+#[test]
+fn server_trouble_after_retries_says_so_and_when_to_try() {
+    for (status, kind, what) in [
+        (529, "overloaded_error", "the API is overloaded"),
+        (500, "api_error", "the API is failing on its side"),
+    ] {
+        let server = FakeServer::with(
+            (0..3).map(|_| Reply::error(status, kind, "trouble").header("retry-after-ms", "1")),
+        );
+        let output = claude_at(&server).args(["ask", "hi"]).output().unwrap();
+        assert_exit(&output, 9);
+        assert_eq!(server.requests().len(), 3);
+        let line = error_line(&output);
+        assert!(
+            line.ends_with(&format!(
+                "; {what} (retried 2 times): try again later, or raise --max-retries"
+            )),
+            "{line}"
+        );
+    }
+    let server = FakeServer::with([Reply::error(529, "overloaded_error", "Overloaded")]);
+    let output = claude_at(&server)
+        .args(["--max-retries", "0", "ask", "hi"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 9);
+    assert!(
+        error_line(&output)
+            .ends_with("; the API is overloaded: try again later, or raise --max-retries"),
+        "{}",
+        error_line(&output)
+    );
+}

@@ -250,6 +250,10 @@ fn a_404_hint_names_what_was_not_found() {
     let line = error_line(&output);
     assert!(line.contains("check the batch id"), "{line}");
     assert!(!line.contains("model id"), "{line}");
+    assert!(
+        line.starts_with("claude: error: msgbatch_nope: 404 not_found_error"),
+        "{line}"
+    );
 
     let server = FakeServer::with([not_found()]);
     let output = claude_at(&server)
