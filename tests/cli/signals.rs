@@ -220,3 +220,74 @@ fn sigterm_and_sighup_are_handled_like_ctrl_c() {
         assert_eq!(err, format!("claude: {note}\n"));
     }
 }
+
+/// Checks what a terminal `columns` wide shows of the spinner: each
+/// frame ends short of the last column, so the `^C` the terminal echoes
+/// stays on the spinner's line (a frame padded to the full width would
+/// send it to a new line, and clearing that one would leave the spinner
+/// above it); and the spinner's line is cleared before `note`.
+#[track_caller]
+fn assert_spinner_cleared(screen: &str, columns: usize, note: &str) {
+    let frames: Vec<&str> = screen
+        .split("\r\x1b[2K")
+        .filter(|frame| frame.contains("waiting for"))
+        .collect();
+    assert!(!frames.is_empty(), "{screen:?}");
+    for frame in frames {
+        let frame = frame.split("^C").next().unwrap_or(frame);
+        assert!(
+            frame.chars().count() < columns,
+            "a frame reaches the edge: {frame:?}"
+        );
+    }
+    let last = screen.rfind("waiting for").unwrap();
+    let cleared = screen[last..].find("\r\x1b[2K").expect(screen);
+    let noted = screen[last..].find(note).expect(screen);
+    assert!(cleared < noted, "{screen:?}");
+    assert!(
+        !screen[last + noted..].contains("waiting for"),
+        "{screen:?}"
+    );
+}
+
+#[test]
+fn ctrl_c_while_the_spinner_runs_clears_its_line() {
+    let server = FakeServer::with([Reply::Hang]);
+    let mut command = spawnable(&server);
+    command.env("TERM", "xterm").args(["ask", "hi"]);
+    let mut terminal = crate::support::pty::Session::spawn_sized(command, 80);
+    let drawn = terminal.expect("waiting for claude-sonnet-5");
+    server.wait_for_requests(1);
+    terminal.send("\x03");
+    let (code, rest) = terminal.finish();
+    assert_eq!(code, Some(130), "{rest:?}");
+    assert_spinner_cleared(&format!("{drawn}{rest}"), 80, "claude: interrupted");
+}
+
+#[test]
+fn ctrl_c_while_the_repl_s_spinner_runs_clears_its_line() {
+    let data = tempdir("repl-ctrl-c");
+    let server = FakeServer::with([Reply::Hang]);
+    let mut command = spawnable(&server);
+    command
+        .env("TERM", "xterm")
+        .env("XDG_DATA_HOME", &data)
+        .env("HOME", &data)
+        .args(["chat", "--session", "spin"]);
+    let mut terminal = crate::support::pty::Session::spawn_sized(command, 80);
+    terminal.expect("> ");
+    terminal.send("hello\r");
+    terminal.expect("hello");
+    let drawn = terminal.expect("waiting for claude-sonnet-5");
+    server.wait_for_requests(1);
+    terminal.send("\x03");
+    let rest = terminal.expect("> ");
+    assert_spinner_cleared(
+        &format!("{drawn}{rest}"),
+        80,
+        "claude: interrupted; this turn is not saved",
+    );
+    terminal.send("/exit\r");
+    let (code, _) = terminal.finish();
+    assert_eq!(code, Some(0));
+}

@@ -100,6 +100,11 @@ impl Session {
         Session::start(Pty::open(), command, stdout, None)
     }
 
+    /// Like [`Session::spawn`], on a terminal `columns` wide.
+    pub fn spawn_sized(command: std::process::Command, columns: u16) -> Session {
+        Session::start(Pty::sized(columns), command, None, None)
+    }
+
     /// Starts `command` with stdin and stdout on a terminal `columns` wide
     /// and stderr piped, so the screen holds nothing but the answer.
     pub fn spawn_answer_only(command: std::process::Command, columns: u16) -> Session {
