@@ -128,11 +128,33 @@ pub fn parse(
     Ok(summary)
 }
 
+/// The keys a JSONL line may have.
+const LINE_KEYS: [&str; 6] = ["custom_id", "prompt", "params", "system", "model", "max_tokens"];
+
 fn json_line(line: &str, defaults: &Defaults) -> Result<BatchRequest, String> {
-    let value: Value = serde_json::from_str(line).map_err(|e| format!("not valid JSON ({e})"))?;
+    let value: Value = serde_json::from_str(line).map_err(|e| {
+        // The line is the file's (the caller gives it); serde_json's own
+        // "at line 1 column N" would be a second, wrong one.
+        let message = e.to_string();
+        let message = message
+            .strip_suffix(&format!(" at line {} column {}", e.line(), e.column()))
+            .unwrap_or(&message);
+        format!("not valid JSON at column {}: {message}", e.column())
+    })?;
     let Value::Object(mut fields) = value else {
         return Err("not a JSON object".into());
     };
+    if let Some(key) = fields.keys().find(|key| !LINE_KEYS.contains(&key.as_str())) {
+        let near = LINE_KEYS
+            .iter()
+            .find(|known| strsim::osa_distance(known, key) <= 2)
+            .map(|known| format!("did you mean {known:?}? "))
+            .unwrap_or_default();
+        return Err(format!(
+            "unknown key {key:?} ({near}a line has custom_id and prompt, with system, model \
+             or max_tokens, or custom_id and params)"
+        ));
+    }
     let custom_id = match fields.remove("custom_id") {
         Some(Value::String(id)) => id,
         Some(_) => return Err("custom_id must be a string".into()),

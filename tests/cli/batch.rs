@@ -66,7 +66,11 @@ fn submit_checks_the_whole_file_first_and_names_the_line() {
         ),
         (
             "{\"custom_id\":\"a\",\"prompt\":\"x\"}\n{broken\n",
-            "line 2: not valid JSON",
+            "line 2: not valid JSON at column 2: key must be a string",
+        ),
+        (
+            "{\"custom_id\":\"a\",\"promt\":\"x\"}\n",
+            "line 1: unknown key \"promt\" (did you mean \"prompt\"?",
         ),
         ("", "no requests in the file"),
     ];
@@ -81,6 +85,8 @@ fn submit_checks_the_whole_file_first_and_names_the_line() {
         assert_exit(&output, 2);
         let line = error_line(&output);
         assert!(line.contains(needle), "{needle:?} not in {line}");
+        assert!(!line.contains("at line 1 column"), "one line number: {line}");
+        assert!(!line.contains("no prompt or params"), "{line}");
         assert!(server.requests().is_empty());
     }
     let big = dir.join("big.txt");
