@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand};
 
-use super::values::parse_since;
+use super::values::{parse_run_id, parse_since};
 use super::{DataFormat, help};
 use crate::ledger::Since;
 
@@ -73,7 +73,7 @@ pub struct LogListArgs {
 #[derive(Debug, Args)]
 pub struct LogShowArgs {
     /// The run's id, as claude log lists it
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", value_parser = parse_run_id)]
     pub id: i64,
 
     /// Output format

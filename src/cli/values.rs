@@ -171,7 +171,9 @@ pub(super) fn parse_since(value: &str) -> Result<Since, String> {
             Some(seconds) if seconds <= 100 * 366 * 24 * 3600 => {
                 Ok(Since::Ago(std::time::Duration::from_secs(seconds)))
             }
-            _ => Err(WHAT.to_owned()),
+            _ => Err(format!(
+                "{value} is more than 100 years back, further than any ledger goes; {WHAT}"
+            )),
         };
     }
     let parts: Vec<&str> = value.split('-').collect();
@@ -186,9 +188,20 @@ pub(super) fn parse_since(value: &str) -> Result<Since, String> {
                 && number(month, 2, 1..=12)
                 && number(day, 2, 1..=31) =>
         {
-            Ok(Since::Day(value.to_owned()))
+            match value.parse::<jiff::civil::Date>() {
+                Ok(_) => Ok(Since::Day(value.to_owned())),
+                Err(_) => Err(format!("{value} is not a day of the calendar; {WHAT}")),
+            }
         }
         _ => Err(WHAT.to_owned()),
+    }
+}
+
+/// A run's id, as `claude log` lists it: a whole number from 1.
+pub(super) fn parse_run_id(value: &str) -> Result<i64, String> {
+    match value.trim().parse::<i64>() {
+        Ok(id) if id >= 1 => Ok(id),
+        _ => Err("a run id is a whole number from 1, as claude log lists it".to_owned()),
     }
 }
 
@@ -274,9 +287,15 @@ mod tests {
             "2026-13-01",
             "26-11-01",
             "2026-1-01",
+            "2026-02-30",
             "x-y-z",
         ] {
             assert!(parse_since(bad).is_err(), "{bad}");
         }
+        assert!(
+            parse_since("99999999d")
+                .unwrap_err()
+                .starts_with("99999999d is more than 100 years back")
+        );
     }
 }

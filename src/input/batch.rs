@@ -129,7 +129,14 @@ pub fn parse(
 }
 
 /// The keys a JSONL line may have.
-const LINE_KEYS: [&str; 6] = ["custom_id", "prompt", "params", "system", "model", "max_tokens"];
+const LINE_KEYS: [&str; 6] = [
+    "custom_id",
+    "prompt",
+    "params",
+    "system",
+    "model",
+    "max_tokens",
+];
 
 fn json_line(line: &str, defaults: &Defaults) -> Result<BatchRequest, String> {
     let value: Value = serde_json::from_str(line).map_err(|e| {

@@ -85,7 +85,10 @@ fn submit_checks_the_whole_file_first_and_names_the_line() {
         assert_exit(&output, 2);
         let line = error_line(&output);
         assert!(line.contains(needle), "{needle:?} not in {line}");
-        assert!(!line.contains("at line 1 column"), "one line number: {line}");
+        assert!(
+            !line.contains("at line 1 column"),
+            "one line number: {line}"
+        );
         assert!(!line.contains("no prompt or params"), "{line}");
         assert!(server.requests().is_empty());
     }

@@ -859,3 +859,35 @@ fn each_request_of_a_continued_turn_is_a_row_and_they_add_up_to_the_usage_line()
     let summed = first["cost_usd"].as_f64().unwrap() + second["cost_usd"].as_f64().unwrap();
     assert!((summed - usage_cost(&output)).abs() < 1e-12, "{summed}");
 }
+
+#[test]
+fn bad_periods_and_run_ids_are_clear_usage_errors() {
+    for (args, first_line) in [
+        (
+            &["log", "--since", "99999999d"][..],
+            "claude: error: invalid value '99999999d' for '--since <WHEN>': 99999999d is more \
+             than 100 years back, further than any ledger goes; expected a period such as 7d, \
+             12h or 2w, or a date such as 2026-11-01",
+        ),
+        (
+            &["log", "--since", "2026-02-30"],
+            "claude: error: invalid value '2026-02-30' for '--since <WHEN>': 2026-02-30 is not \
+             a day of the calendar; expected a period such as 7d, 12h or 2w, or a date such as \
+             2026-11-01",
+        ),
+        (
+            &["log", "show", "abc"],
+            "claude: error: invalid value 'abc' for '<ID>': a run id is a whole number from 1, \
+             as claude log lists it",
+        ),
+        (
+            &["log", "show", "99999999999999999999"],
+            "claude: error: invalid value '99999999999999999999' for '<ID>': a run id is a \
+             whole number from 1, as claude log lists it",
+        ),
+    ] {
+        let output = claude().args(args).output().unwrap();
+        assert_exit(&output, 2);
+        assert_eq!(stderr(&output).lines().next(), Some(first_line), "{args:?}");
+    }
+}
