@@ -215,9 +215,13 @@ fn server_trouble_hint(error: &api::Error) -> Option<String> {
         1 => " (retried once)".to_owned(),
         n => format!(" (retried {n} times)"),
     };
-    Some(format!(
-        "{what}{retried}: try again later, or raise --max-retries"
-    ))
+    // An error event may come after text was printed, when no retry is
+    // made: more retries would not help.
+    let or_retry = match error {
+        api::Error::StreamEvent { .. } => "",
+        _ => ", or raise --max-retries",
+    };
+    Some(format!("{what}{retried}: try again later{or_retry}"))
 }
 
 /// What to do about a failed call on one stored file.

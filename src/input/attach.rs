@@ -247,7 +247,7 @@ fn read_file(path: &Path, name: &str, media: &MediaOptions) -> Result<Vec<u8>, E
     let failed = |e: std::io::Error| Error::Usage(format!("{name}: {}", io_reason(&e)));
     let file = std::fs::File::open(path).map_err(failed)?;
     if file.metadata().map_err(failed)?.is_dir() {
-        return Err(super::directory_error(&name));
+        return Err(super::directory_error(name));
     }
     let limit = read_limit(media);
     let mut bytes = Vec::new();

@@ -174,7 +174,7 @@ mod tests {
 
     #[test]
     fn lines_are_cut_to_the_columns_they_may_take() {
-        assert_eq!(fit("⠁ waiting for claude-sonnet-5 0s", 10), "⠁ waiting");
+        assert_eq!(fit("⠁ waiting for claude-sonnet-5 0s", 9), "⠁ waiting");
         assert_eq!(fit("abc", 10), "abc");
         assert_eq!(fit("漢字", 3), "漢");
         assert_eq!(fit("x", 0), "");

@@ -356,7 +356,9 @@ fn redirects_are_not_followed_so_the_key_stays_home() {
     );
     let line = error_line(&output);
     assert!(
-        line.contains("307") && line.contains("redirected to") && line.contains("--base-url"),
+        line.contains("307")
+            && line.contains("redirected to")
+            && line.ends_with("check the base URL (ANTHROPIC_BASE_URL)"),
         "{line}"
     );
 }

@@ -85,7 +85,8 @@ fn an_error_event_after_text_is_exit_9_with_its_type() {
     assert_eq!(stdout(&output), "Partial answer before the\n");
     assert_eq!(
         error_line(&output),
-        "claude: error: stream error: overloaded_error: Overloaded (request-id: req_fake_0123456789)"
+        "claude: error: stream error: overloaded_error: Overloaded (request-id: \
+         req_fake_0123456789); the API is overloaded: try again later"
     );
 }
 
