@@ -4,14 +4,18 @@
 //! (a) `claude ask hi --no-stream` against `curl` making the same POST with
 //!     the same headers and body: 30 alternating runs each, median ratio;
 //!     claude runs with the run ledger on (a fresh one, written every run)
-//!     and with `--no-log`, so that the difference is what logging costs.
+//!     and with `--no-log`, so that the difference is what logging costs,
+//!     in wall time and in CPU time (user+sys, from wait4: less swayed by
+//!     other work on the machine).
 //! (c) 30 MB piped into `claude ask --no-stream`, the most a request under
 //!     the API's 32 MB limit can carry: wall time, and the peak RSS of the
 //!     claude process (from wait4) against the input size.
 //! (d) a 20 MB PDF attached with `-f`: the same figures; the body carries it
 //!     in base64 (4/3 of its size).
 //!
-//! Run: `cargo bench --bench e2e` (curl must be on PATH for (a)).
+//! claude's ledger, config and cache are in a scratch directory of the bench,
+//! removed at the end (never the user's). Run: `cargo bench --bench e2e`
+//! (curl must be on PATH for (a)).
 #![allow(unsafe_code)] // wait4(2), to read one child's peak RSS.
 
 #[path = "support/measure.rs"]
@@ -24,7 +28,7 @@ use std::ffi::OsStr;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use measure::{KEY, claude};
+use measure::KEY;
 use server::{FakeServer, Reply};
 
 const RUNS: usize = 30;
@@ -54,24 +58,10 @@ fn startup_versus_curl() {
     }
     let url = format!("{}/v1/messages", server.url());
     let body = r#"{"max_tokens":4096,"messages":[{"role":"user","content":"hi"}],"model":"claude-sonnet-5"}"#;
-    let data = std::env::temp_dir().join(format!("claude-bench-ledger-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&data);
-    let mut ours = claude();
-    ours.args(["--base-url", &server.url(), "ask", "hi", "--no-stream"])
-        .env("XDG_DATA_HOME", &data)
-        .stdin(Stdio::null());
-    let mut unlogged = claude();
-    unlogged
-        .args([
-            "--base-url",
-            &server.url(),
-            "ask",
-            "hi",
-            "--no-stream",
-            "--no-log",
-        ])
-        .env("XDG_DATA_HOME", &data)
-        .stdin(Stdio::null());
+    let base_url = server.url();
+    let logged = ["--base-url", &base_url, "ask", "hi", "--no-stream"].map(OsStr::new);
+    let mut unlogged = logged.to_vec();
+    unlogged.push(OsStr::new("--no-log"));
     let mut curl = Command::new("curl");
     curl.args(["-sS", "-X", "POST", &url])
         .args(["-H", &format!("x-api-key: {KEY}")])
@@ -79,22 +69,31 @@ fn startup_versus_curl() {
         .args(["-H", "content-type: application/json"])
         .args(["--data", body])
         .stdout(Stdio::null());
+    let ours = |args: &[&OsStr]| {
+        let run = measure::measure(args, None);
+        assert_eq!(run.code, 0, "claude failed");
+        (run.time.as_secs_f64(), run.cpu.as_secs_f64())
+    };
     // One warm-up each (the first creates the ledger), then alternate so
     // drift hits all three equally.
-    timed(&mut ours);
-    timed(&mut unlogged);
+    ours(&logged);
+    ours(&unlogged);
     timed(&mut curl);
     let (mut a, mut b, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
     let (mut off, mut logging) = (Vec::new(), Vec::new());
+    let (mut cpu_on, mut cpu_off, mut cpu_logging) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..RUNS {
-        let x = timed(&mut ours).as_secs_f64();
-        let z = timed(&mut unlogged).as_secs_f64();
+        let (x, x_cpu) = ours(&logged);
+        let (z, z_cpu) = ours(&unlogged);
         let y = timed(&mut curl).as_secs_f64();
         a.push(x);
         b.push(y);
         off.push(z);
         ratios.push(x / y);
         logging.push(x - z);
+        cpu_on.push(x_cpu);
+        cpu_off.push(z_cpu);
+        cpu_logging.push(x_cpu - z_cpu);
     }
     let requests = server.requests();
     assert_eq!(
@@ -102,6 +101,15 @@ fn startup_versus_curl() {
         requests[2].json(),
         "both send the same body"
     );
+    let ledger = measure::scratch().join("data/claude-cli/ledger.db");
+    let store = claude_cli::ledger::Store::open_existing(&ledger)
+        .expect("the ledger opens")
+        .expect("the runs were logged");
+    let logged_runs = store
+        .list(&claude_cli::ledger::Filter::default(), usize::MAX)
+        .expect("the ledger reads")
+        .len();
+    assert_eq!(logged_runs, RUNS + 1, "one row a logged run");
     println!(
         "(a) claude ask --no-stream (ledger on): median {:.2} ms; curl: median {:.2} ms; median ratio {:.2} over {RUNS} alternating runs",
         median(&mut a) * 1e3,
@@ -113,7 +121,12 @@ fn startup_versus_curl() {
         median(&mut off) * 1e3,
         median(&mut logging) * 1e3
     );
-    let _ = std::fs::remove_dir_all(&data);
+    println!(
+        "(a) CPU (user+sys): ledger on median {:.2} ms, --no-log {:.2} ms; logging costs a median {:.2} ms of CPU a run",
+        median(&mut cpu_on) * 1e3,
+        median(&mut cpu_off) * 1e3,
+        median(&mut cpu_logging) * 1e3
+    );
 }
 
 fn large_stdin() {
@@ -131,20 +144,23 @@ fn large_stdin() {
     let url = server.url();
     let args = ["--base-url", &url, "ask", "--no-stream", "summarize"].map(OsStr::new);
     let mut times = Vec::new();
+    let mut cpus = Vec::new();
     let mut peaks = Vec::new();
     for _ in 0..3 {
         let run = measure::measure(&args, Some(&path));
         assert_eq!(run.code, 0, "claude failed");
         times.push(run.time.as_secs_f64());
+        cpus.push(run.cpu.as_secs_f64());
         peaks.push(run.peak_rss as f64);
     }
     let _ = std::fs::remove_file(&path);
     let sent = server.requests()[0].body.len();
     println!(
-        "(c) {} MB on stdin -> {:.1} MB request body: median {:.0} ms, peak RSS median {:.0} MB = {:.2}x the input",
+        "(c) {} MB on stdin -> {:.1} MB request body: median {:.0} ms (CPU {:.0} ms), peak RSS median {:.0} MB = {:.2}x the input",
         SIZE / (1024 * 1024),
         sent as f64 / (1024.0 * 1024.0),
         median(&mut times) * 1e3,
+        median(&mut cpus) * 1e3,
         median(&mut peaks) / (1024.0 * 1024.0),
         median(&mut peaks) / SIZE as f64,
     );
@@ -179,20 +195,23 @@ fn large_pdf() {
         OsStr::new("summarize"),
     ];
     let mut times = Vec::new();
+    let mut cpus = Vec::new();
     let mut peaks = Vec::new();
     for _ in 0..3 {
         let run = measure::measure(&args, None);
         assert_eq!(run.code, 0, "claude failed");
         times.push(run.time.as_secs_f64());
+        cpus.push(run.cpu.as_secs_f64());
         peaks.push(run.peak_rss as f64);
     }
     let _ = std::fs::remove_file(&path);
     let sent = server.requests()[0].body.len();
     println!(
-        "(d) {} MB PDF -> {:.1} MB request body: median {:.0} ms, peak RSS median {:.0} MB = {:.2}x the PDF",
+        "(d) {} MB PDF -> {:.1} MB request body: median {:.0} ms (CPU {:.0} ms), peak RSS median {:.0} MB = {:.2}x the PDF",
         SIZE / (1024 * 1024),
         sent as f64 / (1024.0 * 1024.0),
         median(&mut times) * 1e3,
+        median(&mut cpus) * 1e3,
         median(&mut peaks) / (1024.0 * 1024.0),
         median(&mut peaks) / SIZE as f64,
     );
@@ -202,6 +221,7 @@ fn main() {
     if measure::child_mode() {
         return;
     }
+    measure::remove_scratch();
     if Command::new("curl")
         .arg("--version")
         .stdout(Stdio::null())
@@ -214,4 +234,5 @@ fn main() {
     }
     large_stdin();
     large_pdf();
+    measure::remove_scratch();
 }

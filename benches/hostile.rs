@@ -1,5 +1,6 @@
 //! Memory under hostile replies: whole-process runs against the fake
-//! server, each reporting the exit code, wall time and peak RSS (wait4).
+//! server, each reporting the exit code, wall and CPU time and peak RSS
+//! (wait4).
 //!
 //! (e) a 60 MB and a 30 MB non-streamed reply of `{"content":[{},{},…]}`
 //!     (over the byte cap, and under it but over the value cap);
@@ -32,9 +33,10 @@ fn report(what: &str, args: &[&str], server: &FakeServer) {
     let args: Vec<&OsStr> = all.iter().map(OsStr::new).collect();
     let run = measure::measure(&args, None);
     println!(
-        "{what}: exit {}, {:.1} s, peak RSS {:.0} MB",
+        "{what}: exit {}, {:.1} s (CPU {:.1} s), peak RSS {:.0} MB",
         run.code,
         run.time.as_secs_f64(),
+        run.cpu.as_secs_f64(),
         run.peak_rss as f64 / (1024.0 * 1024.0)
     );
 }
@@ -127,4 +129,5 @@ fn main() {
     empty_blocks();
     model_pages();
     long_stream();
+    measure::remove_scratch();
 }

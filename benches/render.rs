@@ -14,6 +14,7 @@
 #[allow(dead_code)]
 mod server;
 
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -139,10 +140,19 @@ fn message(text: &str) -> String {
     .to_string()
 }
 
+/// Where the runs keep their ledger, config and cache: the bench's own
+/// directory, removed at the end, never the user's.
+fn scratch() -> PathBuf {
+    std::env::temp_dir().join(format!("claude-bench-render-{}", std::process::id()))
+}
+
 fn timed(server: &FakeServer, args: &[&str]) -> Duration {
     let started = Instant::now();
     let status = Command::new(env!("CARGO_BIN_EXE_claude"))
         .env_clear()
+        .env("XDG_DATA_HOME", scratch().join("data"))
+        .env("XDG_CONFIG_HOME", scratch().join("config"))
+        .env("XDG_CACHE_HOME", scratch().join("cache"))
         .env("ANTHROPIC_API_KEY", "sk-ant-bench")
         .env("ANTHROPIC_BASE_URL", server.url())
         .env("COLUMNS", "100")
@@ -192,4 +202,5 @@ fn main() {
     let text = answer();
     in_process(&text);
     whole_process(&text);
+    let _ = std::fs::remove_dir_all(scratch());
 }

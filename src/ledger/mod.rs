@@ -4,7 +4,8 @@
 //! budget enforced before a request is sent.
 //!
 //! `store` opens the file and migrates its schema, `record` turns one
-//! request into a row, `query` lists, searches and prunes, `cost` sums.
+//! request into a row, `query` lists, searches and prunes, `cost` sums,
+//! and `days` says where local days begin.
 //! Commands never write SQL: they hand a [`TurnLog`] to the conversation
 //! driver as its request hook, which checks the budget before each request
 //! and writes its row after.
@@ -15,6 +16,7 @@
 //! budget, so a budget with an unreadable ledger stops the run (exit 12).
 
 mod cost;
+mod days;
 mod query;
 mod record;
 mod store;

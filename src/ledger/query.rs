@@ -3,10 +3,12 @@
 
 use std::time::{Duration, SystemTime};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
+use jiff::tz::TimeZone;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Row, params_from_iter};
 
+use super::days;
 use super::record::{Run, Tokens, unix_ms};
 use super::store::Store;
 
@@ -45,6 +47,9 @@ pub struct Stored {
     /// Where the search words matched, `[marked]`, on one line.
     pub snippet: Option<String>,
 }
+
+/// How many columns [`COLUMNS`] has.
+const COLUMN_COUNT: usize = 30;
 
 /// Every column of a run, in the order [`stored`] reads them.
 const COLUMNS: &str = "r.id,
@@ -121,37 +126,53 @@ pub fn fts_query(text: &str) -> Option<String> {
 }
 
 impl Store {
-    /// The start of `since` in Unix milliseconds. A day is resolved by
-    /// SQLite, in the local time zone.
+    /// The start of `since` in Unix milliseconds; a day starts at local
+    /// midnight.
     pub fn cutoff_ms(&self, since: &Since) -> Result<i64> {
         match since {
             Since::Ago(ago) => {
                 let now = unix_ms(SystemTime::now());
                 Ok(now.saturating_sub(i64::try_from(ago.as_millis()).unwrap_or(i64::MAX)))
             }
-            Since::Day(day) => {
-                let seconds: Option<i64> = self.conn.query_row(
-                    "SELECT CAST(strftime('%s', ?1, 'utc') AS INTEGER)",
-                    [day],
-                    |row| row.get(0),
-                )?;
-                match seconds {
-                    Some(seconds) => Ok(seconds.saturating_mul(1000)),
-                    None => bail!("{day} is not a date"),
-                }
-            }
+            Since::Day(day) => days::day_start_ms(days::parse_day(day)?, &TimeZone::system()),
         }
     }
 
-    /// The newest `limit` runs that pass `filter`, newest first.
+    /// The newest `limit` runs that pass `filter`, newest first. A search
+    /// walks the full-text index from its newest match down and stops at
+    /// `limit`, however many runs match.
     pub fn list(&self, filter: &Filter, limit: usize) -> Result<Vec<Stored>> {
+        let (sql, values) = self.list_query(filter, limit)?;
+        let mut statement = self.conn.prepare(&sql)?;
+        statement
+            .query_map(params_from_iter(values), |row| {
+                let mut stored = stored(row)?;
+                let snippet: Option<String> = row.get(COLUMN_COUNT)?;
+                stored.snippet =
+                    snippet.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+                Ok(stored)
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .context("cannot read the ledger")
+    }
+
+    /// The statement of [`Store::list`] and its values.
+    fn list_query(&self, filter: &Filter, limit: usize) -> Result<(String, Vec<SqlValue>)> {
         let mut clauses: Vec<&str> = Vec::new();
         let mut values: Vec<SqlValue> = Vec::new();
         let search = filter.search.as_deref().and_then(fts_query);
-        if let Some(query) = &search {
-            clauses.push("r.id IN (SELECT rowid FROM runs_fts WHERE runs_fts MATCH ?)");
-            values.push(SqlValue::Text(query.clone()));
-        }
+        let (from, newest_first, snippet) = match &search {
+            Some(query) => {
+                clauses.push("runs_fts MATCH ?");
+                values.push(SqlValue::Text(query.clone()));
+                (
+                    "runs_fts JOIN runs r ON r.id = runs_fts.rowid",
+                    "runs_fts.rowid DESC",
+                    "snippet(runs_fts, -1, '[', ']', '...', 16)",
+                )
+            }
+            None => ("runs r", "r.id DESC", "NULL"),
+        };
         if let Some(since) = &filter.since {
             clauses.push("r.started_at >= ?");
             values.push(SqlValue::Integer(self.cutoff_ms(since)?));
@@ -177,25 +198,10 @@ impl Store {
             format!("WHERE {}", clauses.join(" AND "))
         };
         values.push(SqlValue::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
-        let sql = format!("SELECT {COLUMNS} FROM runs r {filters} ORDER BY r.id DESC LIMIT ?");
-        let mut statement = self.conn.prepare(&sql)?;
-        let mut runs = statement
-            .query_map(params_from_iter(values), stored)?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .context("cannot read the ledger")?;
-        if let Some(query) = &search {
-            let mut snippet = self.conn.prepare(
-                "SELECT snippet(runs_fts, -1, '[', ']', '...', 16) FROM runs_fts
-                 WHERE runs_fts MATCH ?1 AND rowid = ?2",
-            )?;
-            for run in &mut runs {
-                let text: Option<String> = snippet
-                    .query_row(rusqlite::params![query, run.id], |row| row.get(0))
-                    .ok();
-                run.snippet = text.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
-            }
-        }
-        Ok(runs)
+        let sql = format!(
+            "SELECT {COLUMNS}, {snippet} FROM {from} {filters} ORDER BY {newest_first} LIMIT ?"
+        );
+        Ok((sql, values))
     }
 
     /// One run, whole.
@@ -226,7 +232,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::store::tests::temp_path;
+    use crate::ledger::store::tests::{plan, temp_path};
 
     fn run(prompt: &str, reply: &str, model: &str, exit: u8, tags: &[&str]) -> Run {
         Run {
@@ -398,6 +404,33 @@ mod tests {
             .query_row("SELECT count(*) FROM tags", [], |r| r.get(0))
             .unwrap();
         assert_eq!(tags, 0);
+    }
+
+    #[test]
+    fn a_search_walks_the_index_newest_first_and_sorts_nothing() {
+        let store = Store::create(&temp_path("search-plan")).unwrap();
+        for filter in [
+            Filter {
+                search: Some("word".into()),
+                ..Filter::default()
+            },
+            Filter {
+                search: Some("two words".into()),
+                since: Some(Since::Ago(Duration::from_secs(60))),
+                tag: Some("ci".into()),
+                failed: true,
+                ..Filter::default()
+            },
+        ] {
+            let (sql, values) = store.list_query(&filter, 10).unwrap();
+            let plan = plan(&store.conn, &sql, params_from_iter(values));
+            assert!(
+                plan.starts_with("SCAN runs_fts VIRTUAL TABLE INDEX ")
+                    && plan.contains("SEARCH r USING INTEGER PRIMARY KEY (rowid=?)")
+                    && !plan.contains("TEMP B-TREE"),
+                "{plan}"
+            );
+        }
     }
 
     #[test]

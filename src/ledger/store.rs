@@ -17,6 +17,10 @@ use super::record::Run;
 /// anyone wait this long; the run then warns and goes on.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(3);
 
+/// The most the WAL file keeps of its size once checkpointed: SQLite
+/// checkpoints it at 1,000 pages (4 MB), so this is its size in use.
+const WAL_SIZE_LIMIT: i64 = 4 * 1024 * 1024;
+
 /// Migration N (1-based) brings the schema from version N-1 to N; the
 /// file's version is `PRAGMA user_version`. Never edit a migration that
 /// has shipped: add the next one.
@@ -72,6 +76,11 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE runs ADD COLUMN custom_id TEXT;
     CREATE UNIQUE INDEX runs_batch_result ON runs(batch_id, custom_id)
         WHERE batch_id IS NOT NULL;",
+    // 3: what `claude cost` reads of a run, in id order so that a report
+    // walks it beside the tags (tags_run_id): a report reads these few
+    // bytes a run, not the table's pages, which hold the prompts and replies.
+    "CREATE INDEX runs_cost ON runs(id, started_at, command, model, model_asked, input_tokens,
+        output_tokens, cache_write_tokens, cache_read_tokens, cost_micros);",
 ];
 
 /// The schema version this build writes.
@@ -141,6 +150,10 @@ impl Store {
                 .pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
         }
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // A transaction of many rows (`batch results`) grows the WAL past
+        // its usual size: the next write after a checkpoint cuts it back.
+        self.conn
+            .pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)?;
         // The last process out would otherwise checkpoint the WAL on close,
         // a disk flush on every run; SQLite checkpoints as the WAL grows.
         self.conn
@@ -323,6 +336,82 @@ pub(super) mod tests {
             )
             .unwrap();
         assert_eq!((prompt.as_str(), batch), ("old question", None));
+    }
+
+    /// What SQLite plans for `sql`, one step a line.
+    pub fn plan(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> String {
+        conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap()
+            .query_map(params, |row| row.get::<_, String>(3))
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .unwrap()
+            .join("\n")
+    }
+
+    #[test]
+    fn a_version_2_file_gets_the_cost_index_over_its_rows() {
+        let path = temp_path("v2");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(MIGRATIONS[0]).unwrap();
+            conn.execute_batch(MIGRATIONS[1]).unwrap();
+            conn.pragma_update(None, "user_version", 2).unwrap();
+            conn.execute_batch(
+                "INSERT INTO runs (started_at, ended_at, command, model, exit_code, wall_ms,
+                    input_tokens, cost_micros) VALUES (1000, 2000, 'ask', 'm', 0, 1, 10, 7);
+                 INSERT INTO runs (started_at, ended_at, command, model, exit_code, wall_ms,
+                    input_tokens, cost_micros) VALUES (3000, 4000, 'chat', 'm', 0, 1, 5, 8);
+                 INSERT INTO tags (run_id, tag) VALUES (2, 'ci');",
+            )
+            .unwrap();
+        }
+        let store = Store::open_existing(&path).unwrap().unwrap();
+        assert_eq!(store.version().unwrap(), SCHEMA_VERSION);
+        let check: String = store
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
+        let indexed: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM runs INDEXED BY runs_cost WHERE id >= 0",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(indexed, 2);
+        let report = store
+            .cost_report(None, crate::ledger::Grouping::Tag)
+            .unwrap();
+        let rows: Vec<_> = report
+            .rows
+            .iter()
+            .map(|r| (r.key.as_deref(), r.requests, r.input, r.micros))
+            .collect();
+        assert_eq!(rows, [(Some("ci"), 1, 5, 8), (None, 1, 10, 7)]);
+    }
+
+    #[test]
+    fn the_wal_is_cut_back_after_a_large_transaction() {
+        let path = temp_path("wal-limit");
+        let store = Store::create(&path).unwrap();
+        let big = Run {
+            reply: Some("words ".repeat(2000)),
+            ..Run::default()
+        };
+        let runs = vec![big; 2000];
+        store.insert_all(runs.iter()).unwrap();
+        let wal = path.with_extension("db-wal");
+        let grown = std::fs::metadata(&wal).unwrap().len();
+        assert!(grown > 2 * WAL_SIZE_LIMIT as u64, "{grown}");
+        // SQLite checkpoints after the commit; the next write starts the
+        // WAL over and cuts it back.
+        store.insert(&Run::default()).unwrap();
+        let kept = std::fs::metadata(&wal).unwrap().len();
+        assert!(kept <= WAL_SIZE_LIMIT as u64, "{kept}");
     }
 
     #[test]
