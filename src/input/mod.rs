@@ -13,14 +13,14 @@
 //! store ([`local`]); they, and stored files named with `--file-id`, get
 //! their ids from whoever sends ([`content`]).
 
-mod attach;
+pub mod attach;
 pub mod batch;
 pub mod content;
-mod limits;
+pub mod limits;
 pub mod local;
 pub mod media;
 #[cfg(feature = "resize")]
-mod resize;
+pub mod resize;
 mod stdin;
 
 use std::path::{Path, PathBuf};
