@@ -38,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
     let Command::Ask(args) = cli.command else {
         return;
     };
-    match RequestSettings::resolve(&args.request, "2023-06-01", &config) {
+    match RequestSettings::resolve(&args.request, "2023-06-01", &config, |_| None) {
         Ok(settings) => assert!(settings.structured && settings.max_tokens >= 1),
         Err(error) => assert!(!error.line().contains('\n'), "{}", error.line()),
     }

@@ -22,7 +22,9 @@ fuzz_target!(|data: &[u8]| {
                 let many = vec![named; 21];
                 for max_pages in [100, 600] {
                     for items in [&many[..1], &many[..]] {
-                        if let Err(error) = limits::check(items, max_pages) {
+                        if let Err(error) =
+                            limits::check(items, max_pages, limits::MAX_REQUEST_BYTES)
+                        {
                             assert!(!error.line().contains('\n'));
                         }
                     }

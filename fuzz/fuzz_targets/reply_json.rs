@@ -13,9 +13,19 @@ use claude_cli::api::types::{BatchInfo, TokenCount};
 use claude_cli::api::{self, ApiError, JsonReply, Message, Reply};
 use claude_cli::error::Error;
 use claude_cli::output::{self, DataFormat, Format, OutputSettings, Renderer, ReplyLimits};
+use claude_cli::render::{self, Theme};
 use libfuzzer_sys::fuzz_target;
 use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::Value;
+
+/// Markdown drawing on for half the inputs, at a width of 1 to 128.
+fn markdown(control: u8) -> Option<render::Options> {
+    (control & 0x01 != 0).then_some(render::Options {
+        theme: Theme::Dark,
+        width: usize::from(control >> 1) + 1,
+        hyperlinks: control & 0x02 != 0,
+    })
+}
 
 const LIMITS: ReplyLimits = ReplyLimits {
     max_tokens: 4096,
@@ -47,6 +57,8 @@ fuzz_target!(|data: &[u8]| {
                 usage: true,
                 show_thinking: control & 0x40 != 0,
                 tool_calls: control & 0x20 != 0,
+                sources: control & 0x10 != 0,
+                markdown: markdown(control),
             };
             let reply = Reply {
                 message: message.clone(),
@@ -97,7 +109,9 @@ fuzz_target!(|data: &[u8]| {
         let mut out = Vec::new();
         output::print_json(&mut out, &value, pretty).expect("prints");
         for format in [DataFormat::Text, DataFormat::Json] {
-            output::print_models(&mut out, &list, format, pretty).expect("prints");
+            let mut models = output::ModelList::new(&mut out, format, pretty);
+            models.page(&list).expect("prints");
+            models.finish().expect("prints");
             output::print_model(&mut out, &value, format, pretty).expect("prints");
         }
         output::print_batch(&mut out, &BatchInfo::from_json(&value)).expect("prints");

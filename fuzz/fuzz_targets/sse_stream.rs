@@ -10,7 +10,17 @@ use claude_cli::api::sse::{EventTooLarge, SseDecoder};
 use claude_cli::api::stream::{MessageAccumulator, StreamEvent, parse_partial_json};
 use claude_cli::api::{Message, Reply, StreamSink};
 use claude_cli::output::{Format, OutputSettings, Renderer, ReplyLimits};
+use claude_cli::render::{self, Theme};
 use libfuzzer_sys::fuzz_target;
+
+/// Markdown drawing on for half the inputs, at a width of 1 to 128.
+fn markdown(control: u8) -> Option<render::Options> {
+    (control & 0x01 != 0).then_some(render::Options {
+        theme: Theme::Dark,
+        width: usize::from(control >> 1) + 1,
+        hyperlinks: control & 0x02 != 0,
+    })
+}
 
 const LIMITS: ReplyLimits = ReplyLimits {
     max_tokens: 4096,
@@ -66,6 +76,8 @@ fuzz_target!(|data: &[u8]| {
         usage: true,
         show_thinking: control & 0x40 != 0,
         tool_calls: control & 0x04 != 0,
+        sources: control & 0x02 != 0,
+        markdown: markdown(control),
     };
     let mut renderer = Renderer::new(Vec::new(), Vec::new(), settings, control & 0x80 != 0, None);
     let mut accumulator = MessageAccumulator::new();
