@@ -75,6 +75,7 @@ fuzz_target!(|data: &[u8]| {
         stream: control & 0x20 != 0,
         usage: true,
         show_thinking: control & 0x40 != 0,
+        thinking_styled: control & 0x08 != 0,
         tool_calls: control & 0x04 != 0,
         sources: control & 0x02 != 0,
         markdown: markdown(control),
