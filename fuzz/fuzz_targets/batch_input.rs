@@ -17,17 +17,22 @@ fuzz_target!(|data: &[u8]| {
             .as_object()
             .cloned()
             .unwrap_or_default(),
+        attached: vec![json!({"type": "document", "source": {"type": "file", "file_id": "file_1"}})],
     };
-    match batch::parse("batch.jsonl", text, &defaults) {
-        Ok(requests) => {
-            assert!(!requests.is_empty() && requests.len() <= batch::MAX_REQUESTS);
-            let mut ids = HashSet::new();
-            for request in &requests {
-                assert!((1..=64).contains(&request.custom_id.len()));
-                assert!(ids.insert(&request.custom_id), "duplicate custom_id");
-                assert!(request.params.is_object());
-            }
-            let body = serde_json::to_vec(&requests).expect("the requests serialize");
+    let mut ids = HashSet::new();
+    let mut body = Vec::new();
+    let mut each = |request: batch::BatchRequest| {
+        assert!((1..=64).contains(&request.custom_id.len()));
+        assert!(request.params.is_object());
+        serde_json::to_writer(&mut body, &request).expect("a request serializes");
+        assert!(ids.insert(request.custom_id), "duplicate custom_id");
+        Ok(())
+    };
+    match batch::parse("batch.jsonl", text, &defaults, &mut each) {
+        Ok(summary) => {
+            assert!(summary.requests >= 1 && summary.requests <= batch::MAX_REQUESTS);
+            assert!(summary.from_params <= summary.requests);
+            assert_eq!(summary.requests, ids.len());
             let _ = batch::check_size(body.len());
         }
         Err(error) => assert!(!error.line().contains('\n'), "{}", error.line()),

@@ -30,6 +30,7 @@ fn markdown(control: u8) -> Option<render::Options> {
 const LIMITS: ReplyLimits = ReplyLimits {
     max_tokens: 4096,
     max_continuations: 5,
+    max_steps: 10,
 };
 
 const STATUSES: [u16; 12] = [400, 401, 403, 404, 408, 413, 429, 500, 529, 302, 200, 999];

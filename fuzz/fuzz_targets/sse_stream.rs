@@ -25,6 +25,7 @@ fn markdown(control: u8) -> Option<render::Options> {
 const LIMITS: ReplyLimits = ReplyLimits {
     max_tokens: 4096,
     max_continuations: 5,
+    max_steps: 10,
 };
 
 #[derive(Debug, PartialEq)]
