@@ -17,7 +17,9 @@ fuzz_target!(|data: &[u8]| {
             .as_object()
             .cloned()
             .unwrap_or_default(),
-        attached: vec![json!({"type": "document", "source": {"type": "file", "file_id": "file_1"}})],
+        attached: vec![
+            json!({"type": "document", "source": {"type": "file", "file_id": "file_1"}}),
+        ],
     };
     let mut ids = HashSet::new();
     let mut body = Vec::new();
