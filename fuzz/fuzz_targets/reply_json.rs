@@ -90,6 +90,7 @@ fuzz_target!(|data: &[u8]| {
         let error = Error::Api(api::Error::StreamEvent {
             error: object,
             request_id: None,
+            retries: 2,
         });
         one_line(&error.line());
     }
