@@ -47,11 +47,30 @@ pub const NO_CONFIG: &str = "/nonexistent/claude-cli-test-config";
 fn own_cache_dir() -> std::path::PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static NEXT: AtomicUsize = AtomicUsize::new(0);
-    std::env::temp_dir().join(format!(
-        "claude-cli-test-cache-{}-{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    ))
+    run_dir().join(format!("cache-{}", NEXT.fetch_add(1, Ordering::Relaxed)))
+}
+
+/// This test process's own directory under the build's temporary
+/// directory, where every test directory goes. The test harness has no
+/// hook at exit, so each run removes what earlier runs left instead: the
+/// directories of processes that are no longer running.
+fn run_dir() -> &'static std::path::Path {
+    static RUN_DIR: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    RUN_DIR.get_or_init(|| {
+        let root = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("runs");
+        // Without /proc there is no telling which runs are over: keep them.
+        let proc = std::path::Path::new("/proc");
+        if proc.join("self").exists() {
+            for entry in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+                if !proc.join(entry.file_name()).exists() {
+                    let _ = std::fs::remove_dir_all(entry.path());
+                }
+            }
+        }
+        let dir = root.join(std::process::id().to_string());
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    })
 }
 
 /// `claude` pointed at `server`, with a key.
@@ -136,15 +155,9 @@ pub fn sent_content(request: &Recorded) -> serde_json::Value {
     request.json()["messages"][0]["content"].clone()
 }
 
-/// A fresh, empty directory under the system temp dir.
+/// A fresh, empty directory for one test, removed by the next run.
 pub fn tempdir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "claude-cli-test-{name}-{}-{:?}",
-        std::process::id(),
-        std::thread::current().id()
-    ));
-    // Process ids are reused: a directory left by an earlier run must not
-    // leak into this one.
+    let dir = run_dir().join(format!("{name}-{:?}", std::thread::current().id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
