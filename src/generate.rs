@@ -11,7 +11,7 @@ use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, roman};
 
 use crate::cli::Cli;
-use crate::cli::help::{self, Example};
+use crate::cli::help;
 
 /// Every shell `claude completions` knows, with its script's file name.
 pub const SHELLS: [(Shell, &str); 5] = [
@@ -97,7 +97,7 @@ fn add_pages(
             .display_name(name.clone())
             .bin_name(format!("claude {}", path.join(" ")))
     };
-    let page = man_page(command, examples_of(&path.join(" ")), &see_also)?;
+    let page = man_page(command, &path.join(" "), &see_also)?;
     pages.push((format!("{name}.1"), page));
     for child in children {
         let mut child_path = path.to_vec();
@@ -107,51 +107,10 @@ fn add_pages(
     Ok(())
 }
 
-fn examples_of(subcommand: &str) -> &'static [Example] {
-    match subcommand {
-        "" => help::MAIN_EXAMPLES,
-        "ask" => help::ASK_EXAMPLES,
-        "vision" => help::VISION_EXAMPLES,
-        "count" => help::COUNT_EXAMPLES,
-        "models" => help::MODELS_EXAMPLES,
-        "chat" => help::CHAT_EXAMPLES,
-        "completions" => help::COMPLETIONS_EXAMPLES,
-        "config" => help::CONFIG_EXAMPLES,
-        "config path" => help::CONFIG_PATH_EXAMPLES,
-        "config show" => help::CONFIG_SHOW_EXAMPLES,
-        "batch" => help::BATCH_EXAMPLES,
-        "batch submit" => help::BATCH_SUBMIT_EXAMPLES,
-        "batch status" => help::BATCH_STATUS_EXAMPLES,
-        "batch wait" => help::BATCH_WAIT_EXAMPLES,
-        "batch results" => help::BATCH_RESULTS_EXAMPLES,
-        "batch list" => help::BATCH_LIST_EXAMPLES,
-        "batch cancel" => help::BATCH_CANCEL_EXAMPLES,
-        "files" => help::FILES_EXAMPLES,
-        "files upload" => help::FILES_UPLOAD_EXAMPLES,
-        "files list" => help::FILES_LIST_EXAMPLES,
-        "files info" => help::FILES_INFO_EXAMPLES,
-        "files delete" => help::FILES_DELETE_EXAMPLES,
-        "files download" => help::FILES_DOWNLOAD_EXAMPLES,
-        "files forget" => help::FILES_FORGET_EXAMPLES,
-        "log" => help::LOG_EXAMPLES,
-        "log show" => help::LOG_SHOW_EXAMPLES,
-        "log prune" => help::LOG_PRUNE_EXAMPLES,
-        "log path" => help::LOG_PATH_EXAMPLES,
-        "cost" => help::COST_EXAMPLES,
-        "tools" => help::TOOLS_EXAMPLES,
-        "tools list" => help::TOOLS_LIST_EXAMPLES,
-        "tools show" => help::TOOLS_SHOW_EXAMPLES,
-        _ => &[],
-    }
-}
-
 /// A page: clap_mangen's sections (without the plain-text "extra" copy of
 /// the examples), then EXIT STATUS, ENVIRONMENT, EXAMPLES and SEE ALSO.
-fn man_page(
-    command: clap::Command,
-    examples: &[Example],
-    see_also: &[String],
-) -> io::Result<Vec<u8>> {
+fn man_page(command: clap::Command, path: &str, see_also: &[String]) -> io::Result<Vec<u8>> {
+    let examples = help::examples_of(path);
     // The synopsis as --help shows it: clap_mangen would list every flag.
     let usage = command.clone().render_usage().to_string();
     let usage = usage.trim_start_matches("Usage:").trim().to_owned();
@@ -177,7 +136,7 @@ fn man_page(
 
     let mut roff = Roff::new();
     roff.control("SH", ["EXIT STATUS"]);
-    for (code, meaning) in help::EXIT_STATUS {
+    for (code, meaning) in help::exit_status_of(path).unwrap_or(help::EXIT_STATUS) {
         roff.control("TP", [])
             .text([bold(code.to_string())])
             .text([roman(*meaning)]);

@@ -16,22 +16,22 @@ pub struct BatchArgs {
 #[derive(Debug, Subcommand)]
 pub enum BatchAction {
     /// Check a JSONL or text file of requests, send it as one batch, print its id
-    #[command(after_help = help::examples(help::BATCH_SUBMIT_EXAMPLES))]
+    #[command(after_help = help::after_help("batch submit"))]
     Submit(Box<BatchSubmitArgs>),
     /// Show a batch's status and its counts of requests by status
-    #[command(after_help = help::examples(help::BATCH_STATUS_EXAMPLES))]
+    #[command(after_help = help::after_help("batch status"))]
     Status(BatchIdArgs),
     /// Wait for a batch to end, with a progress bar on a terminal
-    #[command(after_help = help::examples(help::BATCH_WAIT_EXAMPLES))]
+    #[command(after_help = help::after_help("batch wait"))]
     Wait(BatchWaitArgs),
     /// Stream an ended batch's results as JSONL (-o text: custom_id<TAB>text)
-    #[command(after_help = help::examples(help::BATCH_RESULTS_EXAMPLES))]
+    #[command(after_help = help::after_help("batch results"))]
     Results(BatchResultsArgs),
     /// List recent batches
-    #[command(after_help = help::examples(help::BATCH_LIST_EXAMPLES))]
+    #[command(after_help = help::after_help("batch list"))]
     List(BatchListArgs),
     /// Cancel a batch
-    #[command(after_help = help::examples(help::BATCH_CANCEL_EXAMPLES))]
+    #[command(after_help = help::after_help("batch cancel"))]
     Cancel(BatchIdArgs),
 }
 

@@ -13,9 +13,9 @@ pub struct ConfigArgs {
 #[derive(Debug, Subcommand)]
 pub enum ConfigAction {
     /// Print the config file's path
-    #[command(after_help = help::examples(help::CONFIG_PATH_EXAMPLES))]
+    #[command(after_help = help::after_help("config path"))]
     Path,
     /// Print the settings in effect and where each comes from (the key redacted)
-    #[command(after_help = help::examples(help::CONFIG_SHOW_EXAMPLES))]
+    #[command(after_help = help::after_help("config show"))]
     Show,
 }

@@ -16,22 +16,22 @@ pub struct FilesArgs {
 #[derive(Debug, Subcommand)]
 pub enum FilesAction {
     /// Upload files, read from disk as they are sent; print their ids
-    #[command(after_help = help::examples(help::FILES_UPLOAD_EXAMPLES))]
+    #[command(after_help = help::after_help("files upload"))]
     Upload(FilesUploadArgs),
     /// List the stored files (--cached: the local upload cache)
-    #[command(after_help = help::examples(help::FILES_LIST_EXAMPLES))]
+    #[command(after_help = help::after_help("files list"))]
     List(FilesListArgs),
     /// Show a stored file's metadata
-    #[command(after_help = help::examples(help::FILES_INFO_EXAMPLES))]
+    #[command(after_help = help::after_help("files info"))]
     Info(FileIdArgs),
     /// Delete stored files
-    #[command(after_help = help::examples(help::FILES_DELETE_EXAMPLES))]
+    #[command(after_help = help::after_help("files delete"))]
     Delete(FilesDeleteArgs),
     /// Write a stored file's content to stdout or to a file
-    #[command(after_help = help::examples(help::FILES_DOWNLOAD_EXAMPLES))]
+    #[command(after_help = help::after_help("files download"))]
     Download(FilesDownloadArgs),
     /// Drop entries from the local upload cache (the stored files stay)
-    #[command(after_help = help::examples(help::FILES_FORGET_EXAMPLES))]
+    #[command(after_help = help::after_help("files forget"))]
     Forget(FilesForgetArgs),
 }
 

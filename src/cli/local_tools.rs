@@ -63,10 +63,10 @@ pub struct ToolsArgs {
 #[derive(Debug, Subcommand)]
 pub enum ToolsAction {
     /// List the tools defined in the tools directory
-    #[command(after_help = help::examples(help::TOOLS_LIST_EXAMPLES))]
+    #[command(after_help = help::after_help("tools list"))]
     List(ToolsListArgs),
     /// Show one tool's definition, as checked and as it is sent
-    #[command(after_help = help::examples(help::TOOLS_SHOW_EXAMPLES))]
+    #[command(after_help = help::after_help("tools show"))]
     Show(ToolsShowArgs),
 }
 

@@ -18,13 +18,13 @@ pub struct LogArgs {
 #[derive(Debug, Subcommand)]
 pub enum LogAction {
     /// Print one run whole: prompt, reply, tokens, cost, timings
-    #[command(after_help = help::examples(help::LOG_SHOW_EXAMPLES))]
+    #[command(after_help = help::after_help("log show"))]
     Show(LogShowArgs),
     /// Delete the runs older than a period, and give their space back
-    #[command(after_help = help::examples(help::LOG_PRUNE_EXAMPLES))]
+    #[command(after_help = help::after_help("log prune"))]
     Prune(LogPruneArgs),
     /// Print the ledger file's path
-    #[command(after_help = help::examples(help::LOG_PATH_EXAMPLES))]
+    #[command(after_help = help::after_help("log path"))]
     Path,
 }
 

@@ -93,73 +93,73 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Send one request: the prompt from arguments, stdin and files.
-    #[command(long_about = help::ASK_ABOUT, after_help = help::examples(help::ASK_EXAMPLES))]
+    #[command(long_about = help::ASK_ABOUT, after_help = help::after_help("ask"))]
     Ask(AskArgs),
     /// Describe or question images (files, - for stdin, or URLs).
     #[command(
         long_about = help::VISION_ABOUT,
-        after_help = help::examples(help::VISION_EXAMPLES)
+        after_help = help::after_help("vision")
     )]
     Vision(VisionArgs),
     /// Count the input tokens of the request ask would send.
     #[command(
         long_about = help::COUNT_ABOUT,
-        after_help = help::examples(help::COUNT_EXAMPLES)
+        after_help = help::after_help("count")
     )]
     Count(CountArgs),
     /// Talk in turns: a REPL on a terminal, one turn per call from a pipe.
     #[command(
         long_about = help::CHAT_ABOUT,
-        after_help = help::examples(help::CHAT_EXAMPLES)
+        after_help = help::after_help("chat")
     )]
     Chat(ChatArgs),
     /// List the models the key can use, or show one.
     #[command(
         long_about = help::MODELS_ABOUT,
-        after_help = help::examples(help::MODELS_EXAMPLES)
+        after_help = help::after_help("models")
     )]
     Models(ModelsArgs),
     /// Message Batches: many requests at half price, run by the API.
     #[command(
         long_about = help::BATCH_ABOUT,
-        after_help = help::examples(help::BATCH_EXAMPLES)
+        after_help = help::after_help("batch")
     )]
     Batch(BatchArgs),
     /// Files API: upload once, then name the file in any request.
     #[command(
         long_about = help::FILES_ABOUT,
-        after_help = help::examples(help::FILES_EXAMPLES)
+        after_help = help::after_help("files")
     )]
     Files(FilesArgs),
     /// Show the local tools that -T turns on.
     #[command(
         long_about = help::TOOLS_ABOUT,
-        after_help = help::examples(help::TOOLS_EXAMPLES)
+        after_help = help::after_help("tools")
     )]
     Tools(ToolsArgs),
     /// Search and show past runs from the local ledger.
     #[command(
         long_about = help::LOG_ABOUT,
-        after_help = help::examples(help::LOG_EXAMPLES),
+        after_help = help::after_help("log"),
         args_conflicts_with_subcommands = true
     )]
     Log(LogArgs),
     /// What the runs in the ledger cost, by day, model, tag or command.
     #[command(
         long_about = help::COST_ABOUT,
-        after_help = help::examples(help::COST_EXAMPLES)
+        after_help = help::after_help("cost")
     )]
     Cost(CostArgs),
     /// Show where the config file is, or the settings in effect.
     #[command(
         long_about = help::CONFIG_ABOUT,
-        after_help = help::examples(help::CONFIG_EXAMPLES)
+        after_help = help::after_help("config")
     )]
     Config(ConfigArgs),
     /// Print a shell completion script.
     #[command(
         long_about = help::COMPLETIONS_ABOUT,
-        after_help = help::examples(help::COMPLETIONS_EXAMPLES)
+        after_help = help::after_help("completions")
     )]
     Completions(CompletionsArgs),
 }

@@ -12,7 +12,7 @@ pub struct VisionArgs {
     #[arg(value_name = "IMAGE", required = true)]
     pub images: Vec<PathBuf>,
 
-    /// The question [default: "Describe this image." or, for several, "Describe these images."]
+    /// The question [default: "Describe this image.", "Describe these images.", or the same of documents, or "Describe these images and documents."]
     #[arg(short, long, value_name = "PROMPT")]
     pub prompt: Option<String>,
 

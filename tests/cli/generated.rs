@@ -248,7 +248,14 @@ fn man_pages_carry_exit_status_environment_and_examples_and_render_cleanly() {
         ] {
             assert!(text.contains(variable), "{name}: {variable}");
         }
-        for code in ["130", "10"] {
+        // The page's own exit codes: the whole table for claude.1.
+        let path = name
+            .trim_end_matches(".1")
+            .trim_start_matches("claude")
+            .trim_start_matches('-')
+            .replace('-', " ");
+        let codes = help::exit_status_of(&path).unwrap_or(help::EXIT_STATUS);
+        for (code, _) in codes {
             assert!(
                 text.contains(&format!("\\fB{code}\\fR")),
                 "{name}: exit {code}"
@@ -324,4 +331,64 @@ fn claude_code_s_spellings_are_in_ask_s_help() {
     let text = stdout(&output);
     assert!(text.contains("-p, --print"), "{text}");
     assert!(text.contains("[alias: --output-format]"), "{text}");
+}
+
+#[test]
+fn the_man_directory_s_readme_lists_every_subcommand_and_installs_as_the_readme_does() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("man/README.md")).unwrap();
+    for sub in Cli::command().get_subcommands() {
+        let page = format!("`claude-{}.1`", sub.get_name());
+        assert!(text.contains(&page), "man/README.md lacks {page}");
+    }
+    let install = "mkdir -p ~/.cargo/share/man/man1 && cp man/*.1 ~/.cargo/share/man/man1/";
+    assert!(text.contains(install), "man/README.md installs elsewhere");
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    assert!(readme.contains(install), "the README installs elsewhere");
+}
+
+#[test]
+fn every_subcommand_s_help_lists_its_exit_codes() {
+    let mut paths = Vec::new();
+    subcommand_paths(&Cli::command(), &[], &mut paths);
+    for path in paths {
+        let name = path.join(" ");
+        let codes =
+            help::exit_status_of(&name).unwrap_or_else(|| panic!("no exit codes for {name}"));
+        assert_eq!(codes[0].0, 0, "{name}");
+        for (code, meaning) in codes {
+            // One line each in help 100 columns wide.
+            assert!(
+                7 + meaning.chars().count() <= 100,
+                "{name} {code}: {meaning}"
+            );
+        }
+        let output = claude().args(&path).arg("--help").output().unwrap();
+        assert_exit(&output, 0);
+        let text = stdout(&output);
+        let listed = text
+            .split_once("\nExit status:\n")
+            .unwrap_or_else(|| panic!("{name} --help has no exit status"))
+            .1
+            .split_once("\n\n")
+            .unwrap()
+            .0;
+        let listed: Vec<&str> = listed
+            .lines()
+            .filter_map(|line| line.split_whitespace().next())
+            .collect();
+        let expected: Vec<String> = codes.iter().map(|(code, _)| code.to_string()).collect();
+        assert_eq!(listed, expected, "{name}");
+    }
+    // The codes a script needs to tell batch results apart.
+    let output = claude()
+        .args(["batch", "results", "--help"])
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    assert!(
+        text.contains("  5    the batch has not ended yet, so it has no results"),
+        "{text}"
+    );
+    assert!(text.contains("  11   some requests errored"), "{text}");
 }

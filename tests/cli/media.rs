@@ -393,6 +393,31 @@ fn vision_on_a_pdf_asks_about_a_document() {
     let content = sent_content(&server.single_request());
     assert_eq!(shapes(&content), ["document:application/pdf", "text"]);
     assert_eq!(content[1]["text"], json!("Describe this document."));
+
+    // An image and a PDF: the question names both, as vision --help says.
+    let server = ok_server();
+    claude_at(&server)
+        .args([
+            "vision",
+            &image_path("red.png"),
+            &image_path("one-page.pdf"),
+        ])
+        .assert()
+        .success();
+    let content = sent_content(&server.single_request());
+    assert_eq!(
+        content[2]["text"],
+        json!("Describe these images and documents.")
+    );
+    let output = claude().args(["vision", "--help"]).output().unwrap();
+    let help = stdout(&output)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        help.contains("\"Describe these images and documents.\" for both"),
+        "{help}"
+    );
 }
 
 #[test]

@@ -526,3 +526,60 @@ fn the_set_up_builds_once_for_both_commands_and_ci_runs_its_test_command() {
         .trim_matches('"');
     assert!(set_up.contains(&format!("({version} or newer")), "{set_up}");
 }
+
+/// The layout block under "## Development".
+fn layout() -> String {
+    let text = readme();
+    let section = text
+        .split_once("\n## Development\n")
+        .expect("a Development section")
+        .1;
+    let block = section.split_once("```\n").expect("a layout block").1;
+    block
+        .split_once("```")
+        .expect("the block ends")
+        .0
+        .to_owned()
+}
+
+#[test]
+fn the_developer_layout_names_every_source_directory_and_module() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let layout = layout();
+    let names = |dir: &str| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        names
+    };
+    for name in names("src") {
+        let entry = if name.ends_with(".rs") {
+            format!("src/{name}")
+        } else {
+            format!("src/{name}/")
+        };
+        assert!(layout.contains(&entry), "the README's layout lacks {entry}");
+    }
+    // Each subcommand module, each bench and each module of the bigger
+    // directories is named in its entry.
+    for dir in [
+        "src/cmd",
+        "src/ledger",
+        "src/output",
+        "src/input",
+        "benches",
+    ] {
+        for name in names(dir) {
+            let module = name.trim_end_matches(".rs");
+            if module == "mod" {
+                continue;
+            }
+            assert!(
+                layout.contains(module),
+                "the README's layout lacks {dir}/{name}"
+            );
+        }
+    }
+}
