@@ -9,7 +9,6 @@ use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
 
 use anyhow::Result;
-use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use rusqlite::Rows as Found;
 
@@ -206,7 +205,8 @@ impl Store {
         let mut tags = Vec::new();
         // The day of the run before, and its row: runs come about in time
         // order, so that a day's row is looked up once a day.
-        let mut last_day: Option<(Option<Date>, usize)> = None;
+        let mut local_days = days::LocalDays::new(tz);
+        let mut last_day: Option<(Option<i64>, usize)> = None;
         while let Some(row) = found.next()? {
             let count = |i: usize| -> rusqlite::Result<u64> {
                 Ok(u64::try_from(row.get::<_, i64>(i)?).unwrap_or(0))
@@ -228,11 +228,12 @@ impl Store {
             }
             match by {
                 Grouping::Day => {
-                    let day = days::local_date(run.started_at, tz);
+                    let day = local_days.number(run.started_at);
                     let index = match last_day {
                         Some((last, index)) if last == day => index,
                         _ => {
-                            let index = rows.index(day.map(|d| d.to_string()).as_deref());
+                            let date = days::local_date(run.started_at, tz);
+                            let index = rows.index(date.map(|d| d.to_string()).as_deref());
                             last_day = Some((day, index));
                             index
                         }
@@ -511,6 +512,24 @@ mod tests {
                     assert!(report.total.unpriced > 0);
                 }
             }
+            // Local days where the clocks change twice in the forty (on 19
+            // November and 3 December 2023), against each run's own date.
+            let tz = TimeZone::posix("EST5EDT,M11.3.0,M12.1.0").unwrap();
+            let mut expected: std::collections::BTreeMap<Option<String>, (u64, i64)> =
+                Default::default();
+            for run in runs.iter().filter(|r| Some(r.started_at_ms) >= since) {
+                let day = days::local_date(run.started_at_ms, &tz).map(|d| d.to_string());
+                let row = expected.entry(day).or_default();
+                row.0 += 1;
+                row.1 += run.cost_micros.unwrap_or(0);
+            }
+            let report = store.cost_report_in(since, Grouping::Day, &tz).unwrap();
+            let found: Vec<_> = report
+                .rows
+                .into_iter()
+                .map(|r| (r.key, (r.requests, r.micros)))
+                .collect();
+            assert_eq!(found, expected.into_iter().collect::<Vec<_>>(), "{since:?}");
         }
     }
 

@@ -15,6 +15,49 @@ pub fn local_date(ms: i64, tz: &TimeZone) -> Option<Date> {
     Some(tz.to_datetime(instant).date())
 }
 
+/// Milliseconds in a day of 24 hours.
+const DAY_MS: i64 = 86_400_000;
+
+/// The local days of many instants in turn, cheaply when they come about in
+/// time order: between two clock changes the zone's offset is the same, so
+/// it is looked up again only past the next change.
+pub struct LocalDays<'t> {
+    tz: &'t TimeZone,
+    /// The offset in force from Unix ms `from` until `until`, in ms.
+    offset_ms: i64,
+    from: i64,
+    until: i64,
+}
+
+impl<'t> LocalDays<'t> {
+    pub fn new(tz: &'t TimeZone) -> LocalDays<'t> {
+        LocalDays {
+            tz,
+            offset_ms: 0,
+            from: 0,
+            until: 0,
+        }
+    }
+
+    /// The local day of a Unix time (ms), as days since 1970-01-01: the
+    /// same day as [`local_date`]'s; `None` outside the calendar.
+    pub fn number(&mut self, ms: i64) -> Option<i64> {
+        if !(self.from..self.until).contains(&ms) {
+            let instant = Timestamp::from_millisecond(ms).ok()?;
+            self.offset_ms = i64::from(self.tz.to_offset(instant).seconds()) * 1000;
+            self.from = ms;
+            self.until = self
+                .tz
+                .following(instant)
+                .map(|change| change.timestamp())
+                .find(|&change| change > instant)
+                .unwrap_or(Timestamp::MAX)
+                .as_millisecond();
+        }
+        Some((ms + self.offset_ms).div_euclid(DAY_MS))
+    }
+}
+
 /// The first instant of a local day (midnight, or the end of a clock change
 /// that skips it), in Unix ms.
 pub fn day_start_ms(day: Date, tz: &TimeZone) -> Result<i64> {
@@ -101,6 +144,34 @@ mod tests {
         assert_eq!(local_date(start + 3_600_000, &tz), Some(date(2026, 4, 5)));
         let next = day_start_ms(date(2026, 4, 6), &tz).unwrap();
         assert_eq!(next - start, 25 * 3_600_000);
+    }
+
+    #[test]
+    fn day_numbers_are_the_local_dates_across_clock_changes() {
+        for tz in [new_york(), skips_midnight(), TimeZone::UTC] {
+            let mut days = LocalDays::new(&tz);
+            let start = day_start_ms(date(2026, 1, 1), &tz).unwrap();
+            // Two years in steps of 17 minutes, in runs of 50 going forward
+            // and starting again a little back, as ids follow time.
+            let mut checked = 0;
+            for run in 0..1300_i64 {
+                for step in 0..50 {
+                    let ms = start + (run * 45 + step) * 17 * 60_000 + step;
+                    let number = days.number(ms).unwrap();
+                    let date = date(1970, 1, 1)
+                        .checked_add(jiff::Span::new().days(number))
+                        .unwrap();
+                    assert_eq!(Some(date), local_date(ms, &tz), "{ms}");
+                    checked += 1;
+                }
+            }
+            assert_eq!(checked, 65_000);
+        }
+        let utc = TimeZone::UTC;
+        let mut days = LocalDays::new(&utc);
+        assert_eq!(days.number(i64::MAX), None);
+        assert_eq!(days.number(i64::MIN), None);
+        assert_eq!(days.number(-1), Some(-1));
     }
 
     #[test]
