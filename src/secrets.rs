@@ -46,6 +46,13 @@ pub fn scrub(text: &str) -> Cow<'_, str> {
     text
 }
 
+/// The length of the longest registered secret (0 with none): how far past
+/// a cut a secret that the cut would split can reach.
+pub fn longest_len() -> usize {
+    let secrets = SECRETS.read().unwrap_or_else(|e| e.into_inner());
+    secrets.first().map_or(0, String::len)
+}
+
 /// A URL fit to print: its password, if any, replaced. The password is
 /// also registered, so that an error quoting the URL in some other form
 /// is scrubbed too.
@@ -107,6 +114,7 @@ mod tests {
             "invalid x-api-key <redacted> (abc)"
         );
         assert!(matches!(scrub("nothing here"), Cow::Borrowed(_)));
+        assert!(longest_len() >= "sk-ant-unit-test-secret-1".len());
     }
 
     #[test]

@@ -205,13 +205,15 @@ impl Message {
     /// The reply's text: every text block, in order, joined without a
     /// separator (exactly what streaming prints delta by delta).
     pub fn text(&self) -> String {
-        self.content
-            .iter()
-            .filter_map(|block| match block {
-                ContentBlock::Text { text, .. } => Some(text.as_str()),
-                _ => None,
-            })
-            .collect()
+        self.text_blocks().collect()
+    }
+
+    /// The text blocks' text, in order: [`Message::text`] in pieces.
+    pub fn text_blocks(&self) -> impl Iterator<Item = &str> {
+        self.content.iter().filter_map(|block| match block {
+            ContentBlock::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
     }
 
     /// The thinking blocks' text, in order.

@@ -96,23 +96,55 @@ pub fn cost_micros(usage: &Usage, model: &str, batch: bool) -> Option<i64> {
     micros(usd)
 }
 
-/// `text` as the ledger keeps it: scrubbed of the key and other secrets
-/// (a prompt or a server may quote them), and cut to [`MAX_TEXT_BYTES`]
-/// at a character boundary.
+/// `text` as the ledger keeps it: see [`bounded_join`].
 pub fn bounded(text: &str) -> String {
-    let text = crate::secrets::scrub(text);
-    if text.len() <= MAX_TEXT_BYTES {
-        return text.into_owned();
+    bounded_join([text], "")
+}
+
+/// `texts` joined by `separator`, as the ledger keeps them: scrubbed of the
+/// key and other secrets (a prompt or a server may quote them), and cut to
+/// [`MAX_TEXT_BYTES`] at a character boundary. Only what is kept, and a
+/// secret's length past it, is ever copied or scrubbed: a 30 MB prompt
+/// costs the ledger 1 MB.
+pub fn bounded_join<'t>(texts: impl IntoIterator<Item = &'t str>, separator: &str) -> String {
+    // A secret that the cut would split reaches at most this far past it.
+    let margin = crate::secrets::longest_len();
+    let window = MAX_TEXT_BYTES + margin;
+    let mut head = String::new();
+    let mut total = 0_usize;
+    for (i, text) in texts.into_iter().enumerate() {
+        for piece in [if i == 0 { "" } else { separator }, text] {
+            total = total.saturating_add(piece.len());
+            let room = window.saturating_sub(head.len());
+            head.push_str(&piece[..char_floor(piece, room)]);
+        }
     }
-    let mut end = MAX_TEXT_BYTES;
+    let whole = head.len() == total;
+    let head = crate::secrets::scrub(&head);
+    if whole && head.len() <= MAX_TEXT_BYTES {
+        return head.into_owned();
+    }
+    // Cut short of the window's last `margin` bytes, where a secret that
+    // goes on past the window would start, unscrubbed.
+    let limit = if whole {
+        MAX_TEXT_BYTES
+    } else {
+        MAX_TEXT_BYTES.min(head.len().saturating_sub(margin))
+    };
+    let end = char_floor(&head, limit);
+    format!(
+        "{}\n[claude kept the first {end} of {total} bytes]",
+        &head[..end]
+    )
+}
+
+/// The largest character boundary of `text` at or before `index`.
+fn char_floor(text: &str, index: usize) -> usize {
+    let mut end = index.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    format!(
-        "{}\n[claude kept the first {end} of {} bytes]",
-        &text[..end],
-        text.len()
-    )
+    end
 }
 
 /// The attachments as the ledger keeps them: name, type, size and SHA-256.
@@ -174,7 +206,8 @@ impl TurnFacts {
         system: Option<&str>,
         structured: bool,
     ) -> TurnFacts {
-        let prompt = (!described.text.is_empty()).then(|| bounded(&described.text.join("\n\n")));
+        let prompt = (!described.text.is_empty())
+            .then(|| bounded_join(described.text.iter().map(String::as_str), "\n\n"));
         TurnFacts {
             command,
             session,
@@ -230,7 +263,7 @@ pub fn request_run(facts: &TurnFacts, sent: &Sent<'_>) -> Option<Run> {
         prompt: facts.prompt.clone(),
         system: facts.system.clone(),
         attachments: facts.attachments.clone(),
-        reply: message.map(|m| bounded(&m.text())),
+        reply: message.map(|m| bounded_join(m.text_blocks(), "")),
         stop_reason: message
             .and_then(|m| m.stop_reason.as_ref())
             .map(|r| r.as_str().to_owned()),
@@ -285,7 +318,7 @@ pub fn batch_result(batch_id: &str, result: &serde_json::Value) -> Run {
         Some(message) if kind == "succeeded" => {
             let exit = ExitCode::from_stop_reason(message.stop_reason.as_ref());
             run.model = Some(message.model_name().to_owned()).filter(|m| !m.is_empty());
-            run.reply = Some(bounded(&message.text()));
+            run.reply = Some(bounded_join(message.text_blocks(), ""));
             run.stop_reason = message.stop_reason.as_ref().map(|r| r.as_str().to_owned());
             run.exit_code = exit.code();
             run.tokens = Tokens::of(&message.usage);
@@ -381,6 +414,35 @@ mod tests {
         assert_eq!(micros(0.0000174999), Some(17));
         assert_eq!(micros(12.5), Some(12_500_000));
         assert_eq!(micros(f64::NAN), None);
+    }
+
+    #[test]
+    fn long_texts_are_kept_in_part_and_scrubbed_across_the_cut() {
+        let secret = "sk-ant-record-test-key-0123456789";
+        crate::secrets::register(secret);
+        let filler = "x".repeat(MAX_TEXT_BYTES / 2);
+        // Parts as long as the whole, with the key before the cut and the
+        // key across it.
+        let before = format!("{secret} {filler}");
+        let across = format!("{}{secret}{filler}", "y".repeat(MAX_TEXT_BYTES / 2 - 20));
+        let kept = bounded_join([before.as_str(), across.as_str(), &filler], "\n\n");
+        let total = before.len() + across.len() + filler.len() + 4;
+        assert!(kept.starts_with("<redacted> x"), "{}", &kept[..40]);
+        assert!(kept.ends_with(&format!(" of {total} bytes]")));
+        assert!(kept.len() <= MAX_TEXT_BYTES + 100);
+        // No part of the key that the cut meets is kept.
+        assert!(!kept.contains("sk-ant"), "{}", &kept[kept.len() - 120..]);
+        for n in 0..=secret.len() {
+            let split = format!("{}{}", "z".repeat(MAX_TEXT_BYTES - n), secret);
+            let kept = bounded_join([split.as_str(), "tail"], " ");
+            assert!(!kept.contains("sk-ant-r"), "{n}");
+            assert!(!kept.contains(&secret[..secret.len() / 2]), "{n}");
+        }
+        // Short texts are whole, and scrubbed.
+        assert_eq!(
+            bounded_join(["a", secret, "b"], "\n\n"),
+            "a\n\n<redacted>\n\nb"
+        );
     }
 
     #[test]
