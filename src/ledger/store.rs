@@ -443,6 +443,9 @@ pub(super) mod tests {
             .query_row("SELECT count(*) FROM runs", [], |r| r.get(0))
             .unwrap();
         assert_eq!(count, 1150);
+        drop(store);
+        // Some megabytes: not left behind in the temporary directory.
+        let _ = std::fs::remove_dir_all(path.parent().unwrap().parent().unwrap());
     }
 
     #[test]
