@@ -149,7 +149,7 @@ pub struct Client {
 
 impl Client {
     pub fn new(config: ClientConfig) -> anyhow::Result<Client> {
-        let transport = Transport::new(config.timeout, config.deadline, config.proxies.clone())?;
+        let transport = Transport::new(config.timeout, config.deadline, config.proxies.clone());
         Ok(Client {
             config,
             transport,

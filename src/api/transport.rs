@@ -18,10 +18,16 @@
 //! by a runtime on the worker thread itself: the file is read and written
 //! in large frames by one thread, where the blocking client would hand it
 //! over 8 KB at a time to a thread of its own.
+//!
+//! Clients are built when first needed, and one that may speak TLS only
+//! for a URL (or proxy) that does: building it loads the system's root
+//! certificates, hundreds of files, which a plain-HTTP run (a local
+//! gateway, the tests' fake API) has no use for.
 
 use std::io::Read;
 use std::panic;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
+use std::sync::{Arc, OnceLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -114,12 +120,20 @@ impl Deadline {
 /// Sends requests; cheap to share.
 #[derive(Debug, Clone)]
 pub struct Transport {
-    client: reqwest::blocking::Client,
-    /// The same settings, for bodies read as they are sent.
-    streaming: reqwest::Client,
+    /// For plain-HTTP connections: no root certificates loaded.
+    plain: Arc<Clients>,
+    /// For TLS connections, with the system's root certificates.
+    tls: Arc<Clients>,
     timeout: Duration,
     deadline: Option<Deadline>,
     proxies: Proxies,
+}
+
+/// The client one request goes through.
+enum Client {
+    Blocking(reqwest::blocking::Client),
+    /// For a body read as it is sent.
+    Streaming(reqwest::Client),
 }
 
 enum Piece {
@@ -158,27 +172,86 @@ macro_rules! configured {
     }};
 }
 
-impl Transport {
-    pub fn new(
+/// A blocking client, and one with the same settings for bodies read as
+/// they are sent, each built on first use (or its build error kept).
+#[derive(Debug)]
+struct Clients {
+    with_tls: bool,
+    blocking: OnceLock<Result<reqwest::blocking::Client, String>>,
+    streaming: OnceLock<Result<reqwest::Client, String>>,
+}
+
+impl Clients {
+    fn new(with_tls: bool) -> Clients {
+        Clients {
+            with_tls,
+            blocking: OnceLock::new(),
+            streaming: OnceLock::new(),
+        }
+    }
+
+    fn blocking(
+        &self,
+        proxies: &Proxies,
         timeout: Duration,
-        deadline: Option<Deadline>,
-        proxies: Proxies,
-    ) -> anyhow::Result<Transport> {
+    ) -> Result<reqwest::blocking::Client, TransportError> {
+        let built = self.blocking.get_or_init(|| {
+            let builder = configured!(reqwest::blocking::Client::builder(), proxies, timeout)
+                // Our own channel enforces the timeout per wait (see above).
+                .timeout(None);
+            let builder = if self.with_tls {
+                builder
+            } else {
+                builder.tls_certs_only([])
+            };
+            builder.build().map_err(|e| root_cause(&e))
+        });
+        built.clone().map_err(no_client)
+    }
+
+    fn streaming(
+        &self,
+        proxies: &Proxies,
+        timeout: Duration,
+    ) -> Result<reqwest::Client, TransportError> {
+        let built = self.streaming.get_or_init(|| {
+            let builder = configured!(reqwest::Client::builder(), proxies, timeout);
+            let builder = if self.with_tls {
+                builder
+            } else {
+                builder.tls_certs_only([])
+            };
+            builder.build().map_err(|e| root_cause(&e))
+        });
+        built.clone().map_err(no_client)
+    }
+}
+
+/// A client that could not be built: in practice, no root certificates
+/// could be loaded from the system.
+fn no_client(why: String) -> TransportError {
+    TransportError::Certificate(format!("cannot set up TLS: {why}"))
+}
+
+impl Transport {
+    pub fn new(timeout: Duration, deadline: Option<Deadline>, proxies: Proxies) -> Transport {
         // reqwest is built without a default crypto provider (see Cargo.toml);
         // installing twice is harmless, so the error is ignored.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let client = configured!(reqwest::blocking::Client::builder(), proxies, timeout)
-            // Our own channel enforces the timeout per wait (see above).
-            .timeout(None)
-            .build()?;
-        let streaming = configured!(reqwest::Client::builder(), proxies, timeout).build()?;
-        Ok(Transport {
-            client,
-            streaming,
+        Transport {
+            plain: Arc::new(Clients::new(false)),
+            tls: Arc::new(Clients::new(true)),
             timeout,
             deadline,
             proxies,
-        })
+        }
+    }
+
+    /// The clients for a connection to `url`: TLS when the URL, or the
+    /// proxy that carries it, is https.
+    fn clients_for(&self, url: &Url, proxy: Option<&Proxy>) -> &Clients {
+        let tls = url.scheme() == "https" || proxy.is_some_and(|p| p.url.scheme() == "https");
+        if tls { &self.tls } else { &self.plain }
     }
 
     /// Sends `request` and waits for the status line and headers.
@@ -193,17 +266,22 @@ impl Transport {
         let subscription = interrupt::subscribe(move |_| {
             let _ = wake.try_send(Piece::Interrupted);
         });
-        let client = self.client.clone();
-        let streaming = self.streaming.clone();
         let proxy = self.proxies.for_url(&request.url).cloned();
+        let clients = self.clients_for(&request.url, proxy.as_ref());
+        let client = match request.body {
+            Some(RequestBody::Reader { .. }) => {
+                Client::Streaming(clients.streaming(&self.proxies, self.timeout)?)
+            }
+            _ => Client::Blocking(clients.blocking(&self.proxies, self.timeout)?),
+        };
         thread::Builder::new()
             .name("claude-http".into())
             .spawn(move || {
-                let worker = panic::AssertUnwindSafe(|| match request.body {
-                    Some(RequestBody::Reader { .. }) => {
+                let worker = panic::AssertUnwindSafe(|| match client {
+                    Client::Streaming(streaming) => {
                         stream_exchange(&streaming, request, proxy.as_ref(), &tx)
                     }
-                    _ => exchange(&client, request, proxy.as_ref(), &tx),
+                    Client::Blocking(client) => exchange(&client, request, proxy.as_ref(), &tx),
                 });
                 if panic::catch_unwind(worker).is_err() {
                     // The interrupt hook keeps the channel open, so the

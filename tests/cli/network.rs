@@ -364,3 +364,33 @@ fn a_base_url_that_names_an_endpoint_is_refused_with_its_root() {
     }
     assert!(server.requests().is_empty());
 }
+
+/// A plain-HTTP base URL (a local gateway) needs no root certificates, so
+/// none are loaded: a machine without them still reaches it. An https
+/// one without them is refused at once, saying where they are read from.
+#[test]
+fn plain_http_needs_no_root_certificates_and_https_without_them_says_so() {
+    let server = FakeServer::with([Reply::message("message-basic-recorded.json")]);
+    let output = claude_at(&server)
+        .env("SSL_CERT_FILE", "/nonexistent/ca.pem")
+        .env("SSL_CERT_DIR", "/nonexistent")
+        .args(["ask", "hi"])
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+    assert_eq!(server.requests().len(), 1);
+
+    let tls = TlsServer::start("good.pem");
+    let output = run_bounded(
+        https(&tls.url())
+            .env("SSL_CERT_FILE", "/nonexistent/ca.pem")
+            .env("SSL_CERT_DIR", "/nonexistent"),
+    );
+    assert_exit(&output, 10);
+    let line = error_line(&output);
+    assert!(
+        line.contains("cannot set up TLS") && line.contains("SSL_CERT_FILE"),
+        "{line}"
+    );
+    assert_eq!(tls.connections(), 0, "nothing was sent");
+}
