@@ -8,7 +8,7 @@
 //! of magnitude in speed; a terminal answer needs none of that. Every
 //! token is a slice of the line, so the text printed is exactly the code.
 
-use super::languages::{self, Language, Quote, Rule, Word, Words};
+use super::languages::{self, Language, Lexicon, Quote, Rule, Word};
 
 /// What a piece of code is, for its colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +46,7 @@ enum Open {
 #[derive(Debug)]
 pub struct Highlighter {
     language: &'static Language,
-    words: &'static Words,
+    lexicon: &'static Lexicon,
     open: Open,
 }
 
@@ -59,9 +59,9 @@ impl Highlighter {
             .next()
             .unwrap_or_default()
             .trim_start_matches('.');
-        languages::find(name).map(|(language, words)| Highlighter {
+        languages::find(name).map(|(language, lexicon)| Highlighter {
             language,
-            words,
+            lexicon,
             open: Open::Nothing,
         })
     }
@@ -104,7 +104,13 @@ impl Highlighter {
         }
 
         while at < bytes.len() {
-            at = self.next_token(&mut lexer, at, line_start);
+            // Punctuation and spaces are plain text: skipped a byte at a
+            // time, without trying every kind of token on each.
+            at = if self.lexicon.may_start(bytes[at]) {
+                self.next_token(&mut lexer, at, line_start)
+            } else {
+                at + 1
+            };
         }
         lexer.finish();
     }
@@ -209,7 +215,7 @@ impl Highlighter {
         if is_word_start(byte) && !after_word {
             let end = scan(bytes, at, is_word_byte);
             let word = &line[at..end];
-            let (token, end) = match self.words.get(word) {
+            let (token, end) = match self.lexicon.get(word) {
                 Some(Word::Keyword) => (Token::Keyword, end),
                 Some(Word::Literal) => (Token::Literal, end),
                 Some(Word::Type) => (Token::Type, end),

@@ -37,14 +37,16 @@ pub fn extensions() -> Extensions {
 /// The spans of one line of inline Markdown, drawn over `base`.
 pub fn spans(text: &str, base: Style, options: &Options) -> Vec<Span> {
     // Most lines of prose hold no markup at all: no parser needed.
-    if !text.bytes().any(|b| MARKUP.contains(&b)) {
+    if !has_markup(text) {
         return vec![Span::plain(clean(text), base)];
     }
     // The block structure is known already, so the text must parse as
     // inline content only: after a `.`, nothing (`# x`, `1. x`, `> x`,
     // `[x]: url`) can start a block, and no delimiter changes meaning
     // (a `.` is punctuation, as the start of a line is to flanking rules).
-    let source = format!(".{text}");
+    let mut source = String::with_capacity(text.len() + 1);
+    source.push('.');
+    source.push_str(text);
     let mut collector = Collector::new(base, options);
     let mut dot = true;
     for event in Parser::new_ext(&source, extensions()) {
@@ -52,7 +54,7 @@ pub fn spans(text: &str, base: Style, options: &Options) -> Vec<Span> {
             Event::Text(text) if dot => {
                 dot = false;
                 let text = text.strip_prefix('.').unwrap_or(&text);
-                collector.event(Event::Text(text.to_owned().into()));
+                collector.event(Event::Text(text.into()));
             }
             event => collector.event(event),
         }
@@ -67,6 +69,8 @@ const MARKUP: &[u8] = b"\\`*_[<&~";
 /// Gathers the spans of a stream of inline events.
 pub struct Collector<'o> {
     options: &'o Options,
+    /// The style of text outside emphasis and links.
+    base: Style,
     /// The style of each open emphasis or link, innermost last.
     styles: Vec<Style>,
     /// Open links: the URL, and the first span of their text.
@@ -78,7 +82,8 @@ impl<'o> Collector<'o> {
     pub fn new(base: Style, options: &'o Options) -> Collector<'o> {
         Collector {
             options,
-            styles: vec![base],
+            base,
+            styles: Vec::new(),
             links: Vec::new(),
             spans: Vec::new(),
         }
@@ -89,7 +94,7 @@ impl<'o> Collector<'o> {
     }
 
     fn style(&self) -> Style {
-        self.styles.last().copied().unwrap_or_default()
+        self.styles.last().copied().unwrap_or(self.base)
     }
 
     fn push(&mut self, text: &str, style: Style) {
@@ -184,9 +189,7 @@ impl<'o> Collector<'o> {
 /// in a reply included) become U+FFFD, a tab becomes spaces.
 pub fn clean(text: &str) -> Cow<'_, str> {
     let unsafe_char = |c: char| c.is_control() && c != '\n';
-    // C0 controls and DEL are single bytes; C1 controls start with 0xC2.
-    let suspect = |b: u8| (b < b' ' && b != b'\n') || b == 0x7f || b == 0xC2;
-    if !text.bytes().any(suspect) || !text.contains(unsafe_char) {
+    if !may_hold_controls(text, b'\n') || !text.contains(unsafe_char) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
@@ -199,6 +202,50 @@ pub fn clean(text: &str) -> Cow<'_, str> {
             .collect(),
     )
 }
+
+/// Whether `text` may hold a control character other than `allowed`: C0
+/// controls and DEL are single bytes, C1 controls start with 0xC2 (as do
+/// other characters, so a yes is only a maybe). Every line is looked at,
+/// so eight bytes are looked at at once.
+pub fn may_hold_controls(text: &str, allowed: u8) -> bool {
+    let suspect = |b: &u8| (*b < b' ' && *b != allowed) || *b == 0x7f || *b == 0xC2;
+    let mut words = text.as_bytes().chunks_exact(8);
+    for word in &mut words {
+        let mut bytes = [0; 8];
+        bytes.copy_from_slice(word);
+        if may_be_control(u64::from_le_bytes(bytes)) && word.iter().any(suspect) {
+            return true;
+        }
+    }
+    words.remainder().iter().any(suspect)
+}
+
+/// Whether one of the eight bytes of `word` is below 0x20, 0x7F or 0xC2,
+/// computed for all eight at once ("Bit Twiddling Hacks": haszero and
+/// hasless, which are exact as a yes or no).
+fn may_be_control(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
+    let has_below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGHS != 0;
+    has_below_space || has_zero(word ^ (ONES * 0x7f)) || has_zero(word ^ (ONES * 0xC2))
+}
+
+/// Whether `text` holds a byte of [`MARKUP`].
+fn has_markup(text: &str) -> bool {
+    text.bytes().any(|b| IS_MARKUP[usize::from(b)])
+}
+
+/// [`MARKUP`] as a table, by byte.
+static IS_MARKUP: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < MARKUP.len() {
+        table[MARKUP[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {

@@ -1,8 +1,10 @@
 //! The languages code blocks are highlighted in: for each, the names a
 //! fence may give it, its comments and quotes, and its words. The words go
-//! into a hash table the first time the language is highlighted.
+//! into a hash table (with the bytes a token may start at) the first time
+//! the language is highlighted.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Lexing rules a language needs beyond the tables.
@@ -66,14 +68,16 @@ pub enum Word {
     Literal,
 }
 
-/// A language's keywords, types and literals, for looking words up.
+/// A language's keywords, types and literals, for looking words up, and
+/// the bytes at which a token may start, for skipping those that cannot.
 #[derive(Debug)]
-pub struct Words {
-    kinds: HashMap<&'static str, Word>,
+pub struct Lexicon {
+    kinds: HashMap<&'static str, Word, BuildHasherDefault<Fnv>>,
     case_insensitive: bool,
+    starts: [bool; 256],
 }
 
-impl Words {
+impl Lexicon {
     /// Whether `word` is one of the language's keywords, types or literals.
     pub fn get(&self, word: &str) -> Option<Word> {
         if !self.case_insensitive {
@@ -89,30 +93,96 @@ impl Words {
         let upper = std::str::from_utf8(&upper[..word.len()]).ok()?;
         self.kinds.get(upper).copied()
     }
+
+    /// Whether a token (a word, a number, a comment, a string, or a form
+    /// of the language's [`Rule`]) may start at `byte`. Any other byte is
+    /// ASCII punctuation or space, one plain character.
+    pub fn may_start(&self, byte: u8) -> bool {
+        self.starts[usize::from(byte)]
+    }
 }
 
-/// The word table of `LANGUAGES[index]`, built the first time it is needed.
-fn words(index: usize) -> &'static Words {
-    static WORDS: [OnceLock<Words>; LANGUAGES.len()] = [const { OnceLock::new() }; LANGUAGES.len()];
-    WORDS[index].get_or_init(|| {
+/// FNV-1a: the words looked up are a few bytes long, where SipHash's
+/// set-up costs more than its hashing. The table is fixed and small, so
+/// words chosen to collide can only lengthen a lookup, never grow it.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for byte in bytes {
+            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// The lexicon of `LANGUAGES[index]`, built the first time it is needed.
+fn lexicon(index: usize) -> &'static Lexicon {
+    static LEXICONS: [OnceLock<Lexicon>; LANGUAGES.len()] =
+        [const { OnceLock::new() }; LANGUAGES.len()];
+    LEXICONS[index].get_or_init(|| {
         let language = &LANGUAGES[index];
         let lists = [
             (language.literals, Word::Literal),
             (language.types, Word::Type),
             (language.keywords, Word::Keyword),
         ];
-        Words {
+        Lexicon {
             kinds: lists
                 .iter()
                 .flat_map(|(list, kind)| list.iter().map(move |word| (*word, *kind)))
                 .collect(),
             case_insensitive: language.case_insensitive,
+            starts: starts(language),
         }
     })
 }
 
-/// The language a fence names, ignoring case, and its words.
-pub fn find(name: &str) -> Option<(&'static Language, &'static Words)> {
+/// The bytes at which `language`'s lexer may find a token.
+fn starts(language: &Language) -> [bool; 256] {
+    let mut starts = [false; 256];
+    let openers = language
+        .line_comments
+        .iter()
+        .chain(language.block_comment.iter().map(|(open, _)| open))
+        .chain(language.quotes.iter().map(|quote| &quote.open));
+    for opener in openers {
+        if let Some(first) = opener.bytes().next() {
+            starts[usize::from(first)] = true;
+        }
+    }
+    let rule_bytes: &[u8] = match language.rule {
+        Rule::Rust => b"'#",
+        Rule::Shell => b"$",
+        Rule::Python => b"@",
+        _ => b"",
+    };
+    for (byte, start) in starts.iter_mut().enumerate() {
+        let byte = byte as u8;
+        // Words (non-ASCII bytes included) and numbers.
+        if byte.is_ascii_alphanumeric()
+            || byte == b'_'
+            || byte >= 0x80
+            || rule_bytes.contains(&byte)
+        {
+            *start = true;
+        }
+    }
+    starts
+}
+
+/// The language a fence names, ignoring case, and its lexicon.
+pub fn find(name: &str) -> Option<(&'static Language, &'static Lexicon)> {
     if name.is_empty() || name.len() > 16 {
         return None;
     }
@@ -120,7 +190,7 @@ pub fn find(name: &str) -> Option<(&'static Language, &'static Words)> {
     let index = LANGUAGES
         .iter()
         .position(|language| language.names.contains(&lower.as_str()))?;
-    Some((&LANGUAGES[index], words(index)))
+    Some((&LANGUAGES[index], lexicon(index)))
 }
 
 const fn quote(open: &'static str, close: &'static str, escapes: bool, multiline: bool) -> Quote {
@@ -629,9 +699,9 @@ mod tests {
                 );
             }
             let all = language.keywords.len() + language.types.len() + language.literals.len();
-            let (_, words) = find(language.names[0]).unwrap();
+            let (_, lexicon) = find(language.names[0]).unwrap();
             assert_eq!(
-                words.kinds.len(),
+                lexicon.kinds.len(),
                 all,
                 "{:?}: a word in two lists",
                 language.names

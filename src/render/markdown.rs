@@ -14,11 +14,15 @@
 use std::io::{self, Write};
 
 use super::Options;
-use super::highlight::{Highlighter, Token};
+use super::blocks::{
+    Item, heading, indentation, is_delimiter_row, is_rule, list_item, strip_columns, strip_quotes,
+    task_marker,
+};
+use super::code::{self, Fence};
 use super::inline::{self, Span};
 use super::table;
 use super::theme::{Palette, Style};
-use super::wrap;
+use super::wrap::{self, Segment};
 
 /// A line longer than this is drawn before its newline arrives, so that a
 /// reply without newlines cannot grow the buffer without bound.
@@ -44,17 +48,6 @@ pub struct Markdown {
     after_blank: bool,
     /// Drawn lines not yet written out.
     buffer: Vec<u8>,
-}
-
-/// An open code fence.
-#[derive(Debug)]
-struct Fence {
-    marker: u8,
-    length: usize,
-    /// The fence's indentation, taken off each of its lines.
-    indent: usize,
-    quote_depth: usize,
-    highlighter: Option<Highlighter>,
 }
 
 /// Lines held back: what may be a table's header (until the next line
@@ -98,7 +91,7 @@ impl Markdown {
             let (line, tail) = (&rest[..newline], &rest[newline + 1..]);
             rest = tail;
             if self.passthrough {
-                self.code_text(line);
+                code::write_text(&mut self.buffer, line);
                 self.buffer.push(b'\n');
                 self.passthrough = false;
             } else if self.pending.is_empty() {
@@ -113,7 +106,7 @@ impl Markdown {
             }
         }
         if self.passthrough {
-            self.code_text(rest);
+            code::write_text(&mut self.buffer, rest);
         } else {
             self.pending.push_str(rest);
             if self.pending.len() > MAX_LINE {
@@ -206,11 +199,13 @@ impl Markdown {
             .iter()
             .map(|line| strip_quotes(line, quote_depth).1.to_owned())
             .collect();
-        let prefix = self.quote_prefix(quote_depth);
-        let mut prefix = prefix;
-        if let Some(level) = self.lists.last() {
-            prefix.push(Span::plain(" ".repeat(level.text_column), Style::PLAIN));
-        }
+        let bars = quote_bars(quote_depth);
+        let column = self.lists.last().map_or(0, |level| level.text_column);
+        let prefix: Vec<Segment> = self
+            .quote_prefix(&bars)
+            .into_iter()
+            .chain(wrap::pad(column))
+            .collect();
         if held.table && table::write(&mut self.buffer, &contents, &prefix, &self.options) {
             self.after_blank = false;
             if keep_head {
@@ -229,25 +224,22 @@ impl Markdown {
     /// held as a possible table header and turned out not to be one.
     fn block_line(&mut self, line: &str, table_allowed: bool) {
         let (depth, content) = strip_quotes(line, usize::MAX);
-        let prefix = self.quote_prefix(depth);
+        let bars = quote_bars(depth);
+        let prefix = self.quote_prefix(&bars);
         let indent = indentation(content);
         let body = content.trim_start();
         let after_blank = std::mem::replace(&mut self.after_blank, false);
         if body.is_empty() {
-            wrap::write_line(&mut self.buffer, &prefix, &[]);
+            wrap::write_line(&mut self.buffer, prefix.into_iter());
             self.after_blank = true;
             return;
         }
         let in_list = !self.lists.is_empty();
         if (indent < 4 || in_list)
-            && let Some(fence) = open_fence(body, indent, depth)
+            && let Some(fence) = Fence::open(body, indent, depth)
         {
-            let fence_style = self.palette().fence;
-            wrap::write_line(
-                &mut self.buffer,
-                &prefix,
-                &[Span::plain(body.trim_end(), fence_style)],
-            );
+            let opening = Segment::new(body.trim_end(), self.palette().fence);
+            wrap::write_line(&mut self.buffer, prefix.into_iter().chain([opening]));
             self.fence = Some(fence);
             return;
         }
@@ -255,19 +247,20 @@ impl Markdown {
             if let Some((level, text)) = heading(body) {
                 self.lists.clear();
                 let style = self.palette().headings[level.min(3) - 1];
-                self.text(&prefix, &prefix, inline::spans(text, style, &self.options));
+                let spans = inline::spans(text, style, &self.options);
+                self.text(prefix.as_slice(), prefix.as_slice(), &spans);
                 return;
             }
             if is_rule(body) {
                 self.lists.clear();
-                self.rule(&prefix);
+                self.rule(prefix);
                 return;
             }
         }
         if (indent < 4 || in_list)
             && let Some(item) = list_item(content)
         {
-            self.list_item(&prefix, &item);
+            self.list_item(prefix, &item);
             return;
         }
         if table_allowed && body.contains('|') && (indent < 4 || in_list) {
@@ -281,13 +274,9 @@ impl Markdown {
         }
         if indent >= 4 && !in_list && after_blank {
             // An indented code block: its text as it is, in the code style.
-            let code_style = self.palette().code;
-            let code = strip_columns(content, 4);
-            wrap::write_line(
-                &mut self.buffer,
-                &prefix,
-                &[Span::plain(inline::clean(code), code_style)],
-            );
+            let code = inline::clean(strip_columns(content, 4));
+            let code = Segment::new(&code, self.palette().code);
+            wrap::write_line(&mut self.buffer, prefix.into_iter().chain([code]));
             self.after_blank = true;
             return;
         }
@@ -299,42 +288,39 @@ impl Markdown {
             self.lists.pop();
         }
         let column = self.lists.last().map_or(0, |level| level.text_column);
-        let mut lead = prefix;
-        if column > 0 {
-            lead.push(Span::plain(" ".repeat(column), Style::PLAIN));
-        }
-        self.text(
-            &lead,
-            &lead,
-            inline::spans(body, Style::PLAIN, &self.options),
-        );
+        let lead: Vec<Segment> = prefix.into_iter().chain(wrap::pad(column)).collect();
+        let spans = inline::spans(body, Style::PLAIN, &self.options);
+        self.text(&lead, &lead, &spans);
     }
 
     /// Writes `spans` wrapped to the terminal, the first line after
     /// `first`, the others after `rest`.
-    fn text(&mut self, first: &[Span], rest: &[Span], spans: Vec<Span>) {
-        let indent = wrap::spans_width(first).max(wrap::spans_width(rest));
+    fn text(&mut self, first: &[Segment], rest: &[Segment], spans: &[Span]) {
+        let indent = wrap::segments_width(first).max(wrap::segments_width(rest));
         let limit = self.options.width.saturating_sub(indent).max(MIN_TEXT);
         let lines = wrap::break_lines(spans, limit);
         if lines.is_empty() {
-            wrap::write_line(&mut self.buffer, first, &[]);
+            wrap::write_line(&mut self.buffer, first.iter().copied());
         }
-        for (i, line) in lines.iter().enumerate() {
-            wrap::write_line(&mut self.buffer, if i == 0 { first } else { rest }, line);
+        for line in 0..lines.len() {
+            let lead = if line == 0 { first } else { rest };
+            let segments = lead.iter().copied().chain(lines.segments(spans, line));
+            wrap::write_line(&mut self.buffer, segments);
         }
     }
 
-    fn rule(&mut self, prefix: &[Span]) {
+    fn rule(&mut self, prefix: Option<Segment>) {
         let width = self
             .options
             .width
-            .saturating_sub(wrap::spans_width(prefix))
+            .saturating_sub(wrap::segments_width(prefix.as_slice()))
             .max(3);
-        let rule = Span::plain("─".repeat(width), self.palette().rule);
-        wrap::write_line(&mut self.buffer, prefix, &[rule]);
+        let rule = "─".repeat(width);
+        let rule = Segment::new(&rule, self.palette().rule);
+        wrap::write_line(&mut self.buffer, prefix.into_iter().chain([rule]));
     }
 
-    fn list_item(&mut self, prefix: &[Span], item: &Item<'_>) {
+    fn list_item(&mut self, prefix: Option<Segment>, item: &Item<'_>) {
         while self
             .lists
             .last()
@@ -352,29 +338,31 @@ impl Markdown {
             None => 0,
         };
         let marker = match item.number {
-            Some(number) => number.to_owned(),
-            None => BULLETS[self.lists.len() % BULLETS.len()].to_owned(),
+            Some(number) => number,
+            None => BULLETS[self.lists.len() % BULLETS.len()],
         };
-        let text_column = marker_column + wrap::width(&marker) + 1;
+        let text_column = marker_column + wrap::width(marker) + 1;
         self.lists.push(ListLevel {
             marker_indent: item.indent,
             marker_column,
             text_column,
         });
         let palette = self.palette();
-        let mut first = prefix.to_vec();
-        first.push(Span::plain(" ".repeat(marker_column), Style::PLAIN));
-        first.push(Span::plain(marker, palette.bullet));
-        first.push(Span::plain(" ", Style::PLAIN));
-        let mut rest = prefix.to_vec();
-        rest.push(Span::plain(" ".repeat(text_column), Style::PLAIN));
+        let first: Vec<Segment> = (prefix.into_iter())
+            .chain(wrap::pad(marker_column))
+            .chain([
+                Segment::new(marker, palette.bullet),
+                Segment::new(" ", Style::PLAIN),
+            ])
+            .collect();
+        let rest: Vec<Segment> = prefix.into_iter().chain(wrap::pad(text_column)).collect();
         let (task, text) = task_marker(item.text);
         let mut spans = Vec::new();
         if let Some(done) = task {
             spans.push(Span::plain(if done { "☑ " } else { "☐ " }, palette.bullet));
         }
         spans.extend(inline::spans(text, Style::PLAIN, &self.options));
-        self.text(&first, &rest, spans);
+        self.text(&first, &rest, &spans);
     }
 
     /// A line inside a fence: the closing fence, or code. `whole`: the
@@ -384,231 +372,41 @@ impl Markdown {
             return;
         };
         let (depth, content) = strip_quotes(line, fence.quote_depth);
-        let prefix = self.quote_prefix(depth);
-        if whole && closes_fence(content, fence) {
-            let style = self.palette().fence;
-            let body = content.trim();
-            wrap::write_line(&mut self.buffer, &prefix, &[Span::plain(body, style)]);
+        let bars = quote_bars(depth);
+        let prefix = self.quote_prefix(&bars);
+        let palette = self.palette();
+        if whole && fence.is_closed_by(content) {
+            let body = Segment::new(content.trim(), palette.fence);
+            wrap::write_line(&mut self.buffer, prefix.into_iter().chain([body]));
             self.fence = None;
             self.after_blank = true;
             return;
         }
-        let code = clean_code(strip_columns(content, fence.indent));
-        for span in &prefix {
-            span.style.paint(&mut self.buffer, &span.text);
+        if let Some(bars) = prefix {
+            bars.style.paint(&mut self.buffer, bars.text);
         }
-        let syntax = &self.palette().syntax;
-        let buffer = &mut self.buffer;
-        let mut paint = |token: Token, text: &str| {
-            let style = match token {
-                Token::Plain => Style::PLAIN,
-                Token::Keyword => syntax.keyword,
-                Token::Type => syntax.type_name,
-                Token::Literal => syntax.literal,
-                Token::String => syntax.string,
-                Token::Number => syntax.number,
-                Token::Comment => syntax.comment,
-                Token::Meta => syntax.meta,
-                Token::Key => syntax.key,
-                Token::Variable => syntax.variable,
-                Token::Function => syntax.function,
-                Token::Added => syntax.added,
-                Token::Removed => syntax.removed,
-                Token::Hunk => syntax.hunk,
-                Token::File => syntax.file,
-            };
-            style.paint(buffer, text);
-        };
-        match self.fence.as_mut().and_then(|f| f.highlighter.as_mut()) {
-            Some(highlighter) => highlighter.line(&code, &mut paint),
-            None => paint(Token::Plain, &code),
+        if let Some(fence) = &mut self.fence {
+            let code = strip_columns(content, fence.indent);
+            fence.write_line(&mut self.buffer, code, &palette.syntax);
         }
         if whole {
             self.buffer.push(b'\n');
         }
     }
 
-    /// The rest of an overlong code line, unhighlighted.
-    fn code_text(&mut self, text: &str) {
-        self.buffer.extend_from_slice(clean_code(text).as_bytes());
+    /// What a line inside block quotes starts with: their `bars`.
+    fn quote_prefix<'a>(&self, bars: &'a str) -> Option<Segment<'a>> {
+        (!bars.is_empty()).then(|| Segment::new(bars, self.palette().quote_bar))
     }
+}
 
-    fn quote_prefix(&self, depth: usize) -> Vec<Span> {
-        if depth == 0 {
-            return Vec::new();
-        }
-        vec![Span::plain("│ ".repeat(depth), self.palette().quote_bar)]
-    }
+/// The bars of `depth` block quotes, one for each (none outside quotes).
+fn quote_bars(depth: usize) -> String {
+    "│ ".repeat(depth)
 }
 
 /// Text is never squeezed narrower than this, however deep the nesting.
 const MIN_TEXT: usize = 20;
-
-/// Code as it is, except control characters (escape sequences), which
-/// would act on the terminal rather than show: tabs stay.
-fn clean_code(text: &str) -> std::borrow::Cow<'_, str> {
-    let suspect = |b: u8| (b < b' ' && b != b'\t') || b == 0x7f || b == 0xC2;
-    if !text.bytes().any(suspect) || !text.contains(|c: char| c.is_control() && c != '\t') {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\t' {
-                '\u{FFFD}'
-            } else {
-                c
-            }
-        })
-        .collect::<String>()
-        .into()
-}
-
-/// Takes up to `max` block quote markers (`>`) off the start of a line;
-/// returns how many there were and the rest.
-fn strip_quotes(line: &str, max: usize) -> (usize, &str) {
-    let mut depth = 0;
-    let mut rest = line;
-    while depth < max {
-        let trimmed = rest.trim_start_matches(' ');
-        if rest.len() - trimmed.len() > 3 {
-            break;
-        }
-        let Some(after) = trimmed.strip_prefix('>') else {
-            break;
-        };
-        rest = after.strip_prefix(' ').unwrap_or(after);
-        depth += 1;
-    }
-    (depth, rest)
-}
-
-/// Columns of leading white space; a tab goes to the next multiple of 4.
-fn indentation(text: &str) -> usize {
-    let mut columns = 0;
-    for byte in text.bytes() {
-        match byte {
-            b' ' => columns += 1,
-            b'\t' => columns = (columns / 4 + 1) * 4,
-            _ => break,
-        }
-    }
-    columns
-}
-
-/// `text` without up to `columns` columns of leading spaces.
-fn strip_columns(text: &str, columns: usize) -> &str {
-    let spaces = text
-        .bytes()
-        .take(columns)
-        .take_while(|b| *b == b' ')
-        .count();
-    &text[spaces..]
-}
-
-fn open_fence(body: &str, indent: usize, quote_depth: usize) -> Option<Fence> {
-    let marker = *body.as_bytes().first()?;
-    if marker != b'`' && marker != b'~' {
-        return None;
-    }
-    let length = body.bytes().take_while(|b| *b == marker).count();
-    let info = &body[length..];
-    if length < 3 || (marker == b'`' && info.contains('`')) {
-        return None;
-    }
-    Some(Fence {
-        marker,
-        length,
-        indent,
-        quote_depth,
-        highlighter: Highlighter::for_info(info.trim()),
-    })
-}
-
-fn closes_fence(content: &str, fence: &Fence) -> bool {
-    let body = content.trim_start();
-    let length = body.bytes().take_while(|b| *b == fence.marker).count();
-    length >= fence.length && body[length..].trim().is_empty()
-}
-
-/// `## Title ##` → (2, "Title").
-fn heading(body: &str) -> Option<(usize, &str)> {
-    let level = body.bytes().take_while(|b| *b == b'#').count();
-    let rest = &body[level..];
-    if !(1..=6).contains(&level) || !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
-        return None;
-    }
-    let text = rest.trim();
-    let closing = text.trim_end_matches('#');
-    let text = if closing.is_empty() || closing.ends_with([' ', '\t']) {
-        closing.trim_end()
-    } else {
-        text
-    };
-    Some((level, text))
-}
-
-/// `---`, `***`, `___`, spaces allowed between.
-fn is_rule(body: &str) -> bool {
-    let mut marks = body.chars().filter(|c| !c.is_whitespace());
-    let Some(first) = marks.next() else {
-        return false;
-    };
-    matches!(first, '-' | '*' | '_') && marks.clone().all(|c| c == first) && marks.count() >= 2
-}
-
-/// `|:---|---:|`: the line under a table's header.
-fn is_delimiter_row(content: &str) -> bool {
-    let body = content.trim();
-    body.contains('|')
-        && body.contains('-')
-        && body
-            .bytes()
-            .all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'))
-}
-
-/// A list item's marker and text.
-struct Item<'a> {
-    indent: usize,
-    /// `3.` or `3)` for an ordered item.
-    number: Option<&'a str>,
-    text: &'a str,
-}
-
-fn list_item(content: &str) -> Option<Item<'_>> {
-    let indent = indentation(content);
-    let body = content.trim_start();
-    let bytes = body.as_bytes();
-    let marker_length = match bytes.first()? {
-        b'-' | b'*' | b'+' => 1,
-        b'0'..=b'9' => {
-            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-            if digits > 9 || !matches!(bytes.get(digits), Some(b'.' | b')')) {
-                return None;
-            }
-            digits + 1
-        }
-        _ => return None,
-    };
-    if !matches!(bytes.get(marker_length), None | Some(b' ' | b'\t')) {
-        return None;
-    }
-    let number = (marker_length > 1 || bytes[0].is_ascii_digit()).then(|| &body[..marker_length]);
-    Some(Item {
-        indent,
-        number,
-        text: body[marker_length..].trim_start(),
-    })
-}
-
-/// `[ ] text` and `[x] text` at the start of an item: a task.
-fn task_marker(text: &str) -> (Option<bool>, &str) {
-    for (marker, done) in [("[ ] ", false), ("[x] ", true), ("[X] ", true)] {
-        if let Some(rest) = text.strip_prefix(marker) {
-            return (Some(done), rest);
-        }
-    }
-    (None, text)
-}
 
 #[cfg(test)]
 mod tests {

@@ -3,11 +3,14 @@
 //! a reply streams in. `output` decides whether a reply is rendered at all
 //! (a terminal, `--render`, `NO_COLOR`); this module only knows how.
 //!
-//! `markdown` tracks the block structure line by line, `inline` turns each
-//! line's inline Markdown into styled spans (pulldown-cmark), `wrap` fits
-//! them to the width, `table` lays out tables, `highlight` and `languages`
-//! colour code, and `theme` holds the colours.
+//! `markdown` tracks the block structure line by line, from what `blocks`
+//! reads at the start of each line; `inline` turns each line's inline
+//! Markdown into styled spans (pulldown-cmark), `wrap` fits them to the
+//! width, `table` lays out tables, `code` draws code blocks, which
+//! `highlight` and `languages` colour, and `theme` holds the colours.
 
+mod blocks;
+mod code;
 mod highlight;
 mod inline;
 mod languages;

@@ -7,7 +7,7 @@ use pulldown_cmark::{Alignment, Event, Parser, Tag, TagEnd};
 use super::Options;
 use super::inline::{self, Collector, Span};
 use super::theme::Style;
-use super::wrap::{self, spans_width};
+use super::wrap::{self, Segment, spans_width};
 
 /// Columns are not narrowed below this (or their natural width).
 const MIN_COLUMN: usize = 6;
@@ -23,7 +23,12 @@ struct Table {
 
 /// Writes the table that `lines` hold, each line after `prefix`. Returns
 /// false, writing nothing, when the lines are not exactly one table.
-pub fn write(out: &mut Vec<u8>, lines: &[String], prefix: &[Span], options: &Options) -> bool {
+pub fn write(
+    out: &mut Vec<u8>,
+    lines: &[String],
+    prefix: &[Segment<'_>],
+    options: &Options,
+) -> bool {
     match parse(lines, options) {
         Some(table) => {
             lay_out(out, table, prefix, options);
@@ -105,43 +110,48 @@ fn cell_count(line: &str) -> usize {
         .count()
 }
 
-fn lay_out(out: &mut Vec<u8>, table: Table, prefix: &[Span], options: &Options) {
+fn lay_out(out: &mut Vec<u8>, table: Table, prefix: &[Segment<'_>], options: &Options) {
     let palette = options.theme.palette();
     let columns = table.alignments.len();
-    let widths = column_widths(&table, spans_width(prefix), options.width);
-    for (index, row) in table.rows.into_iter().enumerate() {
-        let mut row = row.into_iter();
-        let cells: Vec<Vec<Vec<Span>>> = (0..columns)
-            .map(|i| wrap::break_lines(row.next().unwrap_or_default(), widths[i]))
+    let widths = column_widths(&table, wrap::segments_width(prefix), options.width);
+    for (index, row) in table.rows.iter().enumerate() {
+        let cell = |i: usize| row.get(i).map_or(&[][..], Vec::as_slice);
+        let cells: Vec<wrap::Lines> = (0..columns)
+            .map(|i| wrap::break_lines(cell(i), widths[i]))
             .collect();
-        let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        let height = cells.iter().map(wrap::Lines::len).max().unwrap_or(0).max(1);
+        let mut segments = Vec::new();
         for line in 0..height {
-            let mut spans = Vec::new();
-            for (i, cell) in cells.iter().enumerate() {
+            segments.clear();
+            segments.extend(prefix.iter().copied());
+            for (i, lines) in cells.iter().enumerate() {
                 if i > 0 {
-                    spans.push(Span::plain(SEPARATOR, palette.table_border));
+                    segments.push(Segment::new(SEPARATOR, palette.table_border));
                 }
-                let content = cell.get(line).map(Vec::as_slice).unwrap_or_default();
-                let pad = widths[i].saturating_sub(spans_width(content));
+                let content = (line < lines.len()).then(|| lines.segments(cell(i), line));
+                let content_width: usize = content
+                    .clone()
+                    .into_iter()
+                    .flatten()
+                    .map(|s| wrap::width(s.text))
+                    .sum();
+                let pad = widths[i].saturating_sub(content_width);
                 let (before, after) = match table.alignments[i] {
                     Alignment::Right => (pad, 0),
                     Alignment::Center => (pad / 2, pad - pad / 2),
                     Alignment::Left | Alignment::None => (0, pad),
                 };
-                if before > 0 {
-                    spans.push(Span::plain(" ".repeat(before), Style::PLAIN));
-                }
-                spans.extend(content.iter().cloned());
-                if after > 0 {
-                    spans.push(Span::plain(" ".repeat(after), Style::PLAIN));
-                }
+                segments.extend(wrap::pad(before));
+                segments.extend(content.into_iter().flatten());
+                segments.extend(wrap::pad(after));
             }
-            wrap::write_line(out, prefix, &spans);
+            wrap::write_line(out, segments.iter().copied());
         }
         if index == 0 {
             let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
-            let rule = Span::plain(rule.join("─┼─"), palette.table_border);
-            wrap::write_line(out, prefix, &[rule]);
+            let rule = rule.join("─┼─");
+            let rule = Segment::new(&rule, palette.table_border);
+            wrap::write_line(out, prefix.iter().copied().chain([rule]));
         }
     }
 }

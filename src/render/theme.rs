@@ -98,39 +98,71 @@ impl Style {
             out.extend_from_slice(text.as_bytes());
             return;
         }
-        out.extend_from_slice(b"\x1b[");
+        let (code, length) = self.code();
+        out.reserve(length + text.len() + RESET.len());
+        out.extend_from_slice(&code[..length]);
+        out.extend_from_slice(text.as_bytes());
+        out.extend_from_slice(RESET);
+    }
+
+    /// Writes what starts text in this style; [`Style::end`] ends it.
+    pub fn start(self, out: &mut Vec<u8>) {
+        if self != Style::PLAIN {
+            let (code, length) = self.code();
+            out.extend_from_slice(&code[..length]);
+        }
+    }
+
+    pub fn end(self, out: &mut Vec<u8>) {
+        if self != Style::PLAIN {
+            out.extend_from_slice(RESET);
+        }
+    }
+
+    /// The escape code that starts this style (not plain): `ESC [`, the
+    /// attributes and the colour, `;`-separated, then `m`.
+    fn code(self) -> ([u8; 16], usize) {
+        let mut code = [0u8; 16];
+        code[..2].copy_from_slice(b"\x1b[");
+        let mut length = 2;
         let attributes = [
             (self.bold, b'1'),
             (self.italic, b'3'),
             (self.underline, b'4'),
             (self.strike, b'9'),
         ];
-        for (on, code) in attributes {
+        for (on, attribute) in attributes {
             if on {
-                out.extend_from_slice(&[code, b';']);
+                code[length] = attribute;
+                code[length + 1] = b';';
+                length += 2;
             }
         }
         match self.fg {
             // Every colour code has two digits.
-            Some(Color(n)) => out.extend_from_slice(&[b'0' + n / 10, b'0' + n % 10, b'm']),
-            // Not plain, so an attribute was written: its `;` becomes the end.
-            None => {
-                if let Some(last) = out.last_mut() {
-                    *last = b'm';
-                }
+            Some(Color(n)) => {
+                code[length..length + 3].copy_from_slice(&[b'0' + n / 10, b'0' + n % 10, b'm']);
+                length += 3;
             }
+            // Not plain, so an attribute was written: its `;` becomes the end.
+            None => code[length - 1] = b'm',
         }
-        out.extend_from_slice(text.as_bytes());
-        out.extend_from_slice(b"\x1b[0m");
+        (code, length)
     }
 }
 
-/// Writes `text` as an OSC 8 hyperlink to `url`, in `style`.
-pub fn paint_link(out: &mut Vec<u8>, style: Style, url: &str, text: &str) {
+/// Ends every styled piece of text.
+const RESET: &[u8] = b"\x1b[0m";
+
+/// Starts an OSC 8 hyperlink to `url`: the text written until
+/// [`end_link`] links to it.
+pub fn start_link(out: &mut Vec<u8>, url: &str) {
     out.extend_from_slice(b"\x1b]8;;");
     out.extend_from_slice(url.as_bytes());
     out.extend_from_slice(b"\x1b\\");
-    style.paint(out, text);
+}
+
+pub fn end_link(out: &mut Vec<u8>) {
     out.extend_from_slice(b"\x1b]8;;\x1b\\");
 }
 
@@ -288,7 +320,9 @@ mod tests {
     #[test]
     fn hyperlinks_wrap_the_styled_text() {
         let mut out = Vec::new();
-        paint_link(&mut out, Style::PLAIN, "https://a.example/", "a");
+        start_link(&mut out, "https://a.example/");
+        Style::PLAIN.paint(&mut out, "a");
+        end_link(&mut out);
         assert_eq!(out, b"\x1b]8;;https://a.example/\x1b\\a\x1b]8;;\x1b\\");
     }
 

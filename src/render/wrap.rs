@@ -1,12 +1,16 @@
 //! Fitting styled text to the terminal: breaking spans into lines at
 //! spaces (a word longer than a line is cut), measuring in terminal
 //! columns, and writing lines with their escape codes. Lines never end in
-//! spaces.
+//! spaces. A line is written from pieces of the spans it was broken from
+//! (and of its prefix), so text is copied once, into the output.
+
+use std::ops::Range;
+use std::rc::Rc;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::inline::Span;
-use super::theme::paint_link;
+use super::theme::{Style, end_link, start_link};
 
 /// Columns `text` takes on a terminal.
 pub fn width(text: &str) -> usize {
@@ -22,16 +26,123 @@ pub fn spans_width(spans: &[Span]) -> usize {
     spans.iter().map(|s| width(&s.text)).sum()
 }
 
+pub fn segments_width(segments: &[Segment<'_>]) -> usize {
+    segments.iter().map(|s| width(s.text)).sum()
+}
+
+/// A piece of text to write, and how it looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment<'a> {
+    pub text: &'a str,
+    pub style: Style,
+    /// The URL, when the text is drawn as a hyperlink.
+    pub link: Option<&'a Rc<str>>,
+    /// Drawn as one with the segment before it when they look the same
+    /// (the pieces of a broken line, from one span or several).
+    joins: bool,
+}
+
+impl<'a> Segment<'a> {
+    pub fn new(text: &'a str, style: Style) -> Segment<'a> {
+        Segment {
+            text,
+            style,
+            link: None,
+            joins: false,
+        }
+    }
+
+    pub fn of(span: &'a Span) -> Segment<'a> {
+        Segment {
+            text: &span.text,
+            style: span.style,
+            link: span.link.as_ref(),
+            joins: false,
+        }
+    }
+}
+
+/// The segments of `spans`, each drawn on its own.
+pub fn segments(spans: &[Span]) -> impl Iterator<Item = Segment<'_>> + Clone {
+    spans.iter().map(Segment::of)
+}
+
+/// Spaces for padding, taken in slices.
+const SPACES: &str = "                                                                ";
+
+/// `columns` spaces, as plain segments.
+pub fn pad<'a>(columns: usize) -> impl Iterator<Item = Segment<'a>> + Clone {
+    let (whole, part) = (columns / SPACES.len(), columns % SPACES.len());
+    std::iter::repeat_n(SPACES, whole)
+        .chain((part > 0).then(|| &SPACES[..part]))
+        .map(|text| Segment::new(text, Style::PLAIN))
+}
+
+/// `spans[span].text[start..end]`: lines are made of these.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    span: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Spans broken into lines.
+#[derive(Debug)]
+pub struct Lines {
+    pieces: Vec<Piece>,
+    /// The pieces of each line.
+    lines: Vec<Range<usize>>,
+    /// The lines were broken, and neighbouring pieces that look the same
+    /// are drawn as one; spans that fit on one line are drawn as they are.
+    broken: bool,
+}
+
+impl Lines {
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// The segments of line `line`; `spans` are those it was broken from.
+    pub fn segments<'a>(
+        &'a self,
+        spans: &'a [Span],
+        line: usize,
+    ) -> impl Iterator<Item = Segment<'a>> + Clone {
+        let range = self.lines[line].clone();
+        let broken = self.broken;
+        self.pieces[range]
+            .iter()
+            .enumerate()
+            .map(move |(i, piece)| {
+                let span = &spans[piece.span];
+                Segment {
+                    text: &span.text[piece.start..piece.end],
+                    style: span.style,
+                    link: span.link.as_ref(),
+                    joins: broken && i > 0,
+                }
+            })
+    }
+}
+
 /// Breaks `spans` into lines of at most `limit` columns.
-pub fn break_lines(spans: Vec<Span>, limit: usize) -> Vec<Vec<Span>> {
-    if spans_width(&spans) <= limit {
+pub fn break_lines(spans: &[Span], limit: usize) -> Lines {
+    if spans_width(spans) <= limit {
         return one_line(spans);
     }
-    let mut lines = Lines {
-        spans: &spans,
+    let mut breaker = Breaker {
+        spans,
         limit: limit.max(1),
-        done: Vec::new(),
-        line: Vec::new(),
+        lines: Lines {
+            pieces: Vec::new(),
+            lines: Vec::new(),
+            broken: true,
+        },
+        line_start: 0,
         line_width: 0,
         gap: Vec::new(),
         gap_width: 0,
@@ -53,61 +164,68 @@ pub fn break_lines(spans: Vec<Span>, limit: usize) -> Vec<Vec<Span>> {
                 end,
             };
             if space {
-                lines.end_word();
-                lines.gap.push(piece);
-                lines.gap_width += end - at;
+                breaker.end_word();
+                breaker.gap.push(piece);
+                breaker.gap_width += end - at;
             } else {
-                lines.word.push(piece);
-                lines.word_width += width(&span.text[at..end]);
+                breaker.word.push(piece);
+                breaker.word_width += width(&span.text[at..end]);
             }
             at = end;
         }
     }
-    lines.end_word();
-    lines.new_line();
-    lines.done
+    breaker.end_word();
+    breaker.new_line();
+    breaker.lines
 }
 
 /// Spans that fit on a line, as the line: without spaces at either end.
-fn one_line(mut line: Vec<Span>) -> Vec<Vec<Span>> {
-    line.retain(|s| !s.text.is_empty());
-    while let Some(first) = line.first_mut() {
-        let kept = first.text.trim_start_matches(' ').len();
-        first.text.drain(..first.text.len() - kept);
-        if !first.text.is_empty() {
+fn one_line(spans: &[Span]) -> Lines {
+    let mut pieces: Vec<Piece> = spans
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.text.is_empty())
+        .map(|(span, s)| Piece {
+            span,
+            start: 0,
+            end: s.text.len(),
+        })
+        .collect();
+    let text = |piece: &Piece| &spans[piece.span].text[piece.start..piece.end];
+    while let Some(first) = pieces.first_mut() {
+        let kept = text(first).trim_start_matches(' ').len();
+        first.start = first.end - kept;
+        if kept > 0 {
             break;
         }
-        line.remove(0);
+        pieces.remove(0);
     }
-    while let Some(last) = line.last_mut() {
-        let kept = last.text.trim_end_matches(' ').len();
-        last.text.truncate(kept);
-        if !last.text.is_empty() {
+    while let Some(last) = pieces.last_mut() {
+        let kept = text(last).trim_end_matches(' ').len();
+        last.end = last.start + kept;
+        if kept > 0 {
             break;
         }
-        line.pop();
+        pieces.pop();
     }
-    if line.is_empty() {
+    let lines = if pieces.is_empty() {
         Vec::new()
     } else {
-        vec![line]
+        vec![0..pieces.len()]
+    };
+    Lines {
+        pieces,
+        lines,
+        broken: false,
     }
 }
 
-/// `spans[span].text[start..end]`: words and lines are made of these, so
-/// that text is copied once, into the finished line.
-#[derive(Debug, Clone, Copy)]
-struct Piece {
-    span: usize,
-    start: usize,
-    end: usize,
-}
-
-struct Lines<'s> {
+struct Breaker<'s> {
     spans: &'s [Span],
     limit: usize,
-    done: Vec<Vec<Span>>,
-    line: Vec<Piece>,
+    lines: Lines,
+    /// Where the current line's pieces start in `lines.pieces`.
+    line_start: usize,
     line_width: usize,
     /// Spaces before the word being read: kept only if both fit on a line.
     gap: Vec<Piece>,
@@ -116,14 +234,14 @@ struct Lines<'s> {
     word_width: usize,
 }
 
-impl Lines<'_> {
+impl Breaker<'_> {
     fn end_word(&mut self) {
         if self.word.is_empty() {
             return;
         }
         if self.line_width > 0 {
             if self.line_width + self.gap_width + self.word_width <= self.limit {
-                self.line.extend_from_slice(&self.gap);
+                self.lines.pieces.extend_from_slice(&self.gap);
                 self.line_width += self.gap_width;
             } else {
                 self.new_line();
@@ -133,7 +251,7 @@ impl Lines<'_> {
         self.gap_width = 0;
         let word_width = std::mem::replace(&mut self.word_width, 0);
         if self.line_width + word_width <= self.limit {
-            self.line.extend_from_slice(&self.word);
+            self.lines.pieces.extend_from_slice(&self.word);
             self.line_width += word_width;
             self.word.clear();
             return;
@@ -163,64 +281,75 @@ impl Lines<'_> {
 
     fn place(&mut self, span: usize, start: usize, end: usize, width: usize) {
         if start < end {
-            self.line.push(Piece { span, start, end });
+            self.lines.pieces.push(Piece { span, start, end });
             self.line_width += width;
         }
     }
 
     /// Ends the current line, if it has anything on it.
     fn new_line(&mut self) {
-        if !self.line.is_empty() {
-            let mut line: Vec<Span> = Vec::new();
-            for piece in &self.line {
-                let like = &self.spans[piece.span];
-                push_merged(&mut line, &like.text[piece.start..piece.end], like);
-            }
-            self.done.push(line);
-            self.line.clear();
+        let end = self.lines.pieces.len();
+        if end > self.line_start {
+            self.lines.lines.push(self.line_start..end);
+            self.line_start = end;
         }
         self.line_width = 0;
     }
 }
 
-/// Appends `text` in `like`'s style to `spans`, joining the last span when
-/// it looks the same.
-fn push_merged(spans: &mut Vec<Span>, text: &str, like: &Span) {
-    if let Some(last) = spans.last_mut()
-        && last.style == like.style
-        && last.link == like.link
-    {
-        last.text.push_str(text);
-        return;
-    }
-    spans.push(Span {
-        text: text.to_owned(),
-        style: like.style,
-        link: like.link.clone(),
-    });
-}
-
-/// Writes one line: `prefix`, then `spans`, then a newline. Trailing spaces
-/// (a quote bar's, say, on an empty line) are left out.
-pub fn write_line(out: &mut Vec<u8>, prefix: &[Span], spans: &[Span]) {
-    let all = || prefix.iter().chain(spans);
-    let last_visible = all()
+/// Writes one line of segments, then a newline. Trailing white space (a
+/// quote bar's, say, on an empty line) is left out.
+pub fn write_line<'a>(out: &mut Vec<u8>, segments: impl Iterator<Item = Segment<'a>> + Clone) {
+    let last_visible = segments
+        .clone()
         .enumerate()
         .filter(|(_, s)| !s.text.trim_end().is_empty())
         .last()
         .map(|(i, _)| i);
-    for (i, span) in all().enumerate() {
-        let text = match last_visible {
-            Some(last) if i < last => span.text.as_str(),
-            Some(last) if i == last => span.text.trim_end(),
-            _ => break,
-        };
-        match &span.link {
-            Some(url) => paint_link(out, span.style, url, text),
-            None => span.style.paint(out, text),
+    if let Some(last) = last_visible {
+        // The look of the text being written: segments that join it and
+        // look the same are written inside the same escape codes.
+        let mut open: Option<(Style, Option<&Rc<str>>)> = None;
+        for (i, segment) in segments.take(last + 1).enumerate() {
+            let look = (segment.style, segment.link);
+            if !(segment.joins && open == Some(look)) {
+                if let Some((style, link)) = open {
+                    end(out, style, link);
+                }
+                start(out, segment.style, segment.link);
+                open = Some(look);
+            }
+            let text = if i == last {
+                segment.text.trim_end()
+            } else {
+                segment.text
+            };
+            out.extend_from_slice(text.as_bytes());
+        }
+        if let Some((style, link)) = open {
+            end(out, style, link);
         }
     }
     out.push(b'\n');
+}
+
+/// Writes `prefix`, then `spans`, as one line (see [`write_line`]).
+pub fn write_spans(out: &mut Vec<u8>, prefix: &[Span], spans: &[Span]) {
+    write_line(out, segments(prefix).chain(segments(spans)));
+}
+
+fn start(out: &mut Vec<u8>, style: Style, link: Option<&Rc<str>>) {
+    if let Some(url) = link {
+        start_link(out, url);
+    }
+    style.start(out);
+}
+
+fn end(out: &mut Vec<u8>, style: Style, link: Option<&Rc<str>>) {
+    style.end(out);
+    if link.is_some() {
+        end_link(out);
+    }
 }
 
 #[cfg(test)]
@@ -228,10 +357,10 @@ mod tests {
     use super::*;
     use crate::render::theme::Style;
 
-    fn plain(lines: Vec<Vec<Span>>) -> Vec<String> {
-        lines
-            .into_iter()
-            .map(|line| line.into_iter().map(|s| s.text).collect())
+    fn plain(spans: &[Span], limit: usize) -> Vec<String> {
+        let lines = break_lines(spans, limit);
+        (0..lines.len())
+            .map(|line| lines.segments(spans, line).map(|s| s.text).collect())
             .collect()
     }
 
@@ -243,41 +372,54 @@ mod tests {
     fn lines_break_at_spaces_and_never_end_in_one() {
         let text = [span("the quick brown fox jumps over the lazy dog ")];
         assert_eq!(
-            plain(break_lines(text.to_vec(), 10)),
+            plain(&text, 10),
             ["the quick", "brown fox", "jumps over", "the lazy", "dog"]
         );
         assert_eq!(
-            plain(break_lines(text.to_vec(), 100)),
+            plain(&text, 100),
             ["the quick brown fox jumps over the lazy dog"]
         );
     }
 
     #[test]
     fn long_words_are_cut_and_wide_characters_counted() {
-        assert_eq!(
-            plain(break_lines(vec![span("abcdefghij k")], 4)),
-            ["abcd", "efgh", "ij k"]
-        );
-        assert_eq!(
-            plain(break_lines(vec![span("日本語の文")], 4)),
-            ["日本", "語の", "文"]
-        );
+        assert_eq!(plain(&[span("abcdefghij k")], 4), ["abcd", "efgh", "ij k"]);
+        assert_eq!(plain(&[span("日本語の文")], 4), ["日本", "語の", "文"]);
         assert_eq!(width("日本"), 4);
     }
 
     #[test]
     fn words_keep_their_styles_across_spans() {
-        let bold = Span::plain("bold", Style::PLAIN.bold());
-        let lines = break_lines(vec![span("a "), bold.clone(), span("er b")], 8);
-        assert_eq!(lines[0], [span("a "), bold, span("er")]);
-        assert_eq!(lines[1], [span("b")]);
+        let bold = Style::PLAIN.bold();
+        let spans = [span("a "), Span::plain("bold", bold), span("er b")];
+        assert_eq!(plain(&spans, 8), ["a bolder", "b"]);
+        let lines = break_lines(&spans, 8);
+        let mut out = Vec::new();
+        write_line(&mut out, lines.segments(&spans, 0));
+        assert_eq!(out, b"a \x1b[1mbold\x1b[0mer\n");
     }
 
     #[test]
     fn written_lines_have_no_trailing_spaces() {
         let mut out = Vec::new();
-        write_line(&mut out, &[span("│ ")], &[]);
-        write_line(&mut out, &[span("│ ")], &[span("x  ")]);
+        write_spans(&mut out, &[span("│ ")], &[]);
+        write_spans(&mut out, &[span("│ ")], &[span("x  ")]);
         assert_eq!(out, "│\n│ x\n".as_bytes());
+    }
+
+    #[test]
+    fn pieces_of_a_broken_line_that_look_the_same_are_drawn_as_one() {
+        let bold = Style::PLAIN.bold();
+        let spans = [Span::plain("a b", bold), Span::plain("c d", bold)];
+        let mut out = Vec::new();
+        let lines = break_lines(&spans, 3);
+        for line in 0..lines.len() {
+            write_line(&mut out, lines.segments(&spans, line));
+        }
+        assert_eq!(out, b"\x1b[1ma\x1b[0m\n\x1b[1mbc\x1b[0m\n\x1b[1md\x1b[0m\n");
+        // Spans that fit are drawn as they came.
+        out.clear();
+        write_line(&mut out, break_lines(&spans, 80).segments(&spans, 0));
+        assert_eq!(out, b"\x1b[1ma b\x1b[0m\x1b[1mc d\x1b[0m\n");
     }
 }
