@@ -7,8 +7,11 @@
 //! (b) Whole process: `claude ask --render always` against
 //!     `--render never`, the answer streamed by the fake server in 16-byte
 //!     text deltas (and, separately, sent whole), stdout to /dev/null.
+//! (c) Instructions, which unlike times do not depend on what else the
+//!     machine is doing: (a) and (b) once each under callgrind, when
+//!     `valgrind` is on PATH (skipped otherwise).
 //!
-//! Medians of alternating runs. Run: `cargo bench --bench render`
+//! Times are medians of alternating runs. Run: `cargo bench --bench render`
 
 #[path = "../tests/cli/support/server.rs"]
 #[allow(dead_code)]
@@ -25,6 +28,10 @@ use server::{FakeServer, Reply};
 const ANSWER_BYTES: usize = 1024 * 1024;
 const DELTA: usize = 16;
 const RUNS: usize = 11;
+/// Internal modes, for (c): the bench run once under callgrind renders
+/// (or copies) the answer once and exits.
+const RENDER_ONCE: &str = "--render-once";
+const COPY_ONCE: &str = "--copy-once";
 
 fn answer() -> String {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/markdown");
@@ -62,31 +69,43 @@ fn median(values: &mut [f64]) -> f64 {
     values[values.len() / 2]
 }
 
-fn in_process(text: &str) {
-    let pieces = deltas(text, DELTA);
+/// The deltas copied into memory, as printing them raw would.
+fn copy(pieces: &[&str], size: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(size);
+    for piece in pieces {
+        out.extend_from_slice(piece.as_bytes());
+    }
+    out
+}
+
+/// The deltas rendered into memory.
+fn render(pieces: &[&str], size: usize) -> Vec<u8> {
     let options = Options {
         theme: Theme::Dark,
         width: 100,
         hyperlinks: false,
     };
+    let mut out = Vec::with_capacity(size * 2);
+    let mut markdown = Markdown::new(options);
+    for piece in pieces {
+        markdown.push(piece, &mut out).expect("renders");
+    }
+    markdown.finish(&mut out).expect("renders");
+    out
+}
+
+fn in_process(text: &str) {
+    let pieces = deltas(text, DELTA);
     let (mut raw, mut drawn) = (Vec::new(), Vec::new());
     let mut size = 0;
     for _ in 0..RUNS {
         let started = Instant::now();
-        let mut out = Vec::with_capacity(text.len());
-        for piece in &pieces {
-            out.extend_from_slice(piece.as_bytes());
-        }
+        let out = copy(&pieces, text.len());
         raw.push(started.elapsed().as_secs_f64());
         std::hint::black_box(&out);
 
         let started = Instant::now();
-        let mut out = Vec::with_capacity(text.len() * 2);
-        let mut markdown = Markdown::new(options);
-        for piece in &pieces {
-            markdown.push(piece, &mut out).expect("renders");
-        }
-        markdown.finish(&mut out).expect("renders");
+        let out = render(&pieces, text.len());
         drawn.push(started.elapsed().as_secs_f64());
         size = out.len();
     }
@@ -140,15 +159,18 @@ fn message(text: &str) -> String {
     .to_string()
 }
 
-/// Where the runs keep their ledger, config and cache: the bench's own
-/// directory, removed at the end, never the user's.
+/// Where the runs keep their config and cache: the bench's own directory,
+/// removed at the end, never the user's. The ledger is off: writing the
+/// 1 MB answer to it would be the same cost both ways, and noise.
 fn scratch() -> PathBuf {
     std::env::temp_dir().join(format!("claude-bench-render-{}", std::process::id()))
 }
 
-fn timed(server: &FakeServer, args: &[&str]) -> Duration {
-    let started = Instant::now();
-    let status = Command::new(env!("CARGO_BIN_EXE_claude"))
+/// `claude ask ARGS hi` against `server`, run by `program` (claude itself,
+/// or valgrind with claude's path first in `args`).
+fn ask(program: &str, server: &FakeServer, args: &[&str]) -> Command {
+    let mut command = Command::new(program);
+    command
         .env_clear()
         .env("XDG_DATA_HOME", scratch().join("data"))
         .env("XDG_CONFIG_HOME", scratch().join("config"))
@@ -156,11 +178,23 @@ fn timed(server: &FakeServer, args: &[&str]) -> Duration {
         .env("ANTHROPIC_API_KEY", "sk-ant-bench")
         .env("ANTHROPIC_BASE_URL", server.url())
         .env("COLUMNS", "100")
-        .arg("ask")
+        .env("CLAUDE_NO_LOG", "1")
         .args(args)
-        .arg("hi")
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
+        .stdout(Stdio::null());
+    command
+}
+
+fn claude_args<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    let mut all = vec!["ask"];
+    all.extend_from_slice(args);
+    all.push("hi");
+    all
+}
+
+fn timed(server: &FakeServer, args: &[&str]) -> Duration {
+    let started = Instant::now();
+    let status = ask(env!("CARGO_BIN_EXE_claude"), server, &claude_args(args))
         .stderr(Stdio::inherit())
         .status()
         .expect("claude runs");
@@ -198,9 +232,90 @@ fn whole_process(text: &str) {
     }
 }
 
+/// The instructions `command` runs, counted by callgrind (whose report is
+/// on stderr); `command` runs valgrind.
+fn counted(command: &mut Command) -> u64 {
+    let out = command
+        .stderr(Stdio::piped())
+        .output()
+        .expect("valgrind runs");
+    assert!(out.status.success(), "valgrind failed: {}", out.status);
+    let report = String::from_utf8_lossy(&out.stderr);
+    report
+        .lines()
+        .find_map(|line| line.split("Collected : ").nth(1))
+        .and_then(|count| count.trim().parse().ok())
+        .expect("callgrind reports a count")
+}
+
+const CALLGRIND: [&str; 2] = ["--tool=callgrind", "--callgrind-out-file=/dev/null"];
+
+fn instructions(text: &str) {
+    let found = Command::new("valgrind")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        println!("(c) skipped: valgrind is not on PATH");
+        return;
+    }
+    let bench = std::env::current_exe().expect("bench path");
+    let once = |mode: &str| {
+        counted(
+            Command::new("valgrind")
+                .args(CALLGRIND)
+                .arg(&bench)
+                .arg(mode)
+                .stdout(Stdio::null()),
+        )
+    };
+    let (drawn, raw) = (once(RENDER_ONCE), once(COPY_ONCE));
+    println!(
+        "(c) in process: rendering the answer runs {:.1} M instructions more than copying it \
+         ({:.1} M against {:.1} M, setting up included)",
+        (drawn.saturating_sub(raw)) as f64 / 1e6,
+        drawn as f64 / 1e6,
+        raw as f64 / 1e6,
+    );
+    for (what, mode, reply) in [
+        ("streamed", "--stream", Reply::sse(&stream(text))),
+        ("sent whole", "--no-stream", Reply::json(message(text))),
+    ] {
+        let server = FakeServer::start();
+        server.push(reply.clone());
+        server.push(reply);
+        let run = |render: &str| {
+            let mut args = vec![env!("CARGO_BIN_EXE_claude")];
+            args.extend(claude_args(&[mode, "--render", render]));
+            let mut command = ask("valgrind", &server, &CALLGRIND);
+            command.args(args);
+            counted(&mut command)
+        };
+        let (never, always) = (run("never"), run("always"));
+        println!(
+            "(c) claude ask {mode}, 1 MB answer {what}: --render always {:.1} M instructions, \
+             --render never {:.1} M; rendering adds {:.1} M",
+            always as f64 / 1e6,
+            never as f64 / 1e6,
+            (always.saturating_sub(never)) as f64 / 1e6,
+        );
+    }
+}
+
 fn main() {
     let text = answer();
+    let pieces = deltas(&text, DELTA);
+    if std::env::args().any(|a| a == RENDER_ONCE) {
+        std::hint::black_box(render(&pieces, text.len()));
+        return;
+    }
+    if std::env::args().any(|a| a == COPY_ONCE) {
+        std::hint::black_box(copy(&pieces, text.len()));
+        return;
+    }
     in_process(&text);
     whole_process(&text);
+    instructions(&text);
     let _ = std::fs::remove_dir_all(scratch());
 }

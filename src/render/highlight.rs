@@ -136,6 +136,46 @@ impl Highlighter {
         lexer.token(0, end.unwrap_or(line.len()), token)
     }
 
+    /// The comment or string that starts at `at`, if one does: lexed, and
+    /// its end returned.
+    fn comment_or_string<'a>(
+        &mut self,
+        lexer: &mut Lexer<'a, '_, impl FnMut(Token, &'a str)>,
+        at: usize,
+    ) -> Option<usize> {
+        let language = self.language;
+        let (line, bytes) = (lexer.line, lexer.bytes);
+        let rest = &line[at..];
+        let opens = |token: &str| rest.starts_with(token);
+        if language.line_comments.iter().any(|c| opens(c))
+            && comment_allowed(language.rule, bytes, at)
+        {
+            return Some(lexer.token(at, line.len(), Token::Comment));
+        }
+        if let Some((open, close)) = language.block_comment
+            && opens(open)
+        {
+            let end = find(line, at + open.len(), close).map(|found| found + close.len());
+            if end.is_none() {
+                self.open = Open::Comment;
+            }
+            return Some(lexer.token(at, end.unwrap_or(line.len()), Token::Comment));
+        }
+        let index = language.quotes.iter().position(|q| opens(q.open))?;
+        let quote = &language.quotes[index];
+        let end = string_end(line, at + quote.open.len(), quote);
+        if end.is_none() && quote.multiline {
+            self.open = Open::String(index);
+        }
+        let end = end.unwrap_or(line.len());
+        let token = if language.keys_before_colon && followed_by_colon(line, end) {
+            Token::Key
+        } else {
+            Token::String
+        };
+        Some(lexer.token(at, end, token))
+    }
+
     /// Lexes the token at `at`; returns its end.
     fn next_token<'a>(
         &mut self,
@@ -149,36 +189,10 @@ impl Highlighter {
         let rest = &line[at..];
         let after_word = at > 0 && is_word_byte(bytes[at - 1]);
 
-        // Most characters start nothing: compare first bytes before texts.
-        let opens =
-            |token: &str| token.as_bytes().first() == Some(&byte) && rest.starts_with(token);
-        if language.line_comments.iter().any(|c| opens(c))
-            && comment_allowed(language.rule, bytes, at)
+        if self.lexicon.may_open(byte)
+            && let Some(end) = self.comment_or_string(lexer, at)
         {
-            return lexer.token(at, line.len(), Token::Comment);
-        }
-        if let Some((open, close)) = language.block_comment
-            && opens(open)
-        {
-            let end = find(line, at + open.len(), close).map(|found| found + close.len());
-            if end.is_none() {
-                self.open = Open::Comment;
-            }
-            return lexer.token(at, end.unwrap_or(line.len()), Token::Comment);
-        }
-        if let Some(index) = language.quotes.iter().position(|q| opens(q.open)) {
-            let quote = &language.quotes[index];
-            let end = string_end(line, at + quote.open.len(), quote);
-            if end.is_none() && quote.multiline {
-                self.open = Open::String(index);
-            }
-            let end = end.unwrap_or(line.len());
-            let token = if language.keys_before_colon && followed_by_colon(line, end) {
-                Token::Key
-            } else {
-                Token::String
-            };
-            return lexer.token(at, end, token);
+            return end;
         }
         match (language.rule, byte) {
             (Rule::Rust, b'\'') => {

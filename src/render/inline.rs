@@ -36,9 +36,15 @@ pub fn extensions() -> Extensions {
 
 /// The spans of one line of inline Markdown, drawn over `base`.
 pub fn spans(text: &str, base: Style, options: &Options) -> Vec<Span> {
+    let found = scan(text);
     // Most lines of prose hold no markup at all: no parser needed.
-    if !has_markup(text) {
-        return vec![Span::plain(clean(text), base)];
+    if !found.markup {
+        let text = if found.controls {
+            clean(text)
+        } else {
+            Cow::Borrowed(text)
+        };
+        return vec![Span::plain(text, base)];
     }
     // The block structure is known already, so the text must parse as
     // inline content only: after a `.`, nothing (`# x`, `1. x`, `> x`,
@@ -47,7 +53,9 @@ pub fn spans(text: &str, base: Style, options: &Options) -> Vec<Span> {
     let mut source = String::with_capacity(text.len() + 1);
     source.push('.');
     source.push_str(text);
-    let mut collector = Collector::new(base, options);
+    // Only an entity (`&#27;`) gives the parser's text a control character
+    // that the line did not hold.
+    let mut collector = Collector::new(base, options, found.controls || found.entities);
     let mut dot = true;
     for event in Parser::new_ext(&source, extensions()) {
         match event {
@@ -76,16 +84,21 @@ pub struct Collector<'o> {
     /// Open links: the URL, and the first span of their text.
     links: Vec<(Rc<str>, usize)>,
     spans: Vec<Span>,
+    /// The text may hold control characters, to be made safe.
+    unsafe_text: bool,
 }
 
 impl<'o> Collector<'o> {
-    pub fn new(base: Style, options: &'o Options) -> Collector<'o> {
+    /// `unsafe_text`: the source may give text with control characters
+    /// (see [`scan`]); they are made safe (see [`clean`]).
+    pub fn new(base: Style, options: &'o Options, unsafe_text: bool) -> Collector<'o> {
         Collector {
             options,
             base,
             styles: Vec::new(),
             links: Vec::new(),
-            spans: Vec::new(),
+            spans: Vec::with_capacity(4),
+            unsafe_text,
         }
     }
 
@@ -106,7 +119,11 @@ impl<'o> Collector<'o> {
             .last()
             .filter(|_| self.options.hyperlinks)
             .map(|(url, _)| Rc::clone(url));
-        let text = clean(text);
+        let text = if self.unsafe_text {
+            clean(text)
+        } else {
+            Cow::Borrowed(text)
+        };
         // Text the parser gave in pieces (around an entity, say) is one
         // span when it looks the same.
         let count = self.spans.len();
@@ -159,8 +176,12 @@ impl<'o> Collector<'o> {
     fn open_link(&mut self, url: &str, style: Style) {
         let palette = self.options.theme.palette();
         self.styles.push(palette.link.within(style));
-        self.links
-            .push((Rc::from(clean(url).as_ref()), self.spans.len()));
+        let url = if self.unsafe_text {
+            clean(url)
+        } else {
+            Cow::Borrowed(url)
+        };
+        self.links.push((Rc::from(url.as_ref()), self.spans.len()));
     }
 
     /// Ends a link. Without hyperlinks its URL follows the text, unless the
@@ -205,8 +226,8 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 
 /// Whether `text` may hold a control character other than `allowed`: C0
 /// controls and DEL are single bytes, C1 controls start with 0xC2 (as do
-/// other characters, so a yes is only a maybe). Every line is looked at,
-/// so eight bytes are looked at at once.
+/// other characters, so a yes is only a maybe). Every code line is looked
+/// at, so eight bytes are looked at at once.
 pub fn may_hold_controls(text: &str, allowed: u8) -> bool {
     let suspect = |b: &u8| (*b < b' ' && *b != allowed) || *b == 0x7f || *b == 0xC2;
     let mut words = text.as_bytes().chunks_exact(8);
@@ -231,20 +252,51 @@ fn may_be_control(word: u64) -> bool {
     has_below_space || has_zero(word ^ (ONES * 0x7f)) || has_zero(word ^ (ONES * 0xC2))
 }
 
-/// Whether `text` holds a byte of [`MARKUP`].
-fn has_markup(text: &str) -> bool {
-    text.bytes().any(|b| IS_MARKUP[usize::from(b)])
+/// What one look at each byte of a line found.
+#[derive(Debug, Clone, Copy)]
+pub struct Found {
+    /// A byte of [`MARKUP`].
+    pub markup: bool,
+    /// A control character, or maybe one (see [`may_hold_controls`]).
+    pub controls: bool,
+    /// An `&`, which may start an entity.
+    pub entities: bool,
 }
 
-/// [`MARKUP`] as a table, by byte.
-static IS_MARKUP: [bool; 256] = {
-    let mut table = [false; 256];
+/// Looks at each byte of `text` once, for what decides how it is drawn.
+pub fn scan(text: &str) -> Found {
+    let classes = text
+        .bytes()
+        .fold(0, |found, b| found | CLASSES[usize::from(b)]);
+    Found {
+        markup: classes & MARKUP_BYTE != 0,
+        controls: classes & CONTROL_BYTE != 0,
+        entities: classes & AMPERSAND != 0,
+    }
+}
+
+const MARKUP_BYTE: u8 = 1;
+const CONTROL_BYTE: u8 = 2;
+const AMPERSAND: u8 = 4;
+
+/// What each byte may be: [`MARKUP`], a control character (C0, DEL, the
+/// first byte of a C1), an `&`.
+static CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
     let mut i = 0;
     while i < MARKUP.len() {
-        table[MARKUP[i] as usize] = true;
+        classes[MARKUP[i] as usize] |= MARKUP_BYTE;
         i += 1;
     }
-    table
+    let mut b = 0;
+    while b < 0x20 {
+        classes[b] |= CONTROL_BYTE;
+        b += 1;
+    }
+    classes[0x7f] |= CONTROL_BYTE;
+    classes[0xC2] |= CONTROL_BYTE;
+    classes[b'&' as usize] |= AMPERSAND;
+    classes
 };
 
 #[cfg(test)]

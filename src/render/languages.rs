@@ -74,8 +74,15 @@ pub enum Word {
 pub struct Lexicon {
     kinds: HashMap<&'static str, Word, BuildHasherDefault<Fnv>>,
     case_insensitive: bool,
-    starts: [bool; 256],
+    /// What may start at each byte: [`OPENS`], [`STARTS`], both or
+    /// nothing.
+    classes: [u8; 256],
 }
+
+/// A byte that starts a comment or a string opener.
+const OPENS: u8 = 1;
+/// A byte that starts a word, a number or a form of the language's rule.
+const STARTS: u8 = 2;
 
 impl Lexicon {
     /// Whether `word` is one of the language's keywords, types or literals.
@@ -98,7 +105,12 @@ impl Lexicon {
     /// of the language's [`Rule`]) may start at `byte`. Any other byte is
     /// ASCII punctuation or space, one plain character.
     pub fn may_start(&self, byte: u8) -> bool {
-        self.starts[usize::from(byte)]
+        self.classes[usize::from(byte)] != 0
+    }
+
+    /// Whether a comment or a string may start at `byte`.
+    pub fn may_open(&self, byte: u8) -> bool {
+        self.classes[usize::from(byte)] & OPENS != 0
     }
 }
 
@@ -143,14 +155,14 @@ fn lexicon(index: usize) -> &'static Lexicon {
                 .flat_map(|(list, kind)| list.iter().map(move |word| (*word, *kind)))
                 .collect(),
             case_insensitive: language.case_insensitive,
-            starts: starts(language),
+            classes: classes(language),
         }
     })
 }
 
-/// The bytes at which `language`'s lexer may find a token.
-fn starts(language: &Language) -> [bool; 256] {
-    let mut starts = [false; 256];
+/// What `language`'s lexer may find at each byte.
+fn classes(language: &Language) -> [u8; 256] {
+    let mut classes = [0; 256];
     let openers = language
         .line_comments
         .iter()
@@ -158,7 +170,7 @@ fn starts(language: &Language) -> [bool; 256] {
         .chain(language.quotes.iter().map(|quote| &quote.open));
     for opener in openers {
         if let Some(first) = opener.bytes().next() {
-            starts[usize::from(first)] = true;
+            classes[usize::from(first)] |= OPENS;
         }
     }
     let rule_bytes: &[u8] = match language.rule {
@@ -167,7 +179,7 @@ fn starts(language: &Language) -> [bool; 256] {
         Rule::Python => b"@",
         _ => b"",
     };
-    for (byte, start) in starts.iter_mut().enumerate() {
+    for (byte, class) in classes.iter_mut().enumerate() {
         let byte = byte as u8;
         // Words (non-ASCII bytes included) and numbers.
         if byte.is_ascii_alphanumeric()
@@ -175,10 +187,10 @@ fn starts(language: &Language) -> [bool; 256] {
             || byte >= 0x80
             || rule_bytes.contains(&byte)
         {
-            *start = true;
+            *class |= STARTS;
         }
     }
-    starts
+    classes
 }
 
 /// The language a fence names, ignoring case, and its lexicon.

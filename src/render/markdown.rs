@@ -87,7 +87,7 @@ impl Markdown {
     /// Takes the next piece of the reply; draws every line it completes.
     pub fn push(&mut self, text: &str, out: &mut impl Write) -> io::Result<()> {
         let mut rest = text;
-        while let Some(newline) = memchr::memchr(b'\n', rest.as_bytes()) {
+        while let Some(newline) = find_newline(rest.as_bytes()) {
             let (line, tail) = (&rest[..newline], &rest[newline + 1..]);
             rest = tail;
             if self.passthrough {
@@ -194,10 +194,10 @@ impl Markdown {
             return;
         };
         let quote_depth = held.quote_depth;
-        let contents: Vec<String> = held
+        let contents: Vec<&str> = held
             .lines
             .iter()
-            .map(|line| strip_quotes(line, quote_depth).1.to_owned())
+            .map(|line| strip_quotes(line, quote_depth).1)
             .collect();
         let bars = quote_bars(quote_depth);
         let column = self.lists.last().map_or(0, |level| level.text_column);
@@ -206,7 +206,8 @@ impl Markdown {
             .into_iter()
             .chain(wrap::pad(column))
             .collect();
-        if held.table && table::write(&mut self.buffer, &contents, &prefix, &self.options) {
+        let drawn = held.table && table::write(&mut self.buffer, &contents, &prefix, &self.options);
+        if drawn {
             self.after_blank = false;
             if keep_head {
                 held.lines.truncate(2);
@@ -298,6 +299,12 @@ impl Markdown {
     fn text(&mut self, first: &[Segment], rest: &[Segment], spans: &[Span]) {
         let indent = wrap::segments_width(first).max(wrap::segments_width(rest));
         let limit = self.options.width.saturating_sub(indent).max(MIN_TEXT);
+        if wrap::spans_width(spans) <= limit {
+            // Most lines fit: written as they are, without spaces at the ends.
+            let segments = first.iter().copied().chain(wrap::trimmed(spans));
+            wrap::write_line(&mut self.buffer, segments);
+            return;
+        }
         let lines = wrap::break_lines(spans, limit);
         if lines.is_empty() {
             wrap::write_line(&mut self.buffer, first.iter().copied());
@@ -402,7 +409,19 @@ impl Markdown {
 
 /// The bars of `depth` block quotes, one for each (none outside quotes).
 fn quote_bars(depth: usize) -> String {
+    if depth == 0 {
+        return String::new();
+    }
     "│ ".repeat(depth)
+}
+
+/// Where the first newline in `text` is. A delta is often a few bytes,
+/// where a plain loop beats memchr's set-up.
+fn find_newline(text: &[u8]) -> Option<usize> {
+    if text.len() < 32 {
+        return text.iter().position(|b| *b == b'\n');
+    }
+    memchr::memchr(b'\n', text)
 }
 
 /// Text is never squeezed narrower than this, however deep the nesting.

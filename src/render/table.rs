@@ -23,12 +23,7 @@ struct Table {
 
 /// Writes the table that `lines` hold, each line after `prefix`. Returns
 /// false, writing nothing, when the lines are not exactly one table.
-pub fn write(
-    out: &mut Vec<u8>,
-    lines: &[String],
-    prefix: &[Segment<'_>],
-    options: &Options,
-) -> bool {
+pub fn write(out: &mut Vec<u8>, lines: &[&str], prefix: &[Segment<'_>], options: &Options) -> bool {
     match parse(lines, options) {
         Some(table) => {
             lay_out(out, table, prefix, options);
@@ -38,7 +33,7 @@ pub fn write(
     }
 }
 
-fn parse(lines: &[String], options: &Options) -> Option<Table> {
+fn parse(lines: &[&str], options: &Options) -> Option<Table> {
     // GFM drops the cells a row has beyond the header's: shown as text
     // instead, nothing of the reply is lost.
     let header = cell_count(lines.first()?);
@@ -59,6 +54,8 @@ fn parse(lines: &[String], options: &Options) -> Option<Table> {
         alignments: Vec::new(),
         rows: Vec::new(),
     };
+    let found = inline::scan(&text);
+    let unsafe_text = found.controls || found.entities;
     let mut cell: Option<Collector> = None;
     let mut in_table = false;
     let mut ended = false;
@@ -80,7 +77,7 @@ fn parse(lines: &[String], options: &Options) -> Option<Table> {
                 } else {
                     Style::PLAIN
                 };
-                cell = Some(Collector::new(base, options));
+                cell = Some(Collector::new(base, options, unsafe_text));
             }
             Event::End(TagEnd::TableCell) => {
                 let spans = cell.take().map(Collector::finish).unwrap_or_default();

@@ -62,11 +62,6 @@ impl<'a> Segment<'a> {
     }
 }
 
-/// The segments of `spans`, each drawn on its own.
-pub fn segments(spans: &[Span]) -> impl Iterator<Item = Segment<'_>> + Clone {
-    spans.iter().map(Segment::of)
-}
-
 /// Spaces for padding, taken in slices.
 const SPACES: &str = "                                                                ";
 
@@ -179,35 +174,9 @@ pub fn break_lines(spans: &[Span], limit: usize) -> Lines {
     breaker.lines
 }
 
-/// Spans that fit on a line, as the line: without spaces at either end.
+/// Spans that fit on a line, as the line (see [`trim`]).
 fn one_line(spans: &[Span]) -> Lines {
-    let mut pieces: Vec<Piece> = spans
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| !s.text.is_empty())
-        .map(|(span, s)| Piece {
-            span,
-            start: 0,
-            end: s.text.len(),
-        })
-        .collect();
-    let text = |piece: &Piece| &spans[piece.span].text[piece.start..piece.end];
-    while let Some(first) = pieces.first_mut() {
-        let kept = text(first).trim_start_matches(' ').len();
-        first.start = first.end - kept;
-        if kept > 0 {
-            break;
-        }
-        pieces.remove(0);
-    }
-    while let Some(last) = pieces.last_mut() {
-        let kept = text(last).trim_end_matches(' ').len();
-        last.end = last.start + kept;
-        if kept > 0 {
-            break;
-        }
-        pieces.pop();
-    }
+    let pieces: Vec<Piece> = trim(spans).collect();
     let lines = if pieces.is_empty() {
         Vec::new()
     } else {
@@ -218,6 +187,43 @@ fn one_line(spans: &[Span]) -> Lines {
         lines,
         broken: false,
     }
+}
+
+/// The segments of spans that fit on a line (see [`trim`]).
+pub fn trimmed(spans: &[Span]) -> impl Iterator<Item = Segment<'_>> + Clone {
+    trim(spans).map(|piece| {
+        let mut segment = Segment::of(&spans[piece.span]);
+        segment.text = &segment.text[piece.start..piece.end];
+        segment
+    })
+}
+
+/// Spans that fit on a line, as pieces of the line: without spaces at
+/// either end, and without empty spans.
+fn trim(spans: &[Span]) -> impl Iterator<Item = Piece> + Clone {
+    let not_spaces = |s: &Span| s.text.bytes().any(|b| b != b' ');
+    let first = spans.iter().position(not_spaces);
+    let last = spans.iter().rposition(not_spaces);
+    let range = match (first, last) {
+        (Some(first), Some(last)) => first..last + 1,
+        _ => 0..0,
+    };
+    let (first, last) = (range.start, range.end.saturating_sub(1));
+    range.filter_map(move |span| {
+        let text = spans[span].text.as_str();
+        let mut piece = Piece {
+            span,
+            start: 0,
+            end: text.len(),
+        };
+        if span == first {
+            piece.start = text.bytes().take_while(|b| *b == b' ').count();
+        }
+        if span == last {
+            piece.end = text.len() - text.bytes().rev().take_while(|b| *b == b' ').count();
+        }
+        (piece.start < piece.end).then_some(piece)
+    })
 }
 
 struct Breaker<'s> {
@@ -303,7 +309,7 @@ pub fn write_line<'a>(out: &mut Vec<u8>, segments: impl Iterator<Item = Segment<
     let last_visible = segments
         .clone()
         .enumerate()
-        .filter(|(_, s)| !s.text.trim_end().is_empty())
+        .filter(|(_, s)| is_visible(s.text))
         .last()
         .map(|(i, _)| i);
     if let Some(last) = last_visible {
@@ -333,9 +339,18 @@ pub fn write_line<'a>(out: &mut Vec<u8>, segments: impl Iterator<Item = Segment<
     out.push(b'\n');
 }
 
-/// Writes `prefix`, then `spans`, as one line (see [`write_line`]).
-pub fn write_spans(out: &mut Vec<u8>, prefix: &[Span], spans: &[Span]) {
-    write_line(out, segments(prefix).chain(segments(spans)));
+/// Whether `text` holds more than white space (as `str::trim` sees it).
+fn is_visible(text: &str) -> bool {
+    // White space in ASCII: tab, line feed, vertical tab, form feed,
+    // carriage return and space.
+    match text
+        .bytes()
+        .rposition(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+    {
+        Some(at) if text.as_bytes()[at] < 0x80 => true,
+        Some(_) => !text.trim_end().is_empty(),
+        None => false,
+    }
 }
 
 fn start(out: &mut Vec<u8>, style: Style, link: Option<&Rc<str>>) {
@@ -366,6 +381,10 @@ mod tests {
 
     fn span(text: &str) -> Span {
         Span::plain(text, Style::PLAIN)
+    }
+
+    fn write_spans(out: &mut Vec<u8>, prefix: &[Span], spans: &[Span]) {
+        write_line(out, prefix.iter().chain(spans).map(Segment::of));
     }
 
     #[test]
