@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::highlight::{Highlighter, Token};
-use super::inline::may_hold_controls;
+use super::inline;
 use super::theme::{Style, Syntax};
 
 /// An open code fence.
@@ -87,17 +87,12 @@ fn style(token: Token, syntax: &Syntax) -> Style {
 /// Code as it is, except control characters (escape sequences), which
 /// would act on the terminal rather than show: tabs stay.
 fn clean_code(text: &str) -> Cow<'_, str> {
-    if !may_hold_controls(text, b'\t') || !text.contains(|c: char| c.is_control() && c != '\t') {
+    let unsafe_char = |c: char| c.is_control() && c != '\t';
+    if !inline::scan(text).controls || !text.contains(unsafe_char) {
         return Cow::Borrowed(text);
     }
     text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\t' {
-                '\u{FFFD}'
-            } else {
-                c
-            }
-        })
+        .map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c })
         .collect::<String>()
         .into()
 }

@@ -436,8 +436,19 @@ fn scan(bytes: &[u8], from: usize, keep: impl Fn(u8) -> bool) -> usize {
 /// Bytes of a word: ASCII letters, digits, `_`, and any non-ASCII byte
 /// (so a word never ends inside a UTF-8 character).
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+    WORD_BYTES[usize::from(b)]
 }
+
+static WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || byte == b'_' || byte >= 0x80;
+        b += 1;
+    }
+    table
+};
 
 fn is_word_start(b: u8) -> bool {
     b.is_ascii_alphabetic() || b == b'_' || b >= 0x80

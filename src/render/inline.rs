@@ -210,7 +210,7 @@ impl<'o> Collector<'o> {
 /// in a reply included) become U+FFFD, a tab becomes spaces.
 pub fn clean(text: &str) -> Cow<'_, str> {
     let unsafe_char = |c: char| c.is_control() && c != '\n';
-    if !may_hold_controls(text, b'\n') || !text.contains(unsafe_char) {
+    if !scan(text).controls || !text.contains(unsafe_char) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
@@ -224,40 +224,13 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     )
 }
 
-/// Whether `text` may hold a control character other than `allowed`: C0
-/// controls and DEL are single bytes, C1 controls start with 0xC2 (as do
-/// other characters, so a yes is only a maybe). Every code line is looked
-/// at, so eight bytes are looked at at once.
-pub fn may_hold_controls(text: &str, allowed: u8) -> bool {
-    let suspect = |b: &u8| (*b < b' ' && *b != allowed) || *b == 0x7f || *b == 0xC2;
-    let mut words = text.as_bytes().chunks_exact(8);
-    for word in &mut words {
-        let mut bytes = [0; 8];
-        bytes.copy_from_slice(word);
-        if may_be_control(u64::from_le_bytes(bytes)) && word.iter().any(suspect) {
-            return true;
-        }
-    }
-    words.remainder().iter().any(suspect)
-}
-
-/// Whether one of the eight bytes of `word` is below 0x20, 0x7F or 0xC2,
-/// computed for all eight at once ("Bit Twiddling Hacks": haszero and
-/// hasless, which are exact as a yes or no).
-fn may_be_control(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
-    let has_below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGHS != 0;
-    has_below_space || has_zero(word ^ (ONES * 0x7f)) || has_zero(word ^ (ONES * 0xC2))
-}
-
 /// What one look at each byte of a line found.
 #[derive(Debug, Clone, Copy)]
 pub struct Found {
     /// A byte of [`MARKUP`].
     pub markup: bool,
-    /// A control character, or maybe one (see [`may_hold_controls`]).
+    /// A control character, or maybe one: C0 controls and DEL are single
+    /// bytes, C1 controls start with 0xC2 (as do other characters).
     pub controls: bool,
     /// An `&`, which may start an entity.
     pub entities: bool,

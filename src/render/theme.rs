@@ -99,8 +99,10 @@ impl Style {
             return;
         }
         let (code, length) = self.code();
-        out.reserve(length + text.len() + RESET.len());
-        out.extend_from_slice(&code[..length]);
+        out.reserve(code.len() + text.len() + RESET.len());
+        // The whole array, then cut to the code: a copy of known size.
+        out.extend_from_slice(&code);
+        out.truncate(out.len() - (code.len() - length));
         out.extend_from_slice(text.as_bytes());
         out.extend_from_slice(RESET);
     }

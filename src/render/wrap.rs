@@ -146,6 +146,8 @@ pub fn break_lines(spans: &[Span], limit: usize) -> Lines {
     };
     for (index, span) in spans.iter().enumerate() {
         let bytes = span.text.as_bytes();
+        // Each ASCII character takes a column (see `width`).
+        let ascii = span.text.is_ascii();
         let mut at = 0;
         while at < bytes.len() {
             let space = bytes[at] == b' ';
@@ -164,7 +166,11 @@ pub fn break_lines(spans: &[Span], limit: usize) -> Lines {
                 breaker.gap_width += end - at;
             } else {
                 breaker.word.push(piece);
-                breaker.word_width += width(&span.text[at..end]);
+                breaker.word_width += if ascii {
+                    end - at
+                } else {
+                    width(&span.text[at..end])
+                };
             }
             at = end;
         }
@@ -247,7 +253,9 @@ impl Breaker<'_> {
         }
         if self.line_width > 0 {
             if self.line_width + self.gap_width + self.word_width <= self.limit {
-                self.lines.pieces.extend_from_slice(&self.gap);
+                for i in 0..self.gap.len() {
+                    self.append(self.gap[i]);
+                }
                 self.line_width += self.gap_width;
             } else {
                 self.new_line();
@@ -257,7 +265,9 @@ impl Breaker<'_> {
         self.gap_width = 0;
         let word_width = std::mem::replace(&mut self.word_width, 0);
         if self.line_width + word_width <= self.limit {
-            self.lines.pieces.extend_from_slice(&self.word);
+            for i in 0..self.word.len() {
+                self.append(self.word[i]);
+            }
             self.line_width += word_width;
             self.word.clear();
             return;
@@ -287,9 +297,25 @@ impl Breaker<'_> {
 
     fn place(&mut self, span: usize, start: usize, end: usize, width: usize) {
         if start < end {
-            self.lines.pieces.push(Piece { span, start, end });
+            self.append(Piece { span, start, end });
             self.line_width += width;
         }
+    }
+
+    /// Puts `piece` at the end of the current line: as part of the piece
+    /// before it when it goes on from it, so that a line holds a piece for
+    /// each span rather than for each word.
+    fn append(&mut self, piece: Piece) {
+        let on_line = self.lines.pieces.len() > self.line_start;
+        if on_line
+            && let Some(last) = self.lines.pieces.last_mut()
+            && last.span == piece.span
+            && last.end == piece.start
+        {
+            last.end = piece.end;
+            return;
+        }
+        self.lines.pieces.push(piece);
     }
 
     /// Ends the current line, if it has anything on it.
