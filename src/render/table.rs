@@ -204,9 +204,8 @@ mod tests {
 
     /// The table with escape codes taken out.
     fn table(lines: &[&str], width: usize) -> Option<String> {
-        let lines: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
         let mut out = Vec::new();
-        write(&mut out, &lines, &[], &options(width)).then(|| strip(&out))
+        write(&mut out, lines, &[], &options(width)).then(|| strip(&out))
     }
 
     fn strip(bytes: &[u8]) -> String {
