@@ -8,7 +8,8 @@
 //! of magnitude in speed; a terminal answer needs none of that. Every
 //! token is a slice of the line, so the text printed is exactly the code.
 
-use super::languages::{self, Language, Lexicon, Quote, Rule, Word};
+use super::languages::{self, Language, Quote, Rule};
+use super::lexicon::{Lexicon, Word};
 
 /// What a piece of code is, for its colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,13 +7,15 @@
 //! reads at the start of each line; `inline` turns each line's inline
 //! Markdown into styled spans (pulldown-cmark), `wrap` fits them to the
 //! width, `table` lays out tables, `code` draws code blocks, which
-//! `highlight` and `languages` colour, and `theme` holds the colours.
+//! `highlight` colours from the tables of `languages` (looked up through
+//! each one's `lexicon`), and `theme` holds the colours.
 
 mod blocks;
 mod code;
 mod highlight;
 mod inline;
 mod languages;
+mod lexicon;
 mod markdown;
 mod table;
 mod theme;

@@ -183,11 +183,10 @@ pub fn break_lines(spans: &[Span], limit: usize) -> Lines {
 /// Spans that fit on a line, as the line (see [`trim`]).
 fn one_line(spans: &[Span]) -> Lines {
     let pieces: Vec<Piece> = trim(spans).collect();
-    let lines = if pieces.is_empty() {
-        Vec::new()
-    } else {
-        vec![0..pieces.len()]
-    };
+    let mut lines = Vec::new();
+    if !pieces.is_empty() {
+        lines.push(0..pieces.len());
+    }
     Lines {
         pieces,
         lines,
