@@ -7,9 +7,10 @@
 //! as it is by [`Markdown::finish`].
 //!
 //! Block structure (quotes, lists, headings, fences, tables) is tracked
-//! here from each line's start; the inline Markdown of each line goes to
-//! pulldown-cmark (`inline`). Whatever happens, every byte of the reply's
-//! text is shown: nothing is dropped or waits past the end.
+//! here, from what `blocks` reads at each line's start; code goes to
+//! `code`, the inline Markdown of other lines to pulldown-cmark (`inline`).
+//! Whatever happens, every byte of the reply's text is shown: nothing is
+//! dropped or waits past the end.
 
 use std::io::{self, Write};
 
