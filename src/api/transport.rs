@@ -157,9 +157,15 @@ const FRAME_BYTES: usize = 256 * 1024;
 
 /// The settings both clients share, applied to either kind of builder.
 macro_rules! configured {
-    ($builder:expr, $proxies:expr, $timeout:expr) => {{
+    ($builder:expr, $proxies:expr, $timeout:expr, $with_tls:expr) => {{
         let chosen = $proxies.clone();
-        $builder
+        let builder = if $with_tls {
+            $builder
+        } else {
+            // No roots: loading the system's is what a plain client spares.
+            $builder.tls_certs_only([])
+        };
+        builder
             // The environment's proxies are read by `Proxies`, not reqwest.
             .no_proxy()
             .proxy(reqwest::Proxy::custom(move |url| {
@@ -196,15 +202,16 @@ impl Clients {
         timeout: Duration,
     ) -> Result<reqwest::blocking::Client, TransportError> {
         let built = self.blocking.get_or_init(|| {
-            let builder = configured!(reqwest::blocking::Client::builder(), proxies, timeout)
-                // Our own channel enforces the timeout per wait (see above).
-                .timeout(None);
-            let builder = if self.with_tls {
-                builder
-            } else {
-                builder.tls_certs_only([])
-            };
-            builder.build().map_err(|e| root_cause(&e))
+            configured!(
+                reqwest::blocking::Client::builder(),
+                proxies,
+                timeout,
+                self.with_tls
+            )
+            // Our own channel enforces the timeout per wait (see above).
+            .timeout(None)
+            .build()
+            .map_err(|e| root_cause(&e))
         });
         built.clone().map_err(no_client)
     }
@@ -215,13 +222,9 @@ impl Clients {
         timeout: Duration,
     ) -> Result<reqwest::Client, TransportError> {
         let built = self.streaming.get_or_init(|| {
-            let builder = configured!(reqwest::Client::builder(), proxies, timeout);
-            let builder = if self.with_tls {
-                builder
-            } else {
-                builder.tls_certs_only([])
-            };
-            builder.build().map_err(|e| root_cause(&e))
+            configured!(reqwest::Client::builder(), proxies, timeout, self.with_tls)
+                .build()
+                .map_err(|e| root_cause(&e))
         });
         built.clone().map_err(no_client)
     }
