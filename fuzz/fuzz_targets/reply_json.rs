@@ -12,26 +12,15 @@ use claude_cli::api::stream::StreamEvent;
 use claude_cli::api::types::{BatchInfo, TokenCount};
 use claude_cli::api::{self, ApiError, JsonReply, Message, Reply};
 use claude_cli::error::Error;
-use claude_cli::output::{self, DataFormat, Format, OutputSettings, Renderer, ReplyLimits};
-use claude_cli::render::{self, Theme};
+use claude_cli::output::{self, DataFormat, Format, OutputSettings, Renderer};
 use libfuzzer_sys::fuzz_target;
 use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::Value;
 
-/// Markdown drawing on for half the inputs, at a width of 1 to 128.
-fn markdown(control: u8) -> Option<render::Options> {
-    (control & 0x01 != 0).then_some(render::Options {
-        theme: Theme::Dark,
-        width: usize::from(control >> 1) + 1,
-        hyperlinks: control & 0x02 != 0,
-    })
-}
+#[path = "shared.rs"]
+mod shared;
 
-const LIMITS: ReplyLimits = ReplyLimits {
-    max_tokens: 4096,
-    max_continuations: 5,
-    max_steps: 10,
-};
+use shared::{LIMITS, markdown};
 
 const STATUSES: [u16; 12] = [400, 401, 403, 404, 408, 413, 429, 500, 529, 302, 200, 999];
 

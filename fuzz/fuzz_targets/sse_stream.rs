@@ -9,24 +9,13 @@
 use claude_cli::api::sse::{EventTooLarge, SseDecoder};
 use claude_cli::api::stream::{MessageAccumulator, StreamEvent, parse_partial_json};
 use claude_cli::api::{Message, Reply, StreamSink};
-use claude_cli::output::{Format, OutputSettings, Renderer, ReplyLimits};
-use claude_cli::render::{self, Theme};
+use claude_cli::output::{Format, OutputSettings, Renderer};
 use libfuzzer_sys::fuzz_target;
 
-/// Markdown drawing on for half the inputs, at a width of 1 to 128.
-fn markdown(control: u8) -> Option<render::Options> {
-    (control & 0x01 != 0).then_some(render::Options {
-        theme: Theme::Dark,
-        width: usize::from(control >> 1) + 1,
-        hyperlinks: control & 0x02 != 0,
-    })
-}
+#[path = "shared.rs"]
+mod shared;
 
-const LIMITS: ReplyLimits = ReplyLimits {
-    max_tokens: 4096,
-    max_continuations: 5,
-    max_steps: 10,
-};
+use shared::{LIMITS, markdown};
 
 #[derive(Debug, PartialEq)]
 struct TooLarge;
